@@ -1,0 +1,170 @@
+#include "app/core/cluster_session.h"
+
+#include "app/core/hpa_format.h"
+#include "kube/api/hpa.h"
+#include "kube/api/paths.h"
+#include "kube/http/client.h"
+#include "kube/watch/reflector.h"
+
+#include <QLoggingCategory>
+#include <QMetaObject>
+
+Q_LOGGING_CATEGORY(lcSession, "hpascope.session")
+
+namespace hpascope {
+
+namespace {
+
+std::vector<kube::api::HorizontalPodAutoscaler> decodeAll(const std::vector<nlohmann::json> &items)
+{
+    std::vector<kube::api::HorizontalPodAutoscaler> out;
+    out.reserve(items.size());
+    for (const auto &item : items) {
+        auto hpa = kube::api::decodeHorizontalPodAutoscaler(item);
+        if (hpa)
+            out.push_back(std::move(hpa.value()));
+        else
+            qCWarning(lcSession) << "skipping undecodable HPA:" << QString::fromStdString(hpa.error().toString());
+    }
+    return out;
+}
+
+} // namespace
+
+ClusterSession::ClusterSession(QObject *parent) : QObject(parent)
+{
+    m_tick.setInterval(1000);
+    connect(&m_tick, &QTimer::timeout, this, [this] {
+        if (m_state.kind == ConnectionState::Kind::Reconnecting)
+            emit stateChanged(m_state);
+    });
+}
+
+ClusterSession::~ClusterSession()
+{
+    disconnectFromCluster();
+}
+
+void ClusterSession::disconnectFromCluster()
+{
+    ++m_generation;
+    // stop() guarantees no handler runs after it returns, so no callback can reach a
+    // destroyed session; queued invocations already posted are dropped by generation.
+    if (m_hpaReflector)
+        m_hpaReflector->stop();
+    m_hpaReflector.reset();
+    m_client.reset();
+    m_tick.stop();
+}
+
+void ClusterSession::setNotConfigured(const QString &reason, const QString &hint)
+{
+    disconnectFromCluster();
+    m_hpas.clear();
+    ConnectionState s;
+    s.kind = ConnectionState::Kind::NotConfigured;
+    s.reason = reason;
+    s.hint = hint;
+    setState(s);
+}
+
+void ClusterSession::connectTo(const kube::config::RestConfig &config, const QString &namespaceName)
+{
+    disconnectFromCluster();
+    m_hpas.clear();
+    m_namespace = namespaceName;
+    const quint64 gen = m_generation;
+
+    ConnectionState s;
+    s.kind = ConnectionState::Kind::Connecting;
+    s.context = QString::fromStdString(config.contextName);
+    s.server = QString::fromStdString(config.server);
+    s.insecure = config.insecureSkipTlsVerify;
+
+    auto client = kube::http::Client::create(config);
+    if (!client) {
+        s.kind = ConnectionState::Kind::Error;
+        s.reason = QString::fromStdString(client.error().toString());
+        setState(s);
+        return;
+    }
+    m_client = client.value();
+    setState(s);
+
+    kube::watch::ReflectorOptions opts;
+    opts.path = kube::api::hpaListPath(namespaceName.isEmpty() ? std::optional<std::string>{}
+                                                               : std::optional<std::string>{namespaceName.toStdString()});
+    kube::watch::Reflector::Handler handler;
+    // Handlers run on the network thread: decode there, then hand values to the GUI thread.
+    handler.onSynced = [this, gen](const std::vector<nlohmann::json> &items) {
+        auto hpas = decodeAll(items);
+        QMetaObject::invokeMethod(this, [this, gen, hpas = std::move(hpas)]() mutable {
+            if (gen != m_generation)
+                return;
+            const int n = int(hpas.size());
+            m_hpas.resetAll(std::move(hpas));
+            emit hpasSynced(n);
+        }, Qt::QueuedConnection);
+    };
+    handler.onEvent = [this, gen](kube::watch::EventType type, const nlohmann::json &obj) {
+        auto hpa = kube::api::decodeHorizontalPodAutoscaler(obj);
+        if (!hpa) {
+            qCWarning(lcSession) << "skipping undecodable HPA:" << QString::fromStdString(hpa.error().toString());
+            return;
+        }
+        QMetaObject::invokeMethod(this, [this, gen, type, hpa = std::move(hpa.value())]() mutable {
+            if (gen != m_generation)
+                return;
+            if (type == kube::watch::EventType::Deleted)
+                m_hpas.remove(HpaListModel::keyOf(hpa));
+            else
+                m_hpas.upsert(std::move(hpa));
+        }, Qt::QueuedConnection);
+    };
+    handler.onState = [this, gen](const kube::watch::ConnectionState &ws) {
+        QMetaObject::invokeMethod(this, [this, gen, ws] { applyWatchState(gen, ws); }, Qt::QueuedConnection);
+    };
+    m_hpaReflector = std::make_unique<kube::watch::Reflector>(m_client, opts, std::move(handler));
+    m_hpaReflector->start();
+}
+
+void ClusterSession::applyWatchState(quint64 generation, const kube::watch::ConnectionState &ws)
+{
+    if (generation != m_generation)
+        return;
+    ConnectionState s = m_state;
+    s.reason = QString::fromStdString(ws.reason);
+    s.nextRetry = QDateTime();
+    switch (ws.kind) {
+    case kube::watch::ConnectionState::Kind::Connecting:
+        s.kind = ConnectionState::Kind::Connecting;
+        break;
+    case kube::watch::ConnectionState::Kind::Live:
+        s.kind = ConnectionState::Kind::Live;
+        s.reason.clear();
+        break;
+    case kube::watch::ConnectionState::Kind::BackingOff:
+        s.kind = ConnectionState::Kind::Reconnecting;
+        s.nextRetry = format::toQDateTime(ws.nextRetry);
+        break;
+    case kube::watch::ConnectionState::Kind::Error:
+        s.kind = ConnectionState::Kind::Error;
+        s.nextRetry = format::toQDateTime(ws.nextRetry);
+        break;
+    }
+    setState(s);
+}
+
+void ClusterSession::setState(ConnectionState state)
+{
+    const bool changed = !(state == m_state);
+    m_state = std::move(state);
+    if (m_state.kind == ConnectionState::Kind::Reconnecting)
+        m_tick.start();
+    else
+        m_tick.stop();
+    if (changed)
+        emit stateChanged(m_state);
+}
+
+} // namespace hpascope

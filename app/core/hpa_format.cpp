@@ -1,0 +1,59 @@
+#include "app/core/hpa_format.h"
+
+#include <QCoreApplication>
+#include <QStringList>
+
+namespace hpascope::format {
+
+QString scaleTarget(const kube::api::HorizontalPodAutoscaler &hpa)
+{
+    const auto &ref = hpa.spec.scaleTargetRef;
+    return QString::fromStdString(ref.kind) + QLatin1Char('/') + QString::fromStdString(ref.name);
+}
+
+QString metricsSummary(const kube::api::HorizontalPodAutoscaler &hpa, const QString &separator)
+{
+    QStringList parts;
+    for (const auto &pair : kube::api::pairMetrics(hpa)) {
+        const QString current = pair.status ? QString::fromStdString(kube::api::describeCurrent(*pair.status, pair.spec->target()))
+                                            : QCoreApplication::translate("format", "<unknown>");
+        parts << QString::fromStdString(kube::api::metricDisplayName(*pair.spec)) + QStringLiteral(": ") + current
+                + QStringLiteral(" / ") + QString::fromStdString(kube::api::describeTarget(pair.spec->target()));
+    }
+    return parts.join(separator);
+}
+
+QDateTime toQDateTime(std::chrono::system_clock::time_point t)
+{
+    const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(t.time_since_epoch()).count();
+    return QDateTime::fromMSecsSinceEpoch(ms, QTimeZone::UTC);
+}
+
+QDateTime lastScaleTime(const kube::api::HorizontalPodAutoscaler &hpa)
+{
+    return hpa.status.lastScaleTime ? toQDateTime(*hpa.status.lastScaleTime) : QDateTime();
+}
+
+QString relativeTime(const QDateTime &then, const QDateTime &now)
+{
+    const qint64 s = then.secsTo(now);
+    if (s < 0)
+        return QCoreApplication::translate("format", "in the future");
+    if (s < 60)
+        return QCoreApplication::translate("format", "%1 s ago").arg(s);
+    if (s < 3600)
+        return QCoreApplication::translate("format", "%1 min ago").arg(s / 60);
+    if (s < 86400)
+        return QCoreApplication::translate("format", "%1 h %2 min ago").arg(s / 3600).arg((s % 3600) / 60);
+    return QCoreApplication::translate("format", "%1 d ago").arg(s / 86400);
+}
+
+QString lastScaleText(const kube::api::HorizontalPodAutoscaler &hpa, const QDateTime &now)
+{
+    const QDateTime t = lastScaleTime(hpa);
+    if (!t.isValid())
+        return QCoreApplication::translate("format", "never");
+    return relativeTime(t, now);
+}
+
+} // namespace hpascope::format

@@ -1,0 +1,17 @@
+#pragma once
+// Text a person reads for an HPA: shared by the table, the detail view and reports.
+#include "kube/api/hpa.h"
+
+#include <QDateTime>
+#include <QString>
+
+namespace hpascope::format {
+
+QString scaleTarget(const kube::api::HorizontalPodAutoscaler &hpa);       // "Deployment/web"
+QString metricsSummary(const kube::api::HorizontalPodAutoscaler &hpa, const QString &separator);
+QDateTime lastScaleTime(const kube::api::HorizontalPodAutoscaler &hpa);  // invalid when never scaled
+QString lastScaleText(const kube::api::HorizontalPodAutoscaler &hpa, const QDateTime &now);
+QString relativeTime(const QDateTime &then, const QDateTime &now);        // "3 min ago"
+QDateTime toQDateTime(std::chrono::system_clock::time_point t);
+
+} // namespace hpascope::format

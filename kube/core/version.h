@@ -1,0 +1,5 @@
+#pragma once
+
+namespace kube {
+const char *version();
+} // namespace kube

@@ -1,0 +1,57 @@
+#include "widgets/hpa_table_view.h"
+
+#include "app/core/hpa_list_model.h"
+
+#include <QHeaderView>
+#include <QItemSelectionModel>
+#include <QLineEdit>
+#include <QSortFilterProxyModel>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace hpascope {
+
+HpaTableView::HpaTableView(QWidget *parent)
+    : QWidget(parent), m_filter(new QLineEdit(this)), m_table(new QTableView(this)), m_proxy(new QSortFilterProxyModel(this))
+{
+    m_filter->setPlaceholderText(tr("Filter by namespace, name, target or metric…"));
+    m_filter->setClearButtonEnabled(true);
+    m_filter->setObjectName(QStringLiteral("hpaFilter"));
+    m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
+    m_proxy->setFilterKeyColumn(-1); // match any column
+    m_proxy->setSortRole(HpaListModel::SortRole);
+    m_proxy->setDynamicSortFilter(true);
+    m_table->setObjectName(QStringLiteral("hpaTable"));
+    m_table->setModel(m_proxy);
+    m_table->setSortingEnabled(true);
+    m_table->sortByColumn(HpaListModel::Namespace, Qt::AscendingOrder);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setAlternatingRowColors(true);
+    m_table->verticalHeader()->hide();
+    m_table->horizontalHeader()->setStretchLastSection(false);
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_table->horizontalHeader()->setSectionResizeMode(HpaListModel::Metrics, QHeaderView::Stretch);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_filter);
+    layout->addWidget(m_table);
+
+    connect(m_filter, &QLineEdit::textChanged, m_proxy, &QSortFilterProxyModel::setFilterFixedString);
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex &) { emit selectionChangedTo(selectedKey()); });
+}
+
+void HpaTableView::setModel(QAbstractItemModel *model)
+{
+    m_proxy->setSourceModel(model);
+}
+
+QString HpaTableView::selectedKey() const
+{
+    const QModelIndex current = m_table->selectionModel()->currentIndex();
+    return current.isValid() ? current.data(HpaListModel::KeyRole).toString() : QString();
+}
+
+} // namespace hpascope
