@@ -66,10 +66,10 @@ MainWindow::MainWindow(StartupOptions options, QWidget *parent)
     m_table->setModel(m_session->hpaModel());
     connect(m_session, &ClusterSession::stateChanged, this, &MainWindow::showState);
     connect(m_contextPicker, &QComboBox::currentTextChanged, this, [this] {
-        if (m_populating)
+        const QString ctx = m_contextPicker->currentText();
+        if (m_populating || ctx.isEmpty())
             return;
         m_populating = true;
-        const QString ctx = m_contextPicker->currentText();
         const QString saved = QSettings().value(namespaceSettingKey(ctx)).toString();
         m_namespacePicker->clear();
         m_namespacePicker->addItem(tr("All namespaces"), kAllNamespaces);

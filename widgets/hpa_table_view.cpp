@@ -31,7 +31,6 @@ HpaTableView::HpaTableView(QWidget *parent)
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setStretchLastSection(false);
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_table->horizontalHeader()->setSectionResizeMode(HpaListModel::Metrics, QHeaderView::Stretch);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -46,6 +45,9 @@ HpaTableView::HpaTableView(QWidget *parent)
 void HpaTableView::setModel(QAbstractItemModel *model)
 {
     m_proxy->setSourceModel(model);
+    // Per-section modes need the sections to exist (Qt crashes on an unknown section).
+    if (model && model->columnCount() > HpaListModel::Metrics)
+        m_table->horizontalHeader()->setSectionResizeMode(HpaListModel::Metrics, QHeaderView::Stretch);
 }
 
 QString HpaTableView::selectedKey() const

@@ -1,5 +1,7 @@
 #include "app/core/hpa_format.h"
 
+#include "kube/api/hpa_metrics.h"
+
 #include <QCoreApplication>
 #include <QStringList>
 
@@ -15,10 +17,14 @@ QString metricsSummary(const kube::api::HorizontalPodAutoscaler &hpa, const QStr
 {
     QStringList parts;
     for (const auto &pair : kube::api::pairMetrics(hpa)) {
-        const QString current = pair.status ? QString::fromStdString(kube::api::describeCurrent(*pair.status, pair.spec->target()))
-                                            : QCoreApplication::translate("format", "<unknown>");
-        parts << QString::fromStdString(kube::api::metricDisplayName(*pair.spec)) + QStringLiteral(": ") + current
-                + QStringLiteral(" / ") + QString::fromStdString(kube::api::describeTarget(pair.spec->target()));
+        const kube::api::MetricTarget *target = kube::api::targetOf(pair.spec);
+        const kube::api::MetricValueStatus *current = pair.status ? kube::api::currentOf(*pair.status) : nullptr;
+        const QString currentText = current
+            ? QString::fromStdString(kube::api::describeCurrent(*current, target ? target->type : kube::api::MetricTargetType::Unknown))
+            : QCoreApplication::translate("format", "<unknown>");
+        const QString targetText = target ? QString::fromStdString(kube::api::describeTarget(*target)) : QStringLiteral("?");
+        parts << QString::fromStdString(kube::api::metricDisplayName(pair.spec)) + QStringLiteral(": ") + currentText
+                + QStringLiteral(" / ") + targetText;
     }
     return parts.join(separator);
 }
@@ -26,7 +32,7 @@ QString metricsSummary(const kube::api::HorizontalPodAutoscaler &hpa, const QStr
 QDateTime toQDateTime(std::chrono::system_clock::time_point t)
 {
     const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(t.time_since_epoch()).count();
-    return QDateTime::fromMSecsSinceEpoch(ms, QTimeZone::UTC);
+    return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC);
 }
 
 QDateTime lastScaleTime(const kube::api::HorizontalPodAutoscaler &hpa)

@@ -1,0 +1,60 @@
+#pragma once
+// Pairing spec.metrics with status.currentMetrics by identity (never by index: other tools that
+// pair by index show wrong values for multi-metric HPAs), and short display strings.
+#include "kube/api/hpa.h"
+
+#include <compare>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace kube::api {
+
+// Everything that tells two metrics of one HPA apart.
+struct MetricIdentity {
+    MetricSourceType type = MetricSourceType::Unknown;
+    std::string metricName;   // metric.name (Object, Pods, External)
+    std::string selector;     // metric.selector in selector syntax
+    std::string describedApiVersion;
+    std::string describedKind;
+    std::string describedName;
+    std::string resourceName; // Resource, ContainerResource
+    std::string container;    // ContainerResource
+
+    auto operator<=>(const MetricIdentity &) const = default;
+    bool operator==(const MetricIdentity &) const = default;
+    std::string toString() const;
+};
+
+MetricIdentity identityOf(const MetricSpec &spec);
+MetricIdentity identityOf(const MetricStatus &status);
+
+struct MetricPair {
+    std::size_t specIndex = 0;
+    MetricSpec spec;
+    std::optional<std::size_t> statusIndex; // empty: no status entry for this metric (yet)
+    std::optional<MetricStatus> status;
+};
+
+// One pair per spec metric, in spec order. A status entry is used at most once. Object status
+// written for an AverageValue target has no describedObject, so such entries match on type,
+// metric name and selector; a status entry with an empty type (a metric the controller failed
+// to read) matches nothing.
+std::vector<MetricPair> pairMetrics(const HorizontalPodAutoscaler &hpa);
+
+// "300m", "50%", "avg 2k"; "<unset>" when the target has no value for its type.
+std::string describeTarget(const MetricTarget &target);
+// The current value in the same style. With a target type, the matching field is preferred
+// (a Resource utilization status also carries averageValue); "<unknown>" when absent.
+std::string describeCurrent(const MetricValueStatus &current,
+                            MetricTargetType preferred = MetricTargetType::Unknown);
+// The current value of a status entry, or nullptr for an unknown type.
+const MetricValueStatus *currentOf(const MetricStatus &status);
+// The target of a spec entry, or nullptr when the source for its type is missing.
+const MetricTarget *targetOf(const MetricSpec &spec);
+
+// "test-metric on Service/kubernetes", "cpu", "cpu (container app)", "requests on pods",
+// "queue_depth (external)"; a metric selector is appended in braces: "hits{path=/api}".
+std::string metricDisplayName(const MetricSpec &spec);
+
+} // namespace kube::api

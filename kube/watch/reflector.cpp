@@ -1,0 +1,381 @@
+#include "kube/watch/reflector.h"
+
+#include "kube/http/errors.h"
+#include "kube/watch/backoff.h"
+#include "kube/watch/line_buffer.h"
+
+#include <map>
+#include <mutex>
+#include <random>
+
+namespace kube::watch {
+namespace {
+
+using nlohmann::json;
+using SteadyClock = std::chrono::steady_clock;
+
+// client-go treats a watch that ends within a second without any event as an error, so a server
+// that closes watches at once cannot make the reflector spin (reflector.go "very short watch").
+constexpr std::chrono::seconds kShortWatch{1};
+
+std::string percentEncode(std::string_view s)
+{
+    static const char *hex = "0123456789ABCDEF";
+    std::string out;
+    for (unsigned char c : s) {
+        if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') {
+            out += static_cast<char>(c);
+        } else {
+            out += '%';
+            out += hex[c >> 4];
+            out += hex[c & 15];
+        }
+    }
+    return out;
+}
+
+std::string metaString(const json &obj, const char *field)
+{
+    auto m = obj.find("metadata");
+    if (m == obj.end() || !m->is_object())
+        return {};
+    auto f = m->find(field);
+    return f != m->end() && f->is_string() ? f->get<std::string>() : std::string();
+}
+
+std::string keyOf(const json &obj)
+{
+    const std::string ns = metaString(obj, "namespace");
+    const std::string name = metaString(obj, "name");
+    return ns.empty() ? name : ns + "/" + name;
+}
+
+Error decodeError(std::string message)
+{
+    Error e = makeError(Error::Kind::Decode, std::move(message));
+    e.reason = "Decode";
+    return e;
+}
+
+} // namespace
+
+struct Reflector::Impl : std::enable_shared_from_this<Impl> {
+    Impl(http::Client *c, ReflectorOptions o, Handler h)
+        : client(c), opts(std::move(o)), handler(std::move(h)),
+          backoff(opts.initialBackoff, opts.maxBackoff, opts.resetAfter)
+    {
+    }
+
+    http::Client *client; // owned by the Reflector, which outlives every use (see stop())
+    const ReflectorOptions opts;
+    const Handler handler;
+
+    // Held by every network-thread step and by stop(): a handler never runs after stop() returns.
+    std::recursive_mutex stepMutex;
+    bool running = false;
+    std::uint64_t op = 0; // the one operation in flight; stale callbacks carry an older number
+    http::RequestId request = 0, timer = 0;
+    Backoff backoff;
+    LineBuffer lines;
+    std::vector<json> pending; // list pages collected so far
+    SteadyClock::time_point watchStarted;
+    int watchEvents = 0;
+    bool synced = false;
+    ConnectionState state;
+    std::mt19937_64 rng{std::random_device{}()};
+
+    mutable std::mutex dataMutex; // store and resourceVersion, read by other threads
+    std::map<std::string, json> store;
+    std::string resourceVersion;
+
+    // Wraps a network-thread step: runs only while this operation is still the current one.
+    template <typename... Args, typename F>
+    std::function<void(Args...)> step(F f)
+    {
+        return [weak = weak_from_this(), expected = op, f](Args... args) {
+            auto self = weak.lock();
+            if (!self)
+                return;
+            std::lock_guard lock(self->stepMutex);
+            if (!self->running || self->op != expected)
+                return;
+            f(*self, std::forward<Args>(args)...);
+        };
+    }
+
+    void setState(ConnectionState::Kind kind, std::string reason = {},
+                  std::chrono::milliseconds delay = std::chrono::milliseconds(0))
+    {
+        if (kind == ConnectionState::Kind::Live && state.kind == kind)
+            return;
+        state.kind = kind;
+        state.reason = std::move(reason);
+        state.attempt = backoff.attempt();
+        state.nextRetry = delay.count() > 0 ? std::chrono::system_clock::now() + delay
+                                            : std::chrono::system_clock::time_point{};
+        if (handler.onState)
+            handler.onState(state);
+    }
+
+    std::string selectors() const
+    {
+        std::string q;
+        if (!opts.labelSelector.empty())
+            q += "&labelSelector=" + percentEncode(opts.labelSelector);
+        if (!opts.fieldSelector.empty())
+            q += "&fieldSelector=" + percentEncode(opts.fieldSelector);
+        return q;
+    }
+
+    void relist(std::string reason = {})
+    {
+        pending.clear();
+        setState(ConnectionState::Kind::Connecting, std::move(reason));
+        listPage({});
+    }
+
+    void listPage(const std::string &continueToken)
+    {
+        ++op;
+        http::Request req;
+        req.path = opts.path + "?limit=" + std::to_string(opts.listPageSize) + selectors();
+        if (!continueToken.empty())
+            req.path += "&continue=" + percentEncode(continueToken);
+        request = client->send(std::move(req), step<Result<http::Response>>([continueToken](Impl &self, Result<http::Response> r) {
+                                   self.onListPage(continueToken, std::move(r));
+                               }));
+    }
+
+    void onListPage(const std::string &continueToken, Result<http::Response> r)
+    {
+        request = 0;
+        if (!r.ok()) {
+            if (r.error().httpStatus == 410 && !continueToken.empty())
+                return relist("the list continuation expired; listing again");
+            return fail(r.error());
+        }
+        json list = json::parse(r->body, nullptr, false);
+        if (!list.is_object() || !list.contains("items") || !(list["items"].is_array() || list["items"].is_null()))
+            return fail(decodeError("the list response from " + opts.path + " is not a Kubernetes list"));
+        // Items in a list carry no kind/apiVersion; fill them in so consumers see whole objects.
+        std::string kind = list.value("kind", "");
+        if (kind.size() > 4 && kind.compare(kind.size() - 4, 4, "List") == 0)
+            kind.resize(kind.size() - 4);
+        const std::string apiVersion = list.value("apiVersion", "");
+        if (list["items"].is_array()) {
+            for (auto &item : list["items"]) {
+                if (!item.is_object())
+                    continue;
+                if (!item.contains("kind") && !kind.empty())
+                    item["kind"] = kind;
+                if (!item.contains("apiVersion") && !apiVersion.empty())
+                    item["apiVersion"] = apiVersion;
+                pending.push_back(std::move(item));
+            }
+        }
+        const std::string next = metaString(list, "continue");
+        if (!next.empty())
+            return listPage(next);
+
+        std::vector<json> items = std::move(pending);
+        pending.clear();
+        {
+            std::lock_guard lock(dataMutex);
+            store.clear();
+            for (const auto &item : items)
+                store[keyOf(item)] = item;
+            resourceVersion = metaString(list, "resourceVersion");
+        }
+        synced = true;
+        if (handler.onSynced)
+            handler.onSynced(items);
+        setState(ConnectionState::Kind::Live);
+        startWatch();
+    }
+
+    void startWatch()
+    {
+        ++op;
+        lines.clear();
+        watchStarted = SteadyClock::now();
+        watchEvents = 0;
+        const auto minTimeout = std::max<long long>(1, opts.minWatchTimeout.count());
+        std::uniform_int_distribution<long long> pick(minTimeout, 2 * minTimeout - 1);
+        http::Request req;
+        req.timeoutMs = 0; // ends through timeoutSeconds on the server side
+        req.path = opts.path + "?watch=1&allowWatchBookmarks=true&resourceVersion="
+            + percentEncode(lastResourceVersion()) + "&timeoutSeconds=" + std::to_string(pick(rng)) + selectors();
+        request = client->stream(
+            std::move(req), step<std::string_view>([](Impl &self, std::string_view data) { self.onChunk(data); }),
+            step<Status>([](Impl &self, Status s) { self.onWatchDone(std::move(s)); }),
+            step<const http::Response &>([](Impl &self, const http::Response &) {
+                self.setState(ConnectionState::Kind::Live);
+            }));
+    }
+
+    std::string lastResourceVersion() const
+    {
+        std::lock_guard lock(dataMutex);
+        return resourceVersion;
+    }
+
+    void onChunk(std::string_view data)
+    {
+        const std::uint64_t current = op;
+        for (const auto &line : lines.feed(data)) {
+            handleFrame(line);
+            if (op != current || !running)
+                return; // the frame ended this watch
+        }
+    }
+
+    void abortWatch()
+    {
+        ++op; // the stream's remaining callbacks (including done(Cancelled)) are now stale
+        client->cancel(request);
+        request = 0;
+    }
+
+    void handleFrame(const std::string &line)
+    {
+        json frame = json::parse(line, nullptr, false);
+        if (!frame.is_object() || !frame.contains("type") || !frame["type"].is_string()
+            || !frame.contains("object") || !frame["object"].is_object()) {
+            abortWatch();
+            return fail(decodeError("the watch stream of " + opts.path + " sent an undecodable frame"));
+        }
+        const std::string type = frame["type"].get<std::string>();
+        json &obj = frame["object"];
+        if (type == "ERROR") {
+            abortWatch();
+            const int code = obj.value("code", 0);
+            if (code == 410)
+                return relist("the watch expired (410 Gone); listing again");
+            return fail(http::errorFromResponse(code, {}, obj.dump(), "WATCH", opts.path));
+        }
+        const std::string rv = metaString(obj, "resourceVersion");
+        if (type == "BOOKMARK") {
+            ++watchEvents; // a bookmark proves the watch is healthy (client-go counts it too)
+            std::lock_guard lock(dataMutex);
+            if (!rv.empty())
+                resourceVersion = rv;
+            return;
+        }
+        EventType event;
+        if (type == "ADDED")
+            event = EventType::Added;
+        else if (type == "MODIFIED")
+            event = EventType::Modified;
+        else if (type == "DELETED")
+            event = EventType::Deleted;
+        else
+            return; // unknown event types are ignored, like client-go's watch decoder does not
+        ++watchEvents;
+        {
+            std::lock_guard lock(dataMutex);
+            if (event == EventType::Deleted)
+                store.erase(keyOf(obj));
+            else
+                store[keyOf(obj)] = obj;
+            if (!rv.empty())
+                resourceVersion = rv;
+        }
+        if (handler.onEvent)
+            handler.onEvent(event, obj);
+    }
+
+    void onWatchDone(Status s)
+    {
+        request = 0;
+        if (s.ok()) {
+            if (watchEvents == 0 && SteadyClock::now() - watchStarted < kShortWatch) {
+                Error e = makeError(Error::Kind::Network, "the server closed the watch of " + opts.path + " at once");
+                e.reason = "ShortWatch";
+                return fail(e);
+            }
+            return startWatch(); // server-side timeout: resume from the last resourceVersion
+        }
+        const Error &e = s.error();
+        if (e.kind == Error::Kind::Cancelled)
+            return;
+        if (e.httpStatus == 410)
+            return relist("the watch expired (410 Gone); listing again");
+        fail(e);
+    }
+
+    void fail(const Error &e)
+    {
+        ++op;
+        const bool denied = e.httpStatus == 401 || e.httpStatus == 403;
+        auto delay = backoff.next();
+        if (denied) // retry slowly: a person has to fix RBAC or credentials first
+            delay = std::max(delay, opts.maxBackoff);
+        if (e.retryAfterSeconds > 0)
+            delay = std::max(delay, std::chrono::milliseconds(e.retryAfterSeconds * 1000LL));
+        setState(denied ? ConnectionState::Kind::Error : ConnectionState::Kind::BackingOff, e.message, delay);
+        timer = client->schedule(delay, step<>([](Impl &self) {
+                                     self.timer = 0;
+                                     if (!self.synced)
+                                         return self.relist();
+                                     self.setState(ConnectionState::Kind::Connecting);
+                                     self.startWatch();
+                                 }));
+    }
+};
+
+Reflector::Reflector(std::shared_ptr<http::Client> client, ReflectorOptions opts, Handler handler)
+    : m_client(std::move(client)), m_impl(std::make_shared<Impl>(m_client.get(), std::move(opts), std::move(handler)))
+{
+}
+
+Reflector::~Reflector()
+{
+    stop();
+}
+
+void Reflector::start()
+{
+    std::lock_guard lock(m_impl->stepMutex);
+    if (m_impl->running)
+        return;
+    m_impl->running = true;
+    m_impl->synced = false;
+    m_impl->backoff.reset();
+    ++m_impl->op;
+    // Hop onto the network thread; every later step runs there.
+    m_impl->timer = m_client->schedule(std::chrono::milliseconds(0), m_impl->step<>([](Impl &self) {
+        self.timer = 0;
+        self.relist();
+    }));
+}
+
+void Reflector::stop()
+{
+    std::lock_guard lock(m_impl->stepMutex);
+    if (!m_impl->running)
+        return;
+    m_impl->running = false;
+    ++m_impl->op;
+    if (m_impl->request)
+        m_client->cancel(m_impl->request);
+    if (m_impl->timer)
+        m_client->cancel(m_impl->timer);
+    m_impl->request = m_impl->timer = 0;
+}
+
+std::vector<nlohmann::json> Reflector::items() const
+{
+    std::lock_guard lock(m_impl->dataMutex);
+    std::vector<nlohmann::json> out;
+    out.reserve(m_impl->store.size());
+    for (const auto &[key, obj] : m_impl->store)
+        out.push_back(obj);
+    return out;
+}
+
+std::string Reflector::lastResourceVersion() const
+{
+    return m_impl->lastResourceVersion();
+}
+
+} // namespace kube::watch

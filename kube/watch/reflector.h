@@ -1,0 +1,65 @@
+#pragma once
+// A reflector like client-go's: paginated LIST, then WATCH from the list's resourceVersion with
+// bookmarks; relist on 410 Gone; jittered exponential backoff on failures. Everything runs on the
+// http::Client network thread (timers included); handlers are called there too.
+#include "kube/http/client.h"
+
+#include <nlohmann/json.hpp>
+
+#include <chrono>
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace kube::watch {
+
+enum class EventType { Added, Modified, Deleted };
+
+struct ConnectionState {
+    enum class Kind { Connecting, Live, BackingOff, Error };
+    Kind kind = Kind::Connecting;
+    std::string reason;                             // user-facing; empty when Live
+    std::chrono::system_clock::time_point nextRetry{}; // BackingOff / Error only
+    int attempt = 0;                                // consecutive failures so far
+};
+
+struct ReflectorOptions {
+    std::string path; // collection path without query, e.g. /apis/autoscaling/v2/horizontalpodautoscalers
+    std::string labelSelector, fieldSelector;
+    // client-go reflector defaults: 800 ms → 30 s, reset after 2 min without failure.
+    std::chrono::milliseconds initialBackoff{800}, maxBackoff{30000}, resetAfter{120000};
+    // Server-side timeoutSeconds drawn in [min, 2*min) like client-go (5 min → 5..10 min).
+    std::chrono::seconds minWatchTimeout{300};
+    int listPageSize = 500; // client-go's pager default
+};
+
+class Reflector {
+public:
+    struct Handler {
+        std::function<void(EventType, const nlohmann::json &obj)> onEvent;      // after synced, per change
+        std::function<void(const std::vector<nlohmann::json> &items)> onSynced; // after each (re)list
+        std::function<void(const ConnectionState &)> onState;
+    };
+
+    Reflector(std::shared_ptr<http::Client> client, ReflectorOptions opts, Handler handler);
+    ~Reflector(); // stops
+    Reflector(const Reflector &) = delete;
+    Reflector &operator=(const Reflector &) = delete;
+
+    void start();
+    // After return no handler is called again. Callable from any thread, including a handler.
+    // Handlers must not block on the thread that calls stop() (it waits for a running handler).
+    void stop();
+
+    std::vector<nlohmann::json> items() const; // current store (thread-safe copy)
+    std::string lastResourceVersion() const;
+
+    struct Impl;
+
+private:
+    std::shared_ptr<http::Client> m_client;
+    std::shared_ptr<Impl> m_impl;
+};
+
+} // namespace kube::watch

@@ -1,0 +1,54 @@
+#pragma once
+// A CredentialProvider for tests: fixed credentials, a different set after forceRefresh, call counts.
+#include "kube/config/rest_config.h"
+
+#include <atomic>
+#include <mutex>
+
+namespace hpascope::test {
+
+class TestCredentialProvider : public kube::config::CredentialProvider {
+public:
+    explicit TestCredentialProvider(kube::config::Credentials initial = {}) : m_current(std::move(initial)) {}
+
+    // What a forced refresh returns from now on (default: the current credentials).
+    void setRefreshed(kube::config::Credentials c)
+    {
+        std::lock_guard lock(m_mutex);
+        m_refreshed = std::move(c);
+        m_hasRefreshed = true;
+    }
+    void setFailure(kube::Error e)
+    {
+        std::lock_guard lock(m_mutex);
+        m_failure = std::move(e);
+        m_fail = true;
+    }
+
+    kube::Result<kube::config::Credentials> credentials(bool forceRefresh) override
+    {
+        std::lock_guard lock(m_mutex);
+        ++calls;
+        if (forceRefresh)
+            ++forcedCalls;
+        if (m_fail)
+            return m_failure;
+        if (forceRefresh && m_hasRefreshed)
+            m_current = m_refreshed;
+        return m_current;
+    }
+    std::string describe() const override { return "test provider"; }
+
+    std::atomic<int> calls{0};
+    std::atomic<int> forcedCalls{0};
+
+private:
+    std::mutex m_mutex;
+    kube::config::Credentials m_current;
+    kube::config::Credentials m_refreshed;
+    bool m_hasRefreshed = false;
+    kube::Error m_failure;
+    bool m_fail = false;
+};
+
+} // namespace hpascope::test

@@ -1,0 +1,496 @@
+// The reflector against the scripted HTTPS server: list + watch, chunk splits, bookmarks, 410,
+// ERROR frames, dropped connections, backoff, state transitions and stop() guarantees.
+#include "kube/watch/backoff.h"
+#include "kube/watch/line_buffer.h"
+#include "kube/watch/reflector.h"
+#include "scripted_server.h"
+#include "test_credentials.h"
+
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <mutex>
+
+using namespace kube;
+using namespace kube::watch;
+using namespace hpascope::test;
+using nlohmann::json;
+
+namespace {
+
+const std::string kPath = "/apis/autoscaling/v2/horizontalpodautoscalers";
+
+json hpa(const std::string &name, const std::string &rv, const std::string &note = "plain")
+{
+    return {{"apiVersion", "autoscaling/v2"}, {"kind", "HorizontalPodAutoscaler"},
+            {"metadata", {{"name", name}, {"namespace", "default"}, {"resourceVersion", rv},
+                          {"annotations", {{"note", note}}}}},
+            {"spec", {{"minReplicas", 1}, {"maxReplicas", 5}}}};
+}
+
+json listBody(std::vector<json> items, const std::string &rv, const std::string &cont = {})
+{
+    for (auto &i : items) { // list items carry no kind/apiVersion on the wire
+        i.erase("kind");
+        i.erase("apiVersion");
+    }
+    json meta{{"resourceVersion", rv}};
+    if (!cont.empty())
+        meta["continue"] = cont;
+    return {{"kind", "HorizontalPodAutoscalerList"}, {"apiVersion", "autoscaling/v2"}, {"metadata", meta}, {"items", items}};
+}
+
+std::string frame(const std::string &type, const json &obj)
+{
+    return json{{"type", type}, {"object", obj}}.dump() + "\n";
+}
+
+json bookmark(const std::string &rv)
+{
+    return {{"kind", "HorizontalPodAutoscaler"}, {"apiVersion", "autoscaling/v2"}, {"metadata", {{"resourceVersion", rv}}}};
+}
+
+json statusObj(int code, const std::string &reason, const std::string &message)
+{
+    return {{"kind", "Status"}, {"apiVersion", "v1"}, {"metadata", json::object()}, {"status", "Failure"},
+            {"message", message}, {"reason", reason}, {"code", code}};
+}
+
+json route(const std::string &watchQuery, json responses, json extraQuery = json::object())
+{
+    json q = extraQuery;
+    q["watch"] = watchQuery.empty() ? json(nullptr) : json(watchQuery);
+    return {{"path", kPath}, {"query", q}, {"responses", responses}};
+}
+
+json hangForever()
+{
+    return {{"chunks", json::array()}, {"end", "hang"}};
+}
+
+// Everything the handlers saw, recorded from the network thread.
+struct Recorder {
+    mutable std::mutex mutex;
+    std::vector<std::pair<EventType, std::string>> events; // type, name
+    std::vector<std::string> notes;
+    std::vector<std::vector<std::string>> syncs;            // names per onSynced
+    std::vector<ConnectionState> states;
+
+    Reflector::Handler handler()
+    {
+        Reflector::Handler h;
+        h.onEvent = [this](EventType t, const json &obj) {
+            std::lock_guard lock(mutex);
+            events.emplace_back(t, obj["metadata"]["name"].get<std::string>());
+            notes.push_back(obj["metadata"]["annotations"]["note"].get<std::string>());
+        };
+        h.onSynced = [this](const std::vector<json> &items) {
+            std::lock_guard lock(mutex);
+            std::vector<std::string> names;
+            for (const auto &i : items)
+                names.push_back(i["metadata"]["name"].get<std::string>());
+            syncs.push_back(names);
+        };
+        h.onState = [this](const ConnectionState &s) {
+            std::lock_guard lock(mutex);
+            states.push_back(s);
+        };
+        return h;
+    }
+    int eventCount() const
+    {
+        std::lock_guard lock(mutex);
+        return int(events.size());
+    }
+    int syncCount() const
+    {
+        std::lock_guard lock(mutex);
+        return int(syncs.size());
+    }
+    bool sawState(ConnectionState::Kind k, const std::string &reasonPart = {}) const
+    {
+        std::lock_guard lock(mutex);
+        for (const auto &s : states)
+            if (s.kind == k && s.reason.find(reasonPart) != std::string::npos)
+                return true;
+        return false;
+    }
+    ConnectionState::Kind lastState() const
+    {
+        std::lock_guard lock(mutex);
+        return states.empty() ? ConnectionState::Kind::Connecting : states.back().kind;
+    }
+};
+
+std::vector<std::string> names(const std::vector<json> &items)
+{
+    std::vector<std::string> out;
+    for (const auto &i : items)
+        out.push_back(i["metadata"]["name"].get<std::string>());
+    return out;
+}
+
+} // namespace
+
+class TestReflector : public QObject {
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_tmp;
+    TestCerts m_certs;
+    ScriptedServer m_server;
+    std::shared_ptr<http::Client> m_client;
+
+    int m_run = 0;
+
+    // Each test function marks its requests with a unique label selector, so a late log line
+    // from an earlier test's reflector cannot be mistaken for one of this test's requests.
+    std::string marker() const { return "run%3Dr" + std::to_string(m_run) + "x"; }
+    ReflectorOptions fastOptions() const
+    {
+        ReflectorOptions o;
+        o.path = kPath;
+        o.labelSelector = "run=r" + std::to_string(m_run) + "x";
+        o.initialBackoff = std::chrono::milliseconds(20);
+        o.maxBackoff = std::chrono::milliseconds(100);
+        return o;
+    }
+    std::vector<std::string> paths(bool watches)
+    {
+        std::vector<std::string> out;
+        for (const auto &r : m_server.requests())
+            if (r.path.find(marker()) != std::string::npos && (r.path.find("watch=1") != std::string::npos) == watches)
+                out.push_back(r.path);
+        return out;
+    }
+    std::vector<std::string> watchPaths() { return paths(true); }
+    int listCount() { return int(paths(false).size()); }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_tmp.isValid());
+        QString error;
+        QVERIFY2(m_certs.generate(m_tmp.filePath(QStringLiteral("certs")), &error), qPrintable(error));
+        ScriptedServer::Options o;
+        o.certDir = m_certs.dir;
+        QVERIFY2(m_server.start(o, &error), qPrintable(error));
+        config::Credentials c;
+        c.clientCertPem = m_certs.clientCertPem;
+        c.clientKeyPem = m_certs.clientKeyPem;
+        config::RestConfig cfg;
+        cfg.server = m_server.url();
+        cfg.caPem = m_certs.caPem;
+        cfg.credentials = std::make_shared<TestCredentialProvider>(c);
+        auto client = http::Client::create(cfg);
+        QVERIFY(client.ok());
+        m_client = client.value();
+    }
+
+    void init()
+    {
+        ++m_run;
+        m_server.clearRequests();
+    }
+
+    void lineBufferSplits()
+    {
+        LineBuffer b;
+        QVERIFY(b.feed("{\"a\"").empty());
+        auto lines = b.feed(":1}\r\n{\"b\":2}\n\n{\"c\"");
+        QCOMPARE(lines, (std::vector<std::string>{"{\"a\":1}", "{\"b\":2}"}));
+        QCOMPARE(b.pending(), std::size_t(4));
+        QCOMPARE(b.feed(":3}\n"), (std::vector<std::string>{"{\"c\":3}"}));
+    }
+
+    void backoffGrowsWithJitterAndResets()
+    {
+        using namespace std::chrono;
+        Backoff b(milliseconds(800), milliseconds(30000), milliseconds(120000));
+        auto t = Backoff::Clock::now();
+        const long long bases[] = {800, 1600, 3200, 6400, 12800, 25600, 30000, 30000};
+        for (long long base : bases) {
+            auto d = b.next(t).count();
+            QVERIFY2(d >= base && d < 2 * base, qPrintable(QString::number(d)));
+            t += milliseconds(10);
+        }
+        auto d = b.next(t + minutes(3)).count(); // healthy for longer than resetAfter
+        QVERIFY(d >= 800 && d < 1600);
+        QCOMPARE(b.attempt(), 1);
+    }
+
+    void listThenWatch()
+    {
+        json routes = json::array({
+            route("", {{{"json", listBody({hpa("a", "5"), hpa("b", "6")}, "ignored", "tok1")}}}, {{"continue", nullptr}}),
+            route("", {{{"json", listBody({hpa("c", "7")}, "10")}}}, {{"continue", "tok1"}}),
+            route("1", {{{"chunks", {frame("ADDED", hpa("d", "11")), frame("MODIFIED", hpa("a", "12", "changed")),
+                                     frame("DELETED", hpa("b", "13")), frame("BOOKMARK", bookmark("20"))}},
+                         {"end", "hang"}}}),
+        });
+        QVERIFY(m_server.setRoutes(routes));
+        Recorder rec;
+        auto opts = fastOptions();
+        opts.listPageSize = 2;
+        Reflector r(m_client, opts, rec.handler());
+        r.start();
+        QVERIFY(waitUntil([&] { return rec.eventCount() == 3 && r.lastResourceVersion() == "20"; }));
+        {
+            std::lock_guard lock(rec.mutex);
+            QCOMPARE(rec.syncs.size(), std::size_t(1));
+            QCOMPARE(rec.syncs[0], (std::vector<std::string>{"a", "b", "c"}));
+            QCOMPARE(rec.events[0], std::make_pair(EventType::Added, std::string("d")));
+            QCOMPARE(rec.events[1], std::make_pair(EventType::Modified, std::string("a")));
+            QCOMPARE(rec.events[2], std::make_pair(EventType::Deleted, std::string("b")));
+            QCOMPARE(rec.notes[1], std::string("changed"));
+            QCOMPARE(rec.states.front().kind, ConnectionState::Kind::Connecting);
+            QCOMPARE(rec.states.back().kind, ConnectionState::Kind::Live);
+        }
+        QCOMPARE(names(r.items()), (std::vector<std::string>{"a", "c", "d"}));
+        QVERIFY(r.items()[0]["kind"] == "HorizontalPodAutoscaler"); // filled in from the list kind
+        auto lists = paths(false);
+        QCOMPARE(lists.size(), std::size_t(2));
+        QCOMPARE(lists[0], kPath + "?limit=2&labelSelector=" + marker());
+        QCOMPARE(lists[1], kPath + "?limit=2&labelSelector=" + marker() + "&continue=tok1");
+        QCOMPARE(watchPaths().size(), std::size_t(1));
+        const std::string w = watchPaths()[0];
+        QVERIFY2(w.find("watch=1") != std::string::npos && w.find("resourceVersion=10&") != std::string::npos
+                     && w.find("allowWatchBookmarks=true") != std::string::npos,
+                 w.c_str());
+        const int timeout = std::stoi(w.substr(w.find("timeoutSeconds=") + 15));
+        QVERIFY(timeout >= 300 && timeout < 600);
+        r.stop();
+    }
+
+    void awkwardSplits_data()
+    {
+        QTest::addColumn<QString>("mode");
+        QTest::newRow("one byte at a time") << "splitEvery";
+        QTest::newRow("mid-UTF-8 and mid-line") << "splitAt";
+        QTest::newRow("several frames in one chunk") << "chunks";
+    }
+    void awkwardSplits()
+    {
+        QFETCH(QString, mode);
+        const std::string unicode = "d\xc3\xa9j\xc3\xa0 vu \xe6\x97\xa5\xe6\x9c\xac \xf0\x9f\x9a\x80"; // déjà vu 日本 🚀
+        std::string body = frame("ADDED", hpa("x", "11", unicode)) + frame("MODIFIED", hpa("x", "12", unicode + "!"))
+            + frame("ADDED", hpa("y", "13"));
+        json resp{{"body", body}, {"end", "hang"}};
+        if (mode == QStringLiteral("splitEvery")) {
+            resp["splitEvery"] = 1;
+            resp["chunkDelayMs"] = 1;
+        } else if (mode == QStringLiteral("splitAt")) {
+            const auto utf8 = body.find("\xc3\xa9") + 1;  // inside é
+            const auto emoji = body.find("\xf0\x9f") + 2; // inside the 4-byte rocket
+            const auto line = body.find('\n') - 3;        // inside the first frame's tail
+            resp["splitAt"] = {utf8, emoji, line, body.find('\n') + 1, body.size() - 1};
+            resp["chunkDelayMs"] = 20;
+        } else {
+            resp["chunks"] = {body};
+        }
+        QVERIFY(m_server.setRoutes(json::array({route("", {{{"json", listBody({}, "10")}}}), route("1", {resp})})));
+        Recorder rec;
+        Reflector r(m_client, fastOptions(), rec.handler());
+        r.start();
+        QVERIFY(waitUntil([&] { return rec.eventCount() == 3; }));
+        std::lock_guard lock(rec.mutex);
+        QCOMPARE(rec.notes[0], unicode);
+        QCOMPARE(rec.notes[1], unicode + "!");
+        QCOMPARE(rec.events[2].second, std::string("y"));
+        QCOMPARE(r.lastResourceVersion(), std::string("13"));
+    }
+
+    void cleanEndRewatchesFromBookmark()
+    {
+        QVERIFY(m_server.setRoutes(json::array({
+            route("", {{{"json", listBody({hpa("a", "5")}, "10")}}}),
+            route("1", {{{"chunks", {frame("BOOKMARK", bookmark("50"))}}}, hangForever()}),
+        })));
+        Recorder rec;
+        Reflector r(m_client, fastOptions(), rec.handler());
+        r.start();
+        QVERIFY(waitUntil([&] { return watchPaths().size() == 2; }));
+        QVERIFY2(watchPaths()[1].find("resourceVersion=50&") != std::string::npos, watchPaths()[1].c_str());
+        QCOMPARE(listCount(), 1);
+        QCOMPARE(rec.eventCount(), 0); // bookmarks only move the resourceVersion
+        QCOMPARE(rec.syncCount(), 1);
+        QVERIFY(!rec.sawState(ConnectionState::Kind::BackingOff));
+    }
+
+    void goneRelists_data()
+    {
+        QTest::addColumn<bool>("asFrame");
+        QTest::newRow("410 answer to the watch request") << false;
+        QTest::newRow("ERROR frame with code 410") << true;
+    }
+    void goneRelists()
+    {
+        QFETCH(bool, asFrame);
+        json gone = statusObj(410, "Expired", "too old resource version: 10 (40)");
+        json first = asFrame ? json{{"chunks", {frame("ADDED", hpa("b", "11")), frame("ERROR", gone)}}, {"end", "hang"}}
+                             : json{{"status", 410}, {"json", gone}};
+        QVERIFY(m_server.setRoutes(json::array({
+            route("", {{{"json", listBody({hpa("a", "5")}, "10")}}, {{"json", listBody({hpa("a", "5"), hpa("c", "41")}, "42")}}}),
+            route("1", {first, hangForever()}),
+        })));
+        Recorder rec;
+        Reflector r(m_client, fastOptions(), rec.handler());
+        r.start();
+        QVERIFY(waitUntil([&] { return rec.syncCount() == 2 && watchPaths().size() == 2; }));
+        std::lock_guard lock(rec.mutex);
+        QCOMPARE(rec.syncs[1], (std::vector<std::string>{"a", "c"}));
+        QCOMPARE(names(r.items()), (std::vector<std::string>{"a", "c"})); // b is gone with the relist
+        QVERIFY(watchPaths()[1].find("resourceVersion=42&") != std::string::npos);
+        for (const auto &s : rec.states)
+            QVERIFY(s.kind != ConnectionState::Kind::BackingOff); // relist at once, no backoff
+    }
+
+    void droppedConnectionBacksOffAndResumes()
+    {
+        QVERIFY(m_server.setRoutes(json::array({
+            route("", {{{"json", listBody({hpa("a", "5")}, "10")}}}),
+            route("1", {{{"chunks", {frame("ADDED", hpa("b", "11"))}}, {"end", "close"}},
+                        {{"chunks", {frame("MODIFIED", hpa("b", "12"))}}, {"end", "hang"}}}),
+        })));
+        Recorder rec;
+        Reflector r(m_client, fastOptions(), rec.handler());
+        r.start();
+        QVERIFY(waitUntil([&] { return rec.eventCount() == 2; }));
+        QVERIFY(rec.sawState(ConnectionState::Kind::BackingOff, "interrupted"));
+        QCOMPARE(listCount(), 1);
+        QVERIFY(watchPaths()[1].find("resourceVersion=11&") != std::string::npos);
+        QVERIFY(waitUntil([&] { return rec.lastState() == ConnectionState::Kind::Live; }));
+        std::lock_guard lock(rec.mutex);
+        // Connecting → Live → BackingOff → Connecting → Live
+        std::vector<ConnectionState::Kind> kinds;
+        for (const auto &s : rec.states)
+            kinds.push_back(s.kind);
+        using K = ConnectionState::Kind;
+        QCOMPARE(kinds, (std::vector<K>{K::Connecting, K::Live, K::BackingOff, K::Connecting, K::Live}));
+        QCOMPARE(rec.states[2].attempt, 1);
+        QVERIFY(rec.states[2].nextRetry > std::chrono::system_clock::time_point{});
+    }
+
+    void otherErrorFrameBacksOff()
+    {
+        QVERIFY(m_server.setRoutes(json::array({
+            route("", {{{"json", listBody({}, "10")}}}),
+            route("1", {{{"chunks", {frame("ADDED", hpa("b", "11")),
+                                     frame("ERROR", statusObj(500, "InternalError", "etcd leader changed"))}},
+                         {"end", "hang"}},
+                        hangForever()}),
+        })));
+        Recorder rec;
+        Reflector r(m_client, fastOptions(), rec.handler());
+        r.start();
+        QVERIFY(waitUntil([&] { return watchPaths().size() == 2; }));
+        QVERIFY(rec.sawState(ConnectionState::Kind::BackingOff, "internal server error: etcd leader changed"));
+        QVERIFY(watchPaths()[1].find("resourceVersion=11&") != std::string::npos);
+        QCOMPARE(listCount(), 1);
+    }
+
+    void forbiddenShowsErrorAndKeepsRetrying()
+    {
+        json denied = statusObj(403, "Forbidden",
+                                "horizontalpodautoscalers.autoscaling is forbidden: User \"alice\" cannot list resource "
+                                "\"horizontalpodautoscalers\" in API group \"autoscaling\" at the cluster scope");
+        QVERIFY(m_server.setRoutes(json::array({
+            route("", {{{"status", 403}, {"json", denied}}, {{"json", listBody({hpa("a", "5")}, "10")}}}),
+            route("1", {hangForever()}),
+        })));
+        Recorder rec;
+        Reflector r(m_client, fastOptions(), rec.handler());
+        r.start();
+        QVERIFY(waitUntil([&] { return rec.syncCount() == 1; }));
+        QVERIFY(rec.sawState(ConnectionState::Kind::Error,
+                             "forbidden: cannot list horizontalpodautoscalers.autoscaling at the cluster scope (RBAC)"));
+        QVERIFY(waitUntil([&] { return rec.lastState() == ConnectionState::Kind::Live; }));
+    }
+
+    void selectorsAreEncoded()
+    {
+        QVERIFY(m_server.setRoutes(json::array({route("", {{{"json", listBody({}, "10")}}}), route("1", {hangForever()})})));
+        Recorder rec;
+        auto opts = fastOptions();
+        opts.labelSelector = "app in (web,api)";
+        opts.fieldSelector = "metadata.namespace!=kube-system";
+        Reflector r(m_client, opts, rec.handler());
+        r.start();
+        const std::string sel = "&labelSelector=app%20in%20%28web%2Capi%29&fieldSelector=metadata.namespace%21%3Dkube-system";
+        auto withSel = [&](bool watch) {
+            int n = 0;
+            for (const auto &req : m_server.requests())
+                n += req.path.find(sel) != std::string::npos && (req.path.find("watch=1") != std::string::npos) == watch;
+            return n;
+        };
+        QVERIFY(waitUntil([&] { return withSel(true) == 1; }));
+        QCOMPARE(withSel(false), 1);
+    }
+
+    void stopGuarantees_data()
+    {
+        QTest::addColumn<bool>("fromHandler");
+        QTest::newRow("stop from the test thread") << false;
+        QTest::newRow("stop inside onEvent") << true;
+    }
+    void stopGuarantees()
+    {
+        QFETCH(bool, fromHandler);
+        std::string body;
+        for (int i = 0; i < 200; ++i)
+            body += frame("ADDED", hpa("h" + std::to_string(i), std::to_string(100 + i)));
+        QVERIFY(m_server.setRoutes(json::array({
+            route("", {{{"json", listBody({}, "10")}}}),
+            route("1", {{{"body", body}, {"splitEvery", 200}, {"chunkDelayMs", 5}, {"end", "hang"}}}),
+        })));
+        Recorder rec;
+        auto r = std::make_unique<Reflector>(m_client, fastOptions(), Reflector::Handler{});
+        auto h = rec.handler();
+        auto onEvent = h.onEvent;
+        std::atomic<bool> stopped{false};
+        std::atomic<int> afterStop{0};
+        h.onEvent = [&, onEvent](EventType t, const json &obj) {
+            if (stopped)
+                ++afterStop;
+            onEvent(t, obj);
+            if (fromHandler && rec.eventCount() == 5) {
+                r->stop();
+                stopped = true;
+            }
+        };
+        r = std::make_unique<Reflector>(m_client, fastOptions(), h);
+        r->start();
+        QVERIFY(waitUntil([&] { return rec.eventCount() >= 5; }));
+        if (!fromHandler) {
+            r->stop();
+            stopped = true;
+        }
+        const int seen = rec.eventCount();
+        // Nothing may arrive after stop(): give the stream time to deliver more if it could.
+        QVERIFY(!waitUntil([&] { return rec.eventCount() > seen; }, 300));
+        QCOMPARE(afterStop.load(), 0);
+        r.reset(); // destroying a stopped reflector is fine too
+    }
+
+    void destroyWhileStreaming()
+    {
+        QVERIFY(m_server.setRoutes(json::array({route("", {{{"json", listBody({}, "10")}}}), route("1", {hangForever()})})));
+        Recorder rec;
+        {
+            Reflector r(m_client, fastOptions(), rec.handler());
+            r.start();
+            QVERIFY(waitUntil([&] { return watchPaths().size() == 1; }));
+        }
+        const int states = int(rec.states.size());
+        QVERIFY(!waitUntil([&] { std::lock_guard l(rec.mutex); return int(rec.states.size()) > states; }, 200));
+    }
+
+    void cleanupTestCase()
+    {
+        m_client.reset();
+        m_server.stop();
+    }
+};
+
+QTEST_GUILESS_MAIN(TestReflector)
+#include "test_reflector.moc"
