@@ -43,6 +43,36 @@ build() {
     cmake --build --preset "$preset"
 }
 
+# The end-to-end tier: a real control plane (tests/cluster, built from the Go module proxy) in a
+# private network namespace, and the e2e tests run inside it.
+run_e2e() {
+    if [ "$(id -u)" -ne 0 ]; then
+        echo "e2e tier: needs root for its network namespace (ip netns); run ./dev.sh test as root" >&2
+        exit 1
+    fi
+    if ! command -v go >/dev/null; then
+        echo "e2e tier: needs Go 1.26 (go.dev/dl) to build the control plane from the Go module proxy" >&2
+        exit 1
+    fi
+    export HPASCOPE_CLUSTER_DIR="${HPASCOPE_CLUSTER_DIR:-/tmp/hpascope-e2e-$$}"
+    trap 'tests/cluster/down >/dev/null 2>&1 || true' EXIT
+    tests/cluster/up
+    local kubeconfig="$HPASCOPE_CLUSTER_DIR/kubeconfig"
+    # The seed scenario (set up with the cluster's kubectl; the tests use hpascope's own client).
+    tests/cluster/exec-in kubectl apply -f resources/examples/web-deployment.yaml \
+        -f resources/examples/web-hpa-object.yaml -f resources/examples/worker-deployment.yaml \
+        -f resources/examples/worker-hpa-pods.yaml
+    if ! tests/cluster/exec-in env HPASCOPE_E2E_KUBECONFIG="$kubeconfig" QT_QPA_PLATFORM=offscreen \
+        ctest --preset e2e; then
+        echo "e2e tier failed; component logs (tails):" >&2
+        for f in "$HPASCOPE_CLUSTER_DIR"/logs/*.log; do
+            echo "--- $f" >&2
+            tail -n 15 "$f" >&2
+        done
+        exit 1
+    fi
+}
+
 cmd=${1:-}
 shift || true
 case "$cmd" in
@@ -56,6 +86,7 @@ test)
     ensure_deps
     build dev
     ctest --preset dev
+    run_e2e
     ;;
 *)
     echo "usage: $0 run [hpascope args...] | test | deps" >&2

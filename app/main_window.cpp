@@ -1,12 +1,22 @@
 #include "app/main_window.h"
 
 #include "app/core/cluster_session.h"
+#include "app/core/event_model.h"
+#include "app/core/hpa_detail_model.h"
+#include "app/core/recorder.h"
+#include "kube/sim/api_server.h"
+#include "widgets/hpa_detail_view.h"
+#include "widgets/metric_slider_panel.h"
 #include "widgets/connection_status_widget.h"
 #include "widgets/hpa_table_view.h"
 
 #include <QComboBox>
 #include <QLabel>
+#include <QPushButton>
+#include <QLayout>
+#include <QLoggingCategory>
 #include <QSettings>
+#include <QSplitter>
 #include <QStatusBar>
 #include <QToolBar>
 #include <QVBoxLayout>
@@ -25,15 +35,22 @@ QString namespaceSettingKey(const QString &context)
 MainWindow::MainWindow(StartupOptions options, QWidget *parent)
     : QMainWindow(parent),
       m_options(std::move(options)),
+      m_recorder(new Recorder(this)),
       m_session(new ClusterSession(this)),
       m_table(new HpaTableView(this)),
+      m_detail(new HpaDetailModel(this)),
+      m_eventModel(new EventModel(m_session->events(), this)),
+      m_detailView(new HpaDetailView(this)),
+      m_sliders(new MetricSliderPanel(m_session->metricWriter(), this)),
       m_status(new ConnectionStatusWidget(this)),
       m_contextPicker(new QComboBox(this)),
       m_namespacePicker(new QComboBox(this)),
-      m_banner(new QLabel(this))
+      m_banner(new QLabel(this)),
+      m_demoButton(new QPushButton(tr("Open the demo cluster (simulated, no Kubernetes needed)"), this)),
+      m_speedPicker(new QComboBox(this))
 {
     setWindowTitle(tr("hpascope"));
-    resize(1200, 720);
+    resize(1440, 900);
 
     auto *toolbar = addToolBar(tr("Cluster"));
     toolbar->setObjectName(QStringLiteral("clusterToolbar"));
@@ -49,6 +66,16 @@ MainWindow::MainWindow(StartupOptions options, QWidget *parent)
     m_namespacePicker->setInsertPolicy(QComboBox::InsertAtBottom);
     m_namespacePicker->setMinimumContentsLength(16);
     toolbar->addWidget(m_namespacePicker);
+    // Time acceleration for the demo cluster, so a learner can watch the 5-minute window pass.
+    m_speedPicker->setObjectName(QStringLiteral("speedPicker"));
+    for (int speed : {1, 10, 60})
+        m_speedPicker->addItem(tr("%1× speed").arg(speed), speed);
+    m_speedAction = toolbar->addWidget(m_speedPicker);
+    m_speedAction->setVisible(false);
+    connect(m_speedPicker, &QComboBox::currentIndexChanged, this, [this] {
+        if (m_demo)
+            m_demo->setSpeed(m_speedPicker->currentData().toDouble());
+    });
 
     m_banner->setObjectName(QStringLiteral("stateBanner"));
     m_banner->setWordWrap(true);
@@ -56,14 +83,46 @@ MainWindow::MainWindow(StartupOptions options, QWidget *parent)
     m_banner->setStyleSheet(QStringLiteral("QLabel { padding: 16px; font-size: 14px; background: #fff4e5; border: 1px solid #f0c36d; }"));
     m_banner->hide();
 
+    QString recorderError;
+    if (m_recorder->open({}, &recorderError))
+        m_session->setRecorder(m_recorder);
+    else
+        qWarning("history is not recorded: %s", qPrintable(recorderError));
+
+    m_detailView->setModels(m_detail, m_eventModel, m_session->events());
+    m_detailView->sliderSlot()->layout()->addWidget(m_sliders);
+    auto clock = [this] { return m_session->now(); };
+    m_eventModel->setClock(clock);
+    m_detailView->setClock(clock);
+    auto *splitter = new QSplitter(Qt::Horizontal, this);
+    splitter->setObjectName(QStringLiteral("mainSplitter"));
+    splitter->addWidget(m_table);
+    splitter->addWidget(m_detailView);
+    splitter->setStretchFactor(0, 2);
+    splitter->setStretchFactor(1, 3);
+    splitter->setSizes({600, 840});
+
     auto *central = new QWidget(this);
     auto *layout = new QVBoxLayout(central);
     layout->addWidget(m_banner);
-    layout->addWidget(m_table, 1);
+    m_demoButton->setObjectName(QStringLiteral("demoButton"));
+    m_demoButton->hide();
+    connect(m_demoButton, &QPushButton::clicked, this, &MainWindow::startDemo);
+    layout->addWidget(m_demoButton, 0, Qt::AlignLeft);
+    layout->addWidget(splitter, 1);
     setCentralWidget(central);
     statusBar()->addWidget(m_status, 1);
 
     m_table->setModel(m_session->hpaModel());
+    connect(m_table, &HpaTableView::selectionChangedTo, this, &MainWindow::showDetail);
+    // The detail follows watch updates of the HPA it shows.
+    auto refresh = [this] {
+        if (m_detail->hasHpa())
+            showDetail(m_detail->key());
+    };
+    connect(m_session->hpaModel(), &QAbstractItemModel::dataChanged, this, refresh);
+    connect(m_session->hpaModel(), &QAbstractItemModel::modelReset, this, refresh);
+    connect(m_session->hpaModel(), &QAbstractItemModel::rowsRemoved, this, refresh);
     connect(m_session, &ClusterSession::stateChanged, this, &MainWindow::showState);
     connect(m_contextPicker, &QComboBox::currentTextChanged, this, [this] {
         const QString ctx = m_contextPicker->currentText();
@@ -95,17 +154,53 @@ MainWindow::MainWindow(StartupOptions options, QWidget *parent)
             connectSelected();
     });
 
-    loadKubeconfig();
+    if (m_options.demo)
+        startDemo();
+    else
+        loadKubeconfig();
 }
 
 MainWindow::~MainWindow() = default;
+
+void MainWindow::startDemo()
+{
+    kube::sim::DemoCluster::Options options;
+    options.speed = m_speedPicker->currentData().toDouble();
+    auto demo = kube::sim::DemoCluster::start(options);
+    if (!demo) {
+        m_session->setNotConfigured(tr("the demo cluster did not start: %1").arg(QString::fromStdString(demo.error().toString())));
+        return;
+    }
+    m_session->disconnectFromCluster();
+    m_demo = std::move(demo.value());
+    m_kubeconfig.reset();
+    auto *sim = m_demo.get();
+    m_session->setClock([sim] {
+        const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(sim->now().time_since_epoch()).count();
+        return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC);
+    });
+    m_populating = true;
+    m_contextPicker->clear();
+    m_contextPicker->addItem(tr("hpascope-demo (simulated)"));
+    m_contextPicker->setEnabled(false);
+    m_namespacePicker->clear();
+    m_namespacePicker->addItem(QStringLiteral("default"), QStringLiteral("default"));
+    m_namespacePicker->setEnabled(false);
+    m_populating = false;
+    m_speedAction->setVisible(true);
+    m_demoButton->hide();
+    m_session->connectTo(m_demo->restConfig(), QStringLiteral("default"));
+}
 
 void MainWindow::loadKubeconfig()
 {
     auto loaded = kube::config::Kubeconfig::load(m_options.load);
     if (!loaded) {
+        const bool none = loaded.error().reason == "NoKubeconfig";
         m_session->setNotConfigured(QString::fromStdString(loaded.error().toString()),
-                                    tr("Set KUBECONFIG or pass --kubeconfig FILE."));
+                                    none ? tr("Set KUBECONFIG or pass --kubeconfig FILE, or open the demo cluster below.")
+                                         : tr("Fix the kubeconfig, or pass --kubeconfig FILE."));
+        m_demoButton->setVisible(none);
         return;
     }
     m_kubeconfig = std::move(loaded.value());
@@ -151,6 +246,18 @@ void MainWindow::connectSelected()
     m_session->connectTo(rc.value(), ns == kAllNamespaces ? QString() : ns);
 }
 
+void MainWindow::showDetail(const QString &key)
+{
+    const HpaListModel *hpas = m_session->hpaModel();
+    if (const auto *hpa = hpas->hpa(hpas->rowOf(key))) {
+        m_detail->setHpa(*hpa, m_session->now());
+        m_sliders->setHpa(*hpa);
+    } else {
+        m_detail->clear();
+        m_sliders->clear();
+    }
+}
+
 void MainWindow::showState(const ConnectionState &state)
 {
     m_status->setState(state);
@@ -162,8 +269,17 @@ void MainWindow::showState(const ConnectionState &state)
             text += QStringLiteral("<br><i>") + state.hint.toHtmlEscaped() + QStringLiteral("</i>");
         m_banner->setText(text);
     }
-    m_banner->setVisible(blocking);
-    setWindowTitle(state.context.isEmpty() ? tr("hpascope") : tr("hpascope — %1").arg(state.context));
+    if (m_demo && !blocking) {
+        m_banner->setText(tr("<b>Simulation.</b> This is hpascope's embedded demo cluster, not Kubernetes: the "
+                             "HPA controller is hpascope's port of the real one, pods become ready after 10 s, and the "
+                             "sliders feed its metrics. Use the speed control to watch the 5-minute scale-down window pass."));
+        m_banner->setStyleSheet(QStringLiteral("QLabel { padding: 8px; background: #e8f0fe; border: 1px solid #8ab4f8; }"));
+    } else {
+        m_banner->setStyleSheet(QStringLiteral("QLabel { padding: 16px; font-size: 14px; background: #fff4e5; border: 1px solid #f0c36d; }"));
+    }
+    m_banner->setVisible(blocking || m_demo);
+    const QString title = m_demo ? tr("hpascope — demo cluster (simulation)") : state.context.isEmpty() ? tr("hpascope") : tr("hpascope — %1").arg(state.context);
+    setWindowTitle(title);
 }
 
 } // namespace hpascope

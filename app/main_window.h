@@ -3,19 +3,29 @@
 #include "kube/config/kubeconfig.h"
 
 #include <QMainWindow>
+#include <memory>
 #include <optional>
 
+namespace kube::sim { class DemoCluster; }
+
 class QComboBox;
+class QPushButton;
 class QLabel;
 
 namespace hpascope {
 
 class ClusterSession;
 class ConnectionStatusWidget;
+class EventModel;
+class HpaDetailModel;
+class HpaDetailView;
 class HpaTableView;
+class MetricSliderPanel;
+class Recorder;
 struct ConnectionState;
 
 struct StartupOptions {
+    bool demo = false; // the embedded simulated cluster instead of a kubeconfig
     kube::config::LoadOptions load;
     std::optional<QString> namespaceName; // set by -n; empty string = all namespaces (-A)
 };
@@ -28,23 +38,40 @@ public:
 
     ClusterSession *session() const { return m_session; }
     HpaTableView *hpaTable() const { return m_table; }
+    HpaDetailView *detailView() const { return m_detailView; }
+    HpaDetailModel *detailModel() const { return m_detail; }
+    MetricSliderPanel *sliderPanel() const { return m_sliders; }
     ConnectionStatusWidget *statusWidget() const { return m_status; }
     QComboBox *contextPicker() const { return m_contextPicker; }
     QComboBox *namespacePicker() const { return m_namespacePicker; }
+    QComboBox *speedPicker() const { return m_speedPicker; }
+    kube::sim::DemoCluster *demoCluster() const { return m_demo.get(); }
+    // Starts the embedded simulated cluster and shows it (also offered when no kubeconfig exists).
+    void startDemo();
 
 private:
     void loadKubeconfig();
     void connectSelected();
     void showState(const ConnectionState &state);
+    void showDetail(const QString &key);
 
     StartupOptions m_options;
     std::optional<kube::config::Kubeconfig> m_kubeconfig;
+    Recorder *m_recorder;
     ClusterSession *m_session;
     HpaTableView *m_table;
+    HpaDetailModel *m_detail;
+    EventModel *m_eventModel;
+    HpaDetailView *m_detailView;
+    MetricSliderPanel *m_sliders;
     ConnectionStatusWidget *m_status;
     QComboBox *m_contextPicker;
     QComboBox *m_namespacePicker;
     QLabel *m_banner;
+    QPushButton *m_demoButton;
+    QComboBox *m_speedPicker;
+    QAction *m_speedAction = nullptr;
+    std::unique_ptr<kube::sim::DemoCluster> m_demo;
     bool m_populating = false;
 };
 

@@ -1,6 +1,7 @@
 #include "app/core/cluster_session.h"
 
 #include "app/core/hpa_format.h"
+#include "app/core/recorder.h"
 #include "kube/api/hpa.h"
 #include "kube/api/paths.h"
 #include "kube/http/client.h"
@@ -8,6 +9,7 @@
 
 #include <QLoggingCategory>
 #include <QMetaObject>
+#include <QSettings>
 
 Q_LOGGING_CATEGORY(lcSession, "hpascope.session")
 
@@ -33,6 +35,8 @@ std::vector<kube::api::HorizontalPodAutoscaler> decodeAll(const std::vector<nloh
 
 ClusterSession::ClusterSession(QObject *parent) : QObject(parent)
 {
+    m_writer.setPodTracker(&m_pods);
+    m_writer.setAdapter(AdapterSettings::load(QSettings()));
     m_tick.setInterval(1000);
     connect(&m_tick, &QTimer::timeout, this, [this] {
         if (m_state.kind == ConnectionState::Kind::Reconnecting)
@@ -50,6 +54,9 @@ void ClusterSession::disconnectFromCluster()
     ++m_generation;
     // stop() guarantees no handler runs after it returns, so no callback can reach a
     // destroyed session; queued invocations already posted are dropped by generation.
+    m_events.stop();
+    m_writer.setClient(nullptr);
+    m_pods.setClient(nullptr);
     if (m_hpaReflector)
         m_hpaReflector->stop();
     m_hpaReflector.reset();
@@ -61,6 +68,7 @@ void ClusterSession::setNotConfigured(const QString &reason, const QString &hint
 {
     disconnectFromCluster();
     m_hpas.clear();
+    m_events.clear();
     ConnectionState s;
     s.kind = ConnectionState::Kind::NotConfigured;
     s.reason = reason;
@@ -91,6 +99,17 @@ void ClusterSession::connectTo(const kube::config::RestConfig &config, const QSt
     m_client = client.value();
     setState(s);
 
+    m_events.clear();
+    if (m_recorder) {
+        // Events expire after 1 h in Kubernetes; our own history brings them back.
+        m_recorder->setContext(s.context);
+        const QDateTime now = m_clock();
+        m_events.addHistory(m_recorder->loadEvents(namespaceName, now.addDays(-7), now));
+    }
+    m_events.start(m_client, namespaceName);
+    m_pods.setClient(m_client);
+    m_writer.setClient(m_client);
+
     kube::watch::ReflectorOptions opts;
     opts.path = kube::api::hpaListPath(namespaceName.isEmpty() ? std::optional<std::string>{}
                                                                : std::optional<std::string>{namespaceName.toStdString()});
@@ -102,6 +121,8 @@ void ClusterSession::connectTo(const kube::config::RestConfig &config, const QSt
             if (gen != m_generation)
                 return;
             const int n = int(hpas.size());
+            for (const auto &h : hpas)
+                record(h);
             m_hpas.resetAll(std::move(hpas));
             emit hpasSynced(n);
         }, Qt::QueuedConnection);
@@ -117,8 +138,10 @@ void ClusterSession::connectTo(const kube::config::RestConfig &config, const QSt
                 return;
             if (type == kube::watch::EventType::Deleted)
                 m_hpas.remove(HpaListModel::keyOf(hpa));
-            else
+            else {
+                record(hpa);
                 m_hpas.upsert(std::move(hpa));
+            }
         }, Qt::QueuedConnection);
     };
     handler.onState = [this, gen](const kube::watch::ConnectionState &ws) {
@@ -126,6 +149,27 @@ void ClusterSession::connectTo(const kube::config::RestConfig &config, const QSt
     };
     m_hpaReflector = std::make_unique<kube::watch::Reflector>(m_client, opts, std::move(handler));
     m_hpaReflector->start();
+}
+
+void ClusterSession::setRecorder(Recorder *recorder)
+{
+    if (m_recorder)
+        disconnect(&m_events, nullptr, m_recorder, nullptr);
+    m_recorder = recorder;
+    if (m_recorder)
+        connect(&m_events, &EventStore::eventsChanged, m_recorder, &Recorder::recordEvents);
+}
+
+void ClusterSession::setClock(std::function<QDateTime()> clock)
+{
+    m_clock = std::move(clock);
+    m_hpas.setClock(m_clock);
+}
+
+void ClusterSession::record(const kube::api::HorizontalPodAutoscaler &hpa)
+{
+    if (m_recorder)
+        m_recorder->recordSample(sampleOf(hpa, m_clock()));
 }
 
 void ClusterSession::applyWatchState(quint64 generation, const kube::watch::ConnectionState &ws)

@@ -3,17 +3,24 @@
 // turns their network-thread callbacks into model updates on the GUI thread. A new connectTo()
 // bumps the generation so late results from the previous connection are dropped.
 #include "app/core/connection_state.h"
+#include "app/core/event_store.h"
+#include "app/core/metric_writer.h"
+#include "app/core/pod_tracker.h"
+#include "app/core/recorder.h"
 #include "app/core/hpa_list_model.h"
 #include "kube/config/rest_config.h"
 
 #include <QObject>
+#include <QPointer>
 #include <QTimer>
+#include <functional>
 #include <memory>
 
 namespace kube::http { class Client; }
 namespace kube::watch { class Reflector; struct ConnectionState; }
 
 namespace hpascope {
+
 
 class ClusterSession : public QObject {
     Q_OBJECT
@@ -28,6 +35,17 @@ public:
     void disconnectFromCluster();
 
     HpaListModel *hpaModel() { return &m_hpas; }
+    EventStore *events() { return &m_events; }
+    // Pushes fake metric values to the test adapter (sliders, what-if) with this session's client.
+    MetricWriter *metricWriter() { return &m_writer; }
+    PodTracker *pods() { return &m_pods; }
+    // History (events, samples) is kept in and reloaded from the recorder; optional.
+    void setRecorder(Recorder *recorder);
+    Recorder *recorder() const { return m_recorder; }
+    // The cluster's clock: wall time for a real cluster, simulated time for the demo cluster
+    // (which may run 10× or 60× faster). Ages, countdowns and samples use it.
+    void setClock(std::function<QDateTime()> clock);
+    QDateTime now() const { return m_clock(); }
     const ConnectionState &state() const { return m_state; }
     QString namespaceName() const { return m_namespace; }
     quint64 generation() const { return m_generation; }
@@ -40,14 +58,20 @@ signals:
 private:
     void setState(ConnectionState state);
     void applyWatchState(quint64 generation, const kube::watch::ConnectionState &s);
+    void record(const kube::api::HorizontalPodAutoscaler &hpa);
 
     HpaListModel m_hpas;
+    EventStore m_events;
+    PodTracker m_pods;
+    MetricWriter m_writer;
+    QPointer<Recorder> m_recorder;
     ConnectionState m_state;
     QString m_namespace;
     quint64 m_generation = 0;
     std::shared_ptr<kube::http::Client> m_client;
     std::unique_ptr<kube::watch::Reflector> m_hpaReflector;
-    QTimer m_tick; // refreshes "reconnecting in N s"
+    QTimer m_tick;
+    std::function<QDateTime()> m_clock = [] { return QDateTime::currentDateTimeUtc(); }; // refreshes "reconnecting in N s"
 };
 
 } // namespace hpascope

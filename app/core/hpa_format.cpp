@@ -13,9 +13,14 @@ QString scaleTarget(const kube::api::HorizontalPodAutoscaler &hpa)
     return QString::fromStdString(ref.kind) + QLatin1Char('/') + QString::fromStdString(ref.name);
 }
 
-QString metricsSummary(const kube::api::HorizontalPodAutoscaler &hpa, const QString &separator)
+namespace {
+struct MetricTexts {
+    QString name, current, target;
+};
+
+std::vector<MetricTexts> metricTexts(const kube::api::HorizontalPodAutoscaler &hpa)
 {
-    QStringList parts;
+    std::vector<MetricTexts> out;
     for (const auto &pair : kube::api::pairMetrics(hpa)) {
         const kube::api::MetricTarget *target = kube::api::targetOf(pair.spec);
         const kube::api::MetricValueStatus *current = pair.status ? kube::api::currentOf(*pair.status) : nullptr;
@@ -23,10 +28,26 @@ QString metricsSummary(const kube::api::HorizontalPodAutoscaler &hpa, const QStr
             ? QString::fromStdString(kube::api::describeCurrent(*current, target ? target->type : kube::api::MetricTargetType::Unknown))
             : QCoreApplication::translate("format", "<unknown>");
         const QString targetText = target ? QString::fromStdString(kube::api::describeTarget(*target)) : QStringLiteral("?");
-        parts << QString::fromStdString(kube::api::metricDisplayName(pair.spec)) + QStringLiteral(": ") + currentText
-                + QStringLiteral(" / ") + targetText;
+        out.push_back({QString::fromStdString(kube::api::metricDisplayName(pair.spec)), currentText, targetText});
     }
+    return out;
+}
+} // namespace
+
+QString metricsSummary(const kube::api::HorizontalPodAutoscaler &hpa, const QString &separator)
+{
+    QStringList parts;
+    for (const auto &m : metricTexts(hpa))
+        parts << m.name + QStringLiteral(": ") + m.current + QStringLiteral(" / ") + m.target;
     return parts.join(separator);
+}
+
+QString metricsCompact(const kube::api::HorizontalPodAutoscaler &hpa)
+{
+    QStringList parts;
+    for (const auto &m : metricTexts(hpa))
+        parts << m.current + QLatin1Char('/') + m.target;
+    return parts.join(QStringLiteral(", "));
 }
 
 QDateTime toQDateTime(std::chrono::system_clock::time_point t)

@@ -8,7 +8,10 @@
 namespace hpascope::format {
 
 QString scaleTarget(const kube::api::HorizontalPodAutoscaler &hpa);       // "Deployment/web"
+// "test-metric on Service/kubernetes: 250m / 300m" per metric, joined by separator.
 QString metricsSummary(const kube::api::HorizontalPodAutoscaler &hpa, const QString &separator);
+// kubectl's TARGETS style, without names: "250m/300m, 50%/60%".
+QString metricsCompact(const kube::api::HorizontalPodAutoscaler &hpa);
 QDateTime lastScaleTime(const kube::api::HorizontalPodAutoscaler &hpa);  // invalid when never scaled
 QString lastScaleText(const kube::api::HorizontalPodAutoscaler &hpa, const QDateTime &now);
 QString relativeTime(const QDateTime &then, const QDateTime &now);        // "3 min ago"

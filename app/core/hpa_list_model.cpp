@@ -24,7 +24,7 @@ QVariant HpaListModel::headerData(int section, Qt::Orientation orientation, int 
     case Namespace: return tr("Namespace");
     case Name: return tr("Name");
     case Target: return tr("Target");
-    case Metrics: return tr("Metrics (current / target)");
+    case Metrics: return tr("Targets");
     case Min: return tr("Min");
     case Max: return tr("Max");
     case Current: return tr("Current");
@@ -51,7 +51,7 @@ QVariant HpaListModel::data(const QModelIndex &index, int role) const
     case Namespace: return QString::fromStdString(h.metadata.namespace_);
     case Name: return QString::fromStdString(h.metadata.name);
     case Target: return format::scaleTarget(h);
-    case Metrics: return role == Qt::ToolTipRole ? format::metricsSummary(h, QStringLiteral("\n")) : format::metricsSummary(h, QStringLiteral("; "));
+    case Metrics: return role == Qt::ToolTipRole ? format::metricsSummary(h, QStringLiteral("\n")) : format::metricsCompact(h);
     case Min: return h.spec.minReplicas.value_or(1);
     case Max: return h.spec.maxReplicas;
     case Current: return h.status.currentReplicas;
@@ -59,7 +59,7 @@ QVariant HpaListModel::data(const QModelIndex &index, int role) const
     case LastScale:
         if (role == SortRole)
             return format::lastScaleTime(h);
-        return format::lastScaleText(h, QDateTime::currentDateTimeUtc());
+        return format::lastScaleText(h, m_now());
     }
     return {};
 }

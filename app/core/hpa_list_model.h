@@ -4,7 +4,9 @@
 #include "kube/api/hpa.h"
 
 #include <QAbstractTableModel>
+#include <QDateTime>
 #include <QHash>
+#include <functional>
 #include <vector>
 
 namespace hpascope {
@@ -26,6 +28,7 @@ public:
     void upsert(kube::api::HorizontalPodAutoscaler hpa);
     void remove(const QString &key);
     void clear();
+    void setClock(std::function<QDateTime()> now) { m_now = std::move(now); }
 
     // "namespace/name"
     static QString keyOf(const kube::api::HorizontalPodAutoscaler &hpa);
@@ -37,6 +40,7 @@ private:
 
     std::vector<kube::api::HorizontalPodAutoscaler> m_rows;
     QHash<QString, int> m_index;
+    std::function<QDateTime()> m_now = [] { return QDateTime::currentDateTimeUtc(); };
 };
 
 } // namespace hpascope

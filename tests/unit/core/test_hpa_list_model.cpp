@@ -68,7 +68,9 @@ private slots:
         QCOMPARE(cell(model, 0, HpaListModel::Desired), QStringLiteral("2"));
         QCOMPARE(cell(model, 0, HpaListModel::LastScale), QStringLiteral("never"));
         const QString metrics = cell(model, 0, HpaListModel::Metrics);
-        QVERIFY2(metrics.contains(QStringLiteral("test-metric")), qPrintable(metrics));
+        QVERIFY2(metrics == QStringLiteral("400m/300m"), qPrintable(metrics));
+        const QString tip = model.index(0, HpaListModel::Metrics).data(Qt::ToolTipRole).toString();
+        QVERIFY2(tip.contains(QStringLiteral("test-metric on Service/kubernetes: 400m / 300m")), qPrintable(tip));
         QVERIFY2(metrics.contains(QStringLiteral("400m")) && metrics.contains(QStringLiteral("300m")), qPrintable(metrics));
     }
 

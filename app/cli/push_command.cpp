@@ -1,0 +1,273 @@
+#include "app/cli/push_command.h"
+
+#include "kube/api/list.h"
+#include "kube/api/paths.h"
+#include "kube/api/pod.h"
+#include "kube/config/kubeconfig.h"
+#include "kube/http/client.h"
+#include "kube/metrics/adapter_errors.h"
+#include "kube/metrics/metrics_client.h"
+
+#include <QCommandLineParser>
+
+#include <array>
+
+namespace hpascope::cli {
+
+namespace {
+
+struct KindAlias {
+    std::string_view alias;
+    std::string_view apiVersion;
+    std::string_view kind;
+};
+// kubectl's short names and plurals for the kinds an HPA's Object metric usually describes.
+constexpr std::array<KindAlias, 36> kAliases{{
+    {"svc", "v1", "Service"}, {"service", "v1", "Service"}, {"services", "v1", "Service"},
+    {"po", "v1", "Pod"}, {"pod", "v1", "Pod"}, {"pods", "v1", "Pod"},
+    {"ns", "v1", "Namespace"}, {"namespace", "v1", "Namespace"}, {"namespaces", "v1", "Namespace"},
+    {"cm", "v1", "ConfigMap"}, {"configmap", "v1", "ConfigMap"}, {"configmaps", "v1", "ConfigMap"},
+    {"deploy", "apps/v1", "Deployment"}, {"deployment", "apps/v1", "Deployment"},
+    {"deployments", "apps/v1", "Deployment"}, {"deployment.apps", "apps/v1", "Deployment"},
+    {"deployments.apps", "apps/v1", "Deployment"},
+    {"sts", "apps/v1", "StatefulSet"}, {"statefulset", "apps/v1", "StatefulSet"},
+    {"statefulsets", "apps/v1", "StatefulSet"}, {"statefulset.apps", "apps/v1", "StatefulSet"},
+    {"rs", "apps/v1", "ReplicaSet"}, {"replicaset", "apps/v1", "ReplicaSet"},
+    {"replicasets", "apps/v1", "ReplicaSet"}, {"replicaset.apps", "apps/v1", "ReplicaSet"},
+    {"ing", "networking.k8s.io/v1", "Ingress"}, {"ingress", "networking.k8s.io/v1", "Ingress"},
+    {"ingresses", "networking.k8s.io/v1", "Ingress"},
+    {"ingress.networking.k8s.io", "networking.k8s.io/v1", "Ingress"},
+    {"ingresses.networking.k8s.io", "networking.k8s.io/v1", "Ingress"},
+    {"job", "batch/v1", "Job"}, {"jobs", "batch/v1", "Job"}, {"job.batch", "batch/v1", "Job"},
+    {"cj", "batch/v1", "CronJob"}, {"cronjob", "batch/v1", "CronJob"}, {"cronjobs", "batch/v1", "CronJob"},
+}};
+
+QString qs(const std::string &s) { return QString::fromStdString(s); }
+
+kube::api::AdapterService adapterFrom(const QCommandLineParser &p, const QCommandLineOption &ns,
+                                      const QCommandLineOption &svc, const QCommandLineOption &port)
+{
+    kube::api::AdapterService a;
+    if (p.isSet(ns))
+        a.namespace_ = p.value(ns).toStdString();
+    if (p.isSet(svc))
+        a.name = p.value(svc).toStdString();
+    if (p.isSet(port))
+        a.port = p.value(port).toStdString();
+    return a;
+}
+
+// The pods a Pods metric is written for: the HPA controller skips deleted and failed pods.
+bool counted(const kube::api::Pod &pod)
+{
+    return !pod.metadata.deletionTimestamp && pod.status.phase != "Failed"
+        && pod.status.phase != "Succeeded";
+}
+
+} // namespace
+
+kube::Result<kube::api::CrossVersionObjectReference> parseObjectArgument(const QString &text)
+{
+    const qsizetype slash = text.indexOf(QLatin1Char('/'));
+    if (slash <= 0 || slash == text.size() - 1 || text.indexOf(QLatin1Char('/'), slash + 1) >= 0)
+        return kube::makeError(kube::Error::Kind::Invalid,
+                               "\"" + text.toStdString() + "\" is not <kind>/<name>, e.g. service/web");
+    const std::string kindPart = text.left(slash).toStdString();
+    kube::api::CrossVersionObjectReference ref;
+    ref.name = text.mid(slash + 1).toStdString();
+    std::string lower = kindPart;
+    for (char &c : lower)
+        c = char(std::tolower(static_cast<unsigned char>(c)));
+    for (const auto &a : kAliases) {
+        if (a.alias == lower) {
+            ref.apiVersion = std::string(a.apiVersion);
+            ref.kind = std::string(a.kind);
+            return ref;
+        }
+    }
+    // Kind[.group]: the version does not matter for the metrics paths, only the group does.
+    const auto dot = kindPart.find('.');
+    ref.kind = kindPart.substr(0, dot);
+    ref.kind[0] = char(std::toupper(static_cast<unsigned char>(ref.kind[0])));
+    ref.apiVersion = dot == std::string::npos ? "v1" : kindPart.substr(dot + 1) + "/v1";
+    return ref;
+}
+
+int runPush(const QStringList &args, QTextStream &out, QTextStream &err)
+{
+    QCommandLineParser p;
+    p.setApplicationDescription(QStringLiteral(
+        "Write a fake custom metric value to the custom-metrics test adapter and read it back.\n"
+        "  hpascope push [-n NS] <kind>/<name> <metric> <quantity>      (Object metric)\n"
+        "  hpascope push [-n NS] --pods <selector> <metric> <quantity>  (Pods metric: every pod)"));
+    const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Show this help."));
+    const QCommandLineOption kubeconfig(QStringLiteral("kubeconfig"), QStringLiteral("Path to the kubeconfig file."), QStringLiteral("file"));
+    const QCommandLineOption context(QStringLiteral("context"), QStringLiteral("The kubeconfig context to use."), QStringLiteral("name"));
+    const QCommandLineOption ns({QStringLiteral("n"), QStringLiteral("namespace")}, QStringLiteral("Namespace of the object or pods (default: the context's)."), QStringLiteral("namespace"));
+    const QCommandLineOption pods(QStringLiteral("pods"), QStringLiteral("Write a Pods metric to every pod matching this label selector."), QStringLiteral("selector"));
+    const QCommandLineOption labels(QStringLiteral("labels"), QStringLiteral("Labels stored with the value (k=v,...), matched by the HPA's metric selector."), QStringLiteral("labels"));
+    const QCommandLineOption adapterNs(QStringLiteral("adapter-namespace"), QStringLiteral("Namespace of the test adapter's service (default custom-metrics)."), QStringLiteral("namespace"));
+    const QCommandLineOption adapterSvc(QStringLiteral("adapter-service"), QStringLiteral("Name of the test adapter's service (default custom-metrics-apiserver)."), QStringLiteral("name"));
+    const QCommandLineOption adapterPort(QStringLiteral("adapter-port"), QStringLiteral("Port name or number of the write endpoint (default http)."), QStringLiteral("port"));
+    p.addOptions({help, kubeconfig, context, ns, pods, labels, adapterNs, adapterSvc, adapterPort});
+    p.addPositionalArgument(QStringLiteral("target"), QStringLiteral("<kind>/<name> (omit with --pods)"));
+    p.addPositionalArgument(QStringLiteral("metric"), QStringLiteral("Metric name"));
+    p.addPositionalArgument(QStringLiteral("quantity"), QStringLiteral("Value, e.g. 400m, 1.5, 2k"));
+
+    auto usage = [&](const QString &message) {
+        err << "hpascope push: " << message << "\n"
+            << "usage: hpascope push [-n NS] <kind>/<name> <metric> <quantity>\n"
+            << "       hpascope push [-n NS] --pods <selector> <metric> <quantity>\n"
+            << "(hpascope push --help for all options)\n";
+        err.flush();
+        return PushUsage;
+    };
+    if (!p.parse(args))
+        return usage(p.errorText());
+    if (p.isSet(help)) {
+        out << p.helpText();
+        out.flush();
+        return PushOk;
+    }
+    const QStringList pos = p.positionalArguments();
+    const bool podsMode = p.isSet(pods);
+    if (pos.size() != (podsMode ? 2 : 3))
+        return usage(podsMode ? QStringLiteral("with --pods, give <metric> <quantity>")
+                              : QStringLiteral("give <kind>/<name> <metric> <quantity>"));
+    const QString metric = pos.at(pos.size() - 2);
+    auto quantity = kube::api::Quantity::parse(pos.last().toStdString());
+    if (!quantity)
+        return usage(qs(quantity.error().message));
+    kube::api::CrossVersionObjectReference object;
+    if (!podsMode) {
+        auto parsed = parseObjectArgument(pos.first());
+        if (!parsed)
+            return usage(qs(parsed.error().message));
+        object = parsed.value();
+    }
+    kube::metrics::Labels metricLabels;
+    if (p.isSet(labels)) {
+        for (const QString &pair : p.value(labels).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+            const qsizetype eq = pair.indexOf(QLatin1Char('='));
+            if (eq <= 0)
+                return usage(QStringLiteral("--labels wants k=v[,k=v...], got \"%1\"").arg(p.value(labels)));
+            metricLabels[pair.left(eq).trimmed().toStdString()] = pair.mid(eq + 1).trimmed().toStdString();
+        }
+    }
+
+    kube::config::LoadOptions load;
+    load.kubeconfigPath = p.value(kubeconfig).toStdString();
+    load.context = p.value(context).toStdString();
+    auto config = kube::config::Kubeconfig::load(load);
+    if (!config) {
+        err << "hpascope push: " << qs(config.error().toString()) << "\n";
+        if (config.error().reason == "NoKubeconfig")
+            err << "Set KUBECONFIG or pass --kubeconfig FILE.\n";
+        err.flush();
+        return PushNoConfig;
+    }
+    auto rest = config->restConfig(load.context);
+    if (!rest) {
+        err << "hpascope push: " << qs(rest.error().toString()) << "\n";
+        err.flush();
+        return PushNoConfig;
+    }
+    const std::string nsName = p.isSet(ns) ? p.value(ns).toStdString() : rest->namespaceName;
+    auto client = kube::http::Client::create(rest.value());
+    if (!client) {
+        err << "hpascope push: " << qs(client.error().toString()) << "\n";
+        err.flush();
+        return PushNoConfig;
+    }
+    kube::metrics::MetricsClient metrics(client.value(), adapterFrom(p, adapterNs, adapterSvc, adapterPort));
+    const QString adapterText = qs(kube::metrics::describeAdapter(metrics.adapter()));
+    const QString sent = qs(quantity->toString());
+    const std::string metricSelector = kube::metrics::formatLabels(metricLabels);
+    const std::string metricName = metric.toStdString();
+
+    if (!podsMode) {
+        auto written = metrics.writeObjectMetricSync(nsName, object, metricName, quantity.value(), metricLabels);
+        const QString what = qs(kube::api::qualifiedResource(object) + "/" + object.name);
+        if (!written) {
+            err << "hpascope push: " << qs(written.error().toString()) << "\n";
+            err.flush();
+            return PushFailed;
+        }
+        out << "wrote " << sent << " to metric " << metric << " of " << what << " in namespace "
+            << qs(nsName) << " (through " << adapterText << ")\n";
+        auto back = metrics.readObjectMetricSync(nsName, object, metricName, metricSelector);
+        if (!back) {
+            out.flush();
+            err << "hpascope push: written, but reading it back failed: " << qs(back.error().toString()) << "\n";
+            err.flush();
+            return PushReadBackFailed;
+        }
+        out << "read back " << qs(back->value.toString()) << " from custom.metrics.k8s.io/"
+            << qs(std::string(kube::metrics::nameOf(metrics.preferredVersion()))) << "\n";
+        out.flush();
+        return PushOk;
+    }
+
+    const std::string selector = p.value(pods).toStdString();
+    kube::http::Request listReq;
+    listReq.path = kube::api::podListPath(nsName, selector);
+    auto listed = client.value()->sendSync(listReq);
+    std::vector<std::string> names;
+    if (listed) {
+        auto j = nlohmann::json::parse(listed->body, nullptr, false);
+        auto list = kube::api::decodeList<kube::api::Pod>(j);
+        if (!list) {
+            err << "hpascope push: cannot read the pod list: " << qs(list.error().toString()) << "\n";
+            err.flush();
+            return PushFailed;
+        }
+        for (const auto &pod : list->items)
+            if (counted(pod))
+                names.push_back(pod.metadata.name);
+    } else {
+        err << "hpascope push: cannot list pods \"" << qs(selector) << "\" in namespace " << qs(nsName)
+            << ": " << qs(listed.error().toString()) << "\n";
+        err.flush();
+        return PushFailed;
+    }
+    if (names.empty()) {
+        err << "hpascope push: no running pods match \"" << qs(selector) << "\" in namespace " << qs(nsName) << "\n";
+        err.flush();
+        return PushFailed;
+    }
+    auto result = metrics.writePodsMetricSync(nsName, names, metricName, quantity.value(), metricLabels);
+    for (const auto &pod : result.written)
+        out << "wrote " << sent << " to metric " << metric << " of pod " << qs(pod) << " in namespace "
+            << qs(nsName) << "\n";
+    out << "(through " << adapterText << ")\n";
+    out.flush();
+    if (!result.ok()) {
+        for (const auto &f : result.failed)
+            err << "hpascope push: pod " << qs(f.pod) << ": " << qs(f.error.toString()) << "\n";
+        err.flush();
+        return PushFailed;
+    }
+    auto back = metrics.readPodsMetricSync(nsName, selector, metricName, metricSelector);
+    if (!back) {
+        err << "hpascope push: written, but reading it back failed: " << qs(back.error().toString()) << "\n";
+        err.flush();
+        return PushReadBackFailed;
+    }
+    std::size_t found = 0;
+    for (const auto &item : back->items) {
+        if (std::find(names.begin(), names.end(), item.describedObject.name) == names.end())
+            continue;
+        ++found;
+        out << "read back " << qs(item.value.toString()) << " for pod " << qs(item.describedObject.name) << "\n";
+    }
+    out.flush();
+    if (found != names.size()) {
+        err << "hpascope push: custom.metrics.k8s.io returned values for " << found << " of "
+            << names.size() << " pods\n";
+        err.flush();
+        return PushReadBackFailed;
+    }
+    return PushOk;
+}
+
+} // namespace hpascope::cli

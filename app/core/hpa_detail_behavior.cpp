@@ -1,0 +1,249 @@
+#include "app/core/hpa_detail_behavior.h"
+
+#include <QCoreApplication>
+#include <QStringList>
+
+namespace hpascope {
+
+namespace {
+
+using kube::api::HPAScalingPolicy;
+using kube::api::HPAScalingPolicyType;
+using kube::api::ScalingPolicySelect;
+
+// pkg/apis/autoscaling/v2/defaults.go
+constexpr int kScaleUpStabilizationSeconds = 0;
+constexpr int kScaleUpLimitMinimumPods = 4;
+constexpr int kScaleUpLimitPercent = 100;
+constexpr int kScaleUpPeriodSeconds = 15;
+constexpr int kScaleDownLimitPercent = 100;
+constexpr int kScaleDownPeriodSeconds = 15;
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("HpaBehavior", text);
+}
+
+// "300 s" reads as "5 minutes" too: people know the window as five minutes.
+QString spanText(int seconds)
+{
+    if (seconds >= 60 && seconds % 60 == 0)
+        return seconds == 60 ? tr("1 minute") : tr("%1 minutes").arg(seconds / 60);
+    return tr("%1 s").arg(seconds);
+}
+
+QString selectName(ScalingPolicySelect s)
+{
+    switch (s) {
+    case ScalingPolicySelect::Max:
+        return QStringLiteral("Max");
+    case ScalingPolicySelect::Min:
+        return QStringLiteral("Min");
+    case ScalingPolicySelect::Disabled:
+        return QStringLiteral("Disabled");
+    case ScalingPolicySelect::Unknown:
+        break;
+    }
+    return QStringLiteral("?");
+}
+
+QString policyText(const HPAScalingPolicy &p)
+{
+    const QString per = tr("per %1 s").arg(p.periodSeconds);
+    switch (p.type) {
+    case HPAScalingPolicyType::Pods:
+        return (p.value == 1 ? tr("1 pod") : tr("%1 pods").arg(p.value)) + QLatin1Char(' ') + per;
+    case HPAScalingPolicyType::Percent:
+        return tr("%1 % %2").arg(p.value).arg(per);
+    case HPAScalingPolicyType::Unknown:
+        break;
+    }
+    return tr("%1 (unknown policy type) %2").arg(p.value).arg(per);
+}
+
+QString policiesText(const std::vector<HPAScalingPolicy> &policies)
+{
+    QStringList parts;
+    for (const auto &p : policies)
+        parts << policyText(p);
+    return parts.join(QStringLiteral(", "));
+}
+
+QString toleranceText(const std::optional<kube::api::Quantity> &explicitTolerance, double controllerDefault)
+{
+    if (explicitTolerance)
+        return tr("%1 %").arg(QString::number(explicitTolerance->asDouble() * 100, 'g', 4));
+    return tr("%1 % (default)").arg(QString::number(controllerDefault * 100, 'g', 4));
+}
+
+EffectiveRulesText effectiveRules(bool up, const std::optional<kube::api::HPAScalingRules> &spec,
+                                  const ControllerDefaults &defaults)
+{
+    EffectiveRulesText r;
+    r.direction = up ? tr("Scale up") : tr("Scale down");
+    // Defaults field by field, as copyHPAScalingRules does.
+    r.windowSeconds = up ? kScaleUpStabilizationSeconds : defaults.downscaleStabilizationSeconds;
+    r.policies = up ? std::vector<HPAScalingPolicy>{{HPAScalingPolicyType::Pods, kScaleUpLimitMinimumPods, kScaleUpPeriodSeconds},
+                                                    {HPAScalingPolicyType::Percent, kScaleUpLimitPercent, kScaleUpPeriodSeconds}}
+                    : std::vector<HPAScalingPolicy>{{HPAScalingPolicyType::Percent, kScaleDownLimitPercent, kScaleDownPeriodSeconds}};
+    if (spec && spec->stabilizationWindowSeconds) {
+        r.windowSeconds = *spec->stabilizationWindowSeconds;
+        r.windowDefaulted = false;
+    }
+    if (spec && spec->selectPolicy && *spec->selectPolicy != ScalingPolicySelect::Unknown) {
+        r.selectPolicy = *spec->selectPolicy;
+        r.selectDefaulted = false;
+    }
+    if (spec && !spec->policies.empty()) {
+        r.policies = spec->policies;
+        r.policiesDefaulted = false;
+    }
+    const QString dflt = tr(" (default)");
+    r.window = tr("%1 s").arg(r.windowSeconds) + (r.windowDefaulted ? (up ? dflt : tr(" (controller default)")) : QString());
+    r.select = selectName(r.selectPolicy) + (r.selectDefaulted ? dflt : QString());
+    r.policyText = policiesText(r.policies) + (r.policiesDefaulted ? dflt : QString());
+    r.tolerance = toleranceText(spec ? spec->tolerance : std::nullopt, defaults.tolerance);
+
+    const QString name = up ? tr("Scale-up") : tr("Scale-down");
+    if (r.selectPolicy == ScalingPolicySelect::Disabled) {
+        r.sentence = tr("%1: disabled (selectPolicy: Disabled).").arg(name);
+        return r;
+    }
+    QString window;
+    if (r.windowSeconds == 0)
+        window = tr("no stabilization window");
+    else if (up)
+        window = tr("waits for a %1 s stabilization window (the lowest recommendation of the last %2 wins)")
+                     .arg(r.windowSeconds).arg(spanText(r.windowSeconds));
+    else
+        window = tr("waits for a %1 s stabilization window (the highest recommendation of the last %2 wins)")
+                     .arg(r.windowSeconds).arg(spanText(r.windowSeconds));
+    QString limit;
+    if (r.policies.size() == 1)
+        limit = tr("at most %1").arg(policyText(r.policies.front()));
+    else
+        limit = (r.selectPolicy == ScalingPolicySelect::Min ? tr("at most the smaller of %1") : tr("at most the larger of %1"))
+                    .arg(policiesText(r.policies));
+    r.sentence = tr("%1: %2; %3.").arg(name, window, limit);
+    return r;
+}
+
+} // namespace
+
+BehaviorText describeBehavior(const kube::api::HorizontalPodAutoscaler &hpa, const ControllerDefaults &defaults)
+{
+    BehaviorText b;
+    const auto &behavior = hpa.spec.behavior;
+    b.explicitBehavior = behavior.has_value();
+    if (b.explicitBehavior) {
+        b.scaleUp = effectiveRules(true, behavior->scaleUp, defaults);
+        b.scaleDown = effectiveRules(false, behavior->scaleDown, defaults);
+        b.summary = tr("spec.behavior is set (fields it leaves out take the API defaults). %1 %2")
+                        .arg(b.scaleUp.sentence, b.scaleDown.sentence);
+        return b;
+    }
+    // The legacy path (normalizeDesiredReplicas): no policies at all; scale-up capped by
+    // scaleUpLimitFactor 2.0 and scaleUpLimitMinimum 4.0 (horizontal.go) on every sync.
+    const int window = defaults.downscaleStabilizationSeconds;
+    b.scaleUp.direction = tr("Scale up");
+    b.scaleUp.windowSeconds = 0;
+    b.scaleUp.window = tr("0 s (none)");
+    b.scaleUp.select = tr("—");
+    b.scaleUp.policyText = tr("at most max(2× current, 4) pods per sync");
+    b.scaleUp.tolerance = toleranceText(std::nullopt, defaults.tolerance);
+    b.scaleUp.sentence = tr("Scale-up: at most max(2× current, 4) pods per sync.");
+    b.scaleDown.direction = tr("Scale down");
+    b.scaleDown.windowSeconds = window;
+    b.scaleDown.window = tr("%1 s (controller default)").arg(window);
+    b.scaleDown.select = tr("—");
+    b.scaleDown.policyText = tr("no rate limit once the window allows it");
+    b.scaleDown.tolerance = b.scaleUp.tolerance;
+    b.scaleDown.sentence = tr("Scale-down: waits for a %1 s stabilization window.").arg(window);
+    b.summary = tr("spec.behavior is unset: the controller uses its defaults — scale-down waits for a %1 s "
+                   "stabilization window (the highest recommendation of the last %2 wins); scale-up at most "
+                   "max(2× current, 4) pods per sync.")
+                    .arg(window)
+                    .arg(spanText(window));
+    return b;
+}
+
+HpaBehaviorModel::HpaBehaviorModel(QObject *parent) : QAbstractTableModel(parent) {}
+
+void HpaBehaviorModel::setBehavior(const BehaviorText &behavior)
+{
+    std::vector<EffectiveRulesText> rows{behavior.scaleUp, behavior.scaleDown};
+    if (m_rows.size() == rows.size()) {
+        m_rows = std::move(rows);
+        emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
+        return;
+    }
+    beginResetModel();
+    m_rows = std::move(rows);
+    endResetModel();
+}
+
+void HpaBehaviorModel::clear()
+{
+    beginResetModel();
+    m_rows.clear();
+    endResetModel();
+}
+
+int HpaBehaviorModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int HpaBehaviorModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant HpaBehaviorModel::data(const QModelIndex &index, int role) const
+{
+    if (!index.isValid() || index.row() >= rowCount() || index.column() >= ColumnCount)
+        return {};
+    const EffectiveRulesText &r = m_rows[std::size_t(index.row())];
+    if (role == Qt::ToolTipRole)
+        return r.sentence;
+    if (role != Qt::DisplayRole)
+        return {};
+    switch (Column(index.column())) {
+    case Direction:
+        return r.direction;
+    case Window:
+        return r.window;
+    case Select:
+        return r.select;
+    case Policies:
+        return r.policyText;
+    case Tolerance:
+        return r.tolerance;
+    case ColumnCount:
+        break;
+    }
+    return {};
+}
+
+QVariant HpaBehaviorModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (Column(section)) {
+    case Direction:
+        return tr("Direction");
+    case Window:
+        return tr("Stabilization window");
+    case Select:
+        return tr("Select policy");
+    case Policies:
+        return tr("Policies");
+    case Tolerance:
+        return tr("Tolerance");
+    case ColumnCount:
+        break;
+    }
+    return {};
+}
+
+} // namespace hpascope

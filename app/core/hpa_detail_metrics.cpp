@@ -1,0 +1,202 @@
+#include "app/core/hpa_detail_metrics.h"
+
+#include "kube/api/hpa_metrics.h"
+
+#include <QCoreApplication>
+
+namespace hpascope {
+
+namespace {
+
+using kube::api::MetricTargetType;
+
+QString q(std::string_view s)
+{
+    return QString::fromUtf8(s.data(), qsizetype(s.size()));
+}
+
+std::optional<double> targetNumber(const kube::api::MetricTarget &t)
+{
+    switch (t.type) {
+    case MetricTargetType::Utilization:
+        if (t.averageUtilization)
+            return double(*t.averageUtilization);
+        break;
+    case MetricTargetType::Value:
+        if (t.value)
+            return t.value->asDouble();
+        break;
+    case MetricTargetType::AverageValue:
+        if (t.averageValue)
+            return t.averageValue->asDouble();
+        break;
+    case MetricTargetType::Unknown:
+        break;
+    }
+    return std::nullopt;
+}
+
+// The same field describeCurrent() shows: the one matching the target type, else any.
+std::optional<double> currentNumber(const kube::api::MetricValueStatus &c, MetricTargetType preferred)
+{
+    if (preferred == MetricTargetType::Utilization && c.averageUtilization)
+        return double(*c.averageUtilization);
+    if (preferred == MetricTargetType::Value && c.value)
+        return c.value->asDouble();
+    if (preferred == MetricTargetType::AverageValue && c.averageValue)
+        return c.averageValue->asDouble();
+    if (c.averageUtilization)
+        return double(*c.averageUtilization);
+    if (c.averageValue)
+        return c.averageValue->asDouble();
+    if (c.value)
+        return c.value->asDouble();
+    return std::nullopt;
+}
+
+QString unknownNote(const kube::api::HorizontalPodAutoscaler &hpa)
+{
+    // The controller explains a metric it could not read only through ScalingActive (and
+    // events); with several metrics it stays True as long as one metric is valid.
+    const auto *active = hpa.condition("ScalingActive");
+    if (active && active->status != "True" && !active->reason.empty())
+        return q(active->reason) + QStringLiteral(": ") + q(active->message);
+    return QCoreApplication::translate("HpaDetail", "no current value reported by the controller yet");
+}
+
+} // namespace
+
+std::vector<MetricRow> metricRows(const kube::api::HorizontalPodAutoscaler &hpa)
+{
+    std::vector<MetricRow> rows;
+    for (const auto &pair : kube::api::pairMetrics(hpa)) {
+        MetricRow r;
+        r.name = q(kube::api::metricDisplayName(pair.spec));
+        r.sourceType = pair.spec.type == kube::api::MetricSourceType::Unknown ? q(pair.spec.typeName)
+                                                                               : q(kube::api::nameOf(pair.spec.type));
+        r.identity = q(kube::api::identityOf(pair.spec).toString());
+        const kube::api::MetricTarget *target = kube::api::targetOf(pair.spec);
+        const MetricTargetType preferred = target ? target->type : MetricTargetType::Unknown;
+        if (target) {
+            r.targetType = q(kube::api::nameOf(target->type));
+            r.target = q(kube::api::describeTarget(*target));
+            r.targetNumber = targetNumber(*target);
+        } else {
+            r.target = QCoreApplication::translate("HpaDetail", "<unset>");
+        }
+        const kube::api::MetricValueStatus *current = pair.status ? kube::api::currentOf(*pair.status) : nullptr;
+        if (current)
+            r.currentNumber = currentNumber(*current, preferred);
+        r.known = r.currentNumber.has_value();
+        if (r.known) {
+            r.current = q(kube::api::describeCurrent(*current, preferred));
+            if (preferred == MetricTargetType::Utilization && current->averageValue)
+                r.detail = QCoreApplication::translate("HpaDetail", "average value per pod: %1")
+                               .arg(q(current->averageValue->toString()));
+        } else {
+            r.current = QCoreApplication::translate("HpaDetail", "unknown");
+            r.note = unknownNote(hpa);
+        }
+        rows.push_back(std::move(r));
+    }
+    return rows;
+}
+
+HpaMetricsModel::HpaMetricsModel(QObject *parent) : QAbstractTableModel(parent) {}
+
+void HpaMetricsModel::setRows(std::vector<MetricRow> rows)
+{
+    bool sameShape = rows.size() == m_rows.size();
+    for (std::size_t i = 0; sameShape && i < rows.size(); ++i)
+        sameShape = rows[i].identity == m_rows[i].identity;
+    if (!sameShape) {
+        beginResetModel();
+        m_rows = std::move(rows);
+        endResetModel();
+        return;
+    }
+    m_rows = std::move(rows); // same metrics, new values: keep the view's selection
+    if (!m_rows.empty())
+        emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
+}
+
+int HpaMetricsModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int HpaMetricsModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant HpaMetricsModel::data(const QModelIndex &index, int role) const
+{
+    if (!index.isValid() || index.row() >= rowCount() || index.column() >= ColumnCount)
+        return {};
+    const MetricRow &r = m_rows[std::size_t(index.row())];
+    switch (role) {
+    case Qt::DisplayRole:
+        switch (Column(index.column())) {
+        case Metric:
+            return r.name;
+        case Source:
+            return r.sourceType;
+        case Current:
+            return r.current;
+        case Target:
+            return r.target;
+        case TargetType:
+            return r.targetType;
+        case Note:
+            return r.note;
+        case ColumnCount:
+            break;
+        }
+        break;
+    case Qt::ToolTipRole:
+        if (index.column() == Note || (index.column() == Current && !r.known))
+            return r.note;
+        if (index.column() == Current)
+            return r.detail;
+        if (index.column() == Metric)
+            return r.identity;
+        break;
+    case KnownRole:
+        return r.known;
+    case CurrentNumberRole:
+        return r.currentNumber ? QVariant(*r.currentNumber) : QVariant();
+    case TargetNumberRole:
+        return r.targetNumber ? QVariant(*r.targetNumber) : QVariant();
+    case IdentityRole:
+        return r.identity;
+    default:
+        break;
+    }
+    return {};
+}
+
+QVariant HpaMetricsModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (Column(section)) {
+    case Metric:
+        return tr("Metric");
+    case Source:
+        return tr("Source");
+    case Current:
+        return tr("Current");
+    case Target:
+        return tr("Target");
+    case TargetType:
+        return tr("Target type");
+    case Note:
+        return tr("Note");
+    case ColumnCount:
+        break;
+    }
+    return {};
+}
+
+} // namespace hpascope

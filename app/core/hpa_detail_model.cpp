@@ -1,0 +1,96 @@
+#include "app/core/hpa_detail_model.h"
+
+#include "app/core/event_model.h"
+#include "app/core/hpa_format.h"
+
+namespace hpascope {
+
+HpaDetailModel::HpaDetailModel(QObject *parent) : QObject(parent) {}
+
+void HpaDetailModel::setHpa(const kube::api::HorizontalPodAutoscaler &hpa, const QDateTime &now)
+{
+    m_hpa = hpa;
+    m_now = now;
+    m_behavior = describeBehavior(hpa, m_defaults);
+    m_metrics.setRows(metricRows(hpa));
+    m_conditions.setConditions(hpa.status.conditions, now);
+    m_behaviorModel.setBehavior(m_behavior);
+    if (m_events)
+        m_events->setFilter(eventFilter());
+    emit changed();
+}
+
+void HpaDetailModel::setNow(const QDateTime &now)
+{
+    m_now = now;
+    m_conditions.setNow(now);
+    emit changed();
+}
+
+void HpaDetailModel::clear()
+{
+    m_hpa.reset();
+    m_behavior = {};
+    m_metrics.setRows({});
+    m_conditions.setConditions({}, m_now);
+    m_behaviorModel.clear();
+    if (m_events)
+        m_events->setFilter({});
+    emit changed();
+}
+
+void HpaDetailModel::setEventModel(EventModel *events)
+{
+    m_events = events;
+    if (m_events)
+        m_events->setFilter(eventFilter());
+}
+
+void HpaDetailModel::setControllerDefaults(const ControllerDefaults &defaults)
+{
+    m_defaults = defaults;
+    if (m_hpa)
+        setHpa(*m_hpa, m_now);
+}
+
+QString HpaDetailModel::key() const
+{
+    if (!m_hpa)
+        return {};
+    return QString::fromStdString(m_hpa->metadata.namespace_) + QLatin1Char('/') + QString::fromStdString(m_hpa->metadata.name);
+}
+
+QString HpaDetailModel::targetText() const
+{
+    return m_hpa ? format::scaleTarget(*m_hpa) : QString();
+}
+
+ReplicaText HpaDetailModel::replicas() const
+{
+    ReplicaText r;
+    if (!m_hpa)
+        return r;
+    // minReplicas is defaulted to 1 by the API server; an object without it was never stored.
+    r.min = QString::number(m_hpa->spec.minReplicas.value_or(1));
+    r.max = QString::number(m_hpa->spec.maxReplicas);
+    r.current = QString::number(m_hpa->status.currentReplicas);
+    r.desired = QString::number(m_hpa->status.desiredReplicas);
+    const QDateTime last = format::lastScaleTime(*m_hpa);
+    if (last.isValid()) {
+        r.lastScaleAbsolute = last.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+        r.lastScaleRelative = format::relativeTime(last, m_now);
+    } else {
+        r.lastScaleAbsolute = tr("never");
+    }
+    return r;
+}
+
+EventFilter HpaDetailModel::eventFilter() const
+{
+    if (!m_hpa)
+        return {};
+    return EventFilter::forHpa(m_hpa->spec, QString::fromStdString(m_hpa->metadata.namespace_),
+                               QString::fromStdString(m_hpa->metadata.name));
+}
+
+} // namespace hpascope

@@ -1,0 +1,67 @@
+#pragma once
+// Everything the HPA detail view shows for one HorizontalPodAutoscaler at a moment `now`:
+// metric rows paired by identity, replica counts and last scale time, conditions, the
+// behavior the controller applies (defaults spelled out), and the event filter for this HPA.
+// Qt Core only; the view (widgets/hpa_detail_view.h) renders it.
+#include "app/core/event_store.h"
+#include "app/core/hpa_detail_behavior.h"
+#include "app/core/hpa_detail_conditions.h"
+#include "app/core/hpa_detail_metrics.h"
+
+#include <QObject>
+#include <QPointer>
+
+#include <optional>
+
+namespace hpascope {
+
+class EventModel;
+
+struct ReplicaText {
+    QString min, max, current, desired;
+    QString lastScaleAbsolute; // local time with date, "2024-05-01 14:03:12"; "never" when unset
+    QString lastScaleRelative; // "3 min ago"; empty when never scaled
+};
+
+class HpaDetailModel : public QObject {
+    Q_OBJECT
+public:
+    explicit HpaDetailModel(QObject *parent = nullptr);
+
+    // Shows this HPA; the same HPA with a new status keeps the views' selections.
+    void setHpa(const kube::api::HorizontalPodAutoscaler &hpa, const QDateTime &now);
+    // Moves relative texts (last scale, condition ages) to a new `now`.
+    void setNow(const QDateTime &now);
+    void clear();
+
+    // The event model follows the shown HPA (its filter is set on every setHpa/clear).
+    void setEventModel(EventModel *events);
+    void setControllerDefaults(const ControllerDefaults &defaults);
+
+    bool hasHpa() const { return m_hpa.has_value(); }
+    const kube::api::HorizontalPodAutoscaler *hpa() const { return m_hpa ? &*m_hpa : nullptr; }
+    QString key() const;        // "namespace/name"; empty without an HPA
+    QString targetText() const; // "Deployment/web"
+    ReplicaText replicas() const;
+    const BehaviorText &behavior() const { return m_behavior; }
+    EventFilter eventFilter() const;
+
+    HpaMetricsModel *metricsModel() { return &m_metrics; }
+    HpaConditionsModel *conditionsModel() { return &m_conditions; }
+    HpaBehaviorModel *behaviorModel() { return &m_behaviorModel; }
+
+signals:
+    void changed(); // any text above changed (the view refreshes its labels)
+
+private:
+    std::optional<kube::api::HorizontalPodAutoscaler> m_hpa;
+    QDateTime m_now;
+    ControllerDefaults m_defaults;
+    BehaviorText m_behavior;
+    HpaMetricsModel m_metrics;
+    HpaConditionsModel m_conditions;
+    HpaBehaviorModel m_behaviorModel;
+    QPointer<EventModel> m_events;
+};
+
+} // namespace hpascope

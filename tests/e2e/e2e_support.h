@@ -1,0 +1,31 @@
+#pragma once
+// Shared by the end-to-end tests: they run inside the control plane's network namespace
+// (tests/cluster/exec-in) and find the cluster through HPASCOPE_E2E_KUBECONFIG.
+#include "kube/config/kubeconfig.h"
+#include "kube/http/client.h"
+
+#include <QString>
+#include <QtTest>
+
+namespace e2e {
+
+inline std::shared_ptr<kube::http::Client> connect()
+{
+    const QByteArray path = qgetenv("HPASCOPE_E2E_KUBECONFIG");
+    if (path.isEmpty())
+        qFatal("HPASCOPE_E2E_KUBECONFIG is not set: run the e2e tier through ./dev.sh test (it starts tests/cluster)");
+    kube::config::LoadOptions opts;
+    opts.kubeconfigPath = path.toStdString();
+    auto cfg = kube::config::Kubeconfig::load(opts);
+    if (!cfg)
+        qFatal("kubeconfig: %s", cfg.error().toString().c_str());
+    auto rest = cfg->restConfig();
+    if (!rest)
+        qFatal("kubeconfig: %s", rest.error().toString().c_str());
+    auto client = kube::http::Client::create(rest.value());
+    if (!client)
+        qFatal("client: %s", client.error().toString().c_str());
+    return client.value();
+}
+
+} // namespace e2e

@@ -1,0 +1,217 @@
+// The SQLite recorder: events, HPA samples and metric pushes survive a reopen (a restart), WAL is
+// on, batches are flushed by the timer, retention prunes at open, contexts stay apart; and the
+// restart path: history loaded into the store shows events the API server already expired.
+#include "app/core/event_model.h"
+#include "app/core/event_store.h"
+#include "app/core/recorder.h"
+#include "event_fixtures.h"
+#include "kube/watch/reflector.h"
+
+#include <QAbstractItemModelTester>
+#include <QFile>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace hpascope;
+using namespace hpascope::test;
+
+namespace {
+
+// The fixture's events moved so that the newest happened two hours ago: older than the API
+// server's 1 h event TTL, well inside the recorder's 7 day retention.
+std::vector<EventRecord> recentEvents(const QDateTime &now)
+{
+    auto events = fixtureEvents();
+    const qint64 shift = utc("2024-05-01T12:00:00Z").secsTo(now.addSecs(-2 * 3600));
+    for (auto &e : events) {
+        e.firstTimestamp = e.firstTimestamp.addSecs(shift);
+        e.lastTimestamp = e.lastTimestamp.addSecs(shift);
+    }
+    return events;
+}
+
+kube::api::HorizontalPodAutoscaler multiMetricHpa()
+{
+    QFile f(QStringLiteral(HPASCOPE_TESTS_DIR "/unit/detail/data/multi_metric_hpa.json"));
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    auto hpa = kube::api::decodeHorizontalPodAutoscaler(nlohmann::json::parse(f.readAll().toStdString()));
+    return hpa ? hpa.value() : kube::api::HorizontalPodAutoscaler{};
+}
+
+} // namespace
+
+class TestRecorder : public QObject {
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    int m_n = 0;
+    QString freshPath() { return m_dir.filePath(QStringLiteral("history-%1.sqlite").arg(++m_n)); }
+
+private slots:
+    void roundTripAcrossReopen()
+    {
+        const QString path = freshPath();
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        const auto events = recentEvents(now);
+        const HpaSample sample = sampleOf(multiMetricHpa(), now.addSecs(-60));
+        QCOMPARE(int(sample.metrics.size()), 5);
+        const MetricPushRecord push{now.addSecs(-30), QStringLiteral("shop"), QStringLiteral("Ingress/main-route"),
+                                    QStringLiteral("requests-per-second"), QStringLiteral("12k"), true, {}};
+        const MetricPushRecord failedPush{now.addSecs(-20), QStringLiteral("shop"), QStringLiteral("pods/web-1"),
+                                          QStringLiteral("packets-per-second"), QStringLiteral("900"), false,
+                                          QStringLiteral("service unavailable")};
+        {
+            Recorder r;
+            r.setContext(QStringLiteral("kind-hpa"));
+            QString error;
+            QVERIFY2(r.open(path, &error), qPrintable(error));
+            QCOMPARE(r.journalMode(), QStringLiteral("wal"));
+            for (const auto &e : events)
+                r.recordEvent(e);
+            r.recordSample(sample);
+            r.recordPush(push);
+            r.recordPush(failedPush);
+            QVERIFY(r.flush());
+            QCOMPARE(r.pendingCount(), 0);
+        } // destroyed: closed, as at application exit
+
+        Recorder r;
+        r.setContext(QStringLiteral("kind-hpa"));
+        QVERIFY(r.open(path));
+        const auto loaded = r.loadEvents(webFilter(), now.addDays(-7), now);
+        QCOMPARE(int(loaded.size()), 5);
+        QCOMPARE(loaded.front().uid, QStringLiteral("ev-hpa-failed")); // newest first
+        for (const auto &e : loaded) {
+            const auto it = std::find_if(events.begin(), events.end(), [&](const EventRecord &o) { return o.uid == e.uid; });
+            QVERIFY(it != events.end());
+            QCOMPARE(e, *it);
+        }
+        QCOMPARE(int(r.loadEvents(QStringLiteral("shop"), now.addDays(-7), now).size()), 8);
+        QCOMPARE(int(r.loadEvents(QString(), now.addDays(-7), now).size()), 9);
+
+        const auto samples = r.loadSamples(QStringLiteral("shop"), QStringLiteral("web"), now.addSecs(-3600), now);
+        QCOMPARE(int(samples.size()), 1);
+        QCOMPARE(samples.front().time.toMSecsSinceEpoch(), sample.time.toMSecsSinceEpoch());
+        QCOMPARE(samples.front(), sample);
+        QCOMPARE(samples.front().metrics[0].current.value_or(-1), 62.0);
+        QCOMPARE(samples.front().metrics[0].targetText, QStringLiteral("50%"));
+        QVERIFY(r.loadSamples(QStringLiteral("shop"), QStringLiteral("web"), now.addSecs(-30), now).empty());
+
+        const auto pushes = r.loadPushes(QStringLiteral("shop"), now.addSecs(-3600), now);
+        QCOMPARE(int(pushes.size()), 2);
+        QCOMPARE(pushes[0], push);
+        QCOMPARE(pushes[1], failedPush);
+    }
+
+    void historyShowsExpiredEventsAfterRestart()
+    {
+        const QString path = freshPath();
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        {
+            // First run: the store feeds the recorder as events arrive.
+            Recorder r;
+            QVERIFY(r.open(path));
+            EventStore store;
+            connect(&store, &EventStore::eventsChanged, &r, &Recorder::recordEvents);
+            store.applySynced(recentEvents(now));
+            store.applyWatchEvent(kube::watch::EventType::Deleted, *store.find(QStringLiteral("ev-hpa-rescale")));
+        } // recorder closes and flushes what is pending
+
+        // Second run, two hours later: the API server no longer lists any of them.
+        Recorder r;
+        QVERIFY(r.open(path));
+        EventStore store;
+        EventModel model(&store);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setFilter(webFilter());
+        store.addHistory(r.loadEvents(QString(), now.addDays(-7), now));
+        store.applySynced({});
+        QCOMPARE(model.rowCount(), 5);
+        QCOMPARE(model.expiredCount(), 5);
+        QCOMPARE(model.index(0, EventModel::Reason).data().toString(), QStringLiteral("FailedGetObjectMetric"));
+        QCOMPARE(model.index(0, EventModel::Count).data().toInt(), 12);
+    }
+
+    void timerFlushesBatches()
+    {
+        const QString path = freshPath();
+        Recorder r;
+        r.setFlushInterval(std::chrono::milliseconds(20));
+        QVERIFY(r.open(path));
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        const auto events = recentEvents(now);
+        r.recordEvents(QList<EventRecord>(events.begin(), events.end()));
+        QCOMPARE(r.pendingCount(), 9);
+        QTRY_COMPARE_WITH_TIMEOUT(r.pendingCount(), 0, 5000);
+        // A second connection (another reader while the first stays open: WAL) sees the rows.
+        Recorder reader;
+        QVERIFY(reader.open(path));
+        QCOMPARE(int(reader.loadEvents(QString(), now.addDays(-1), now).size()), 9);
+    }
+
+    void retentionPrunesAtOpen()
+    {
+        const QString path = freshPath();
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        const QDateTime old = now.addDays(-8);
+        {
+            Recorder r;
+            r.setRetention(std::chrono::hours(24 * 30)); // keep everything while writing
+            QVERIFY(r.open(path));
+            auto events = recentEvents(now);
+            events[0].lastTimestamp = old;
+            events[0].firstTimestamp = old;
+            for (const auto &e : events)
+                r.recordEvent(e);
+            HpaSample oldSample = sampleOf(multiMetricHpa(), old);
+            r.recordSample(oldSample);
+            r.recordSample(sampleOf(multiMetricHpa(), now.addSecs(-10)));
+            r.recordPush({old, QStringLiteral("shop"), QStringLiteral("pods/a"), QStringLiteral("m"), QStringLiteral("1"), true, {}});
+            r.recordPush({now.addSecs(-5), QStringLiteral("shop"), QStringLiteral("pods/a"), QStringLiteral("m"), QStringLiteral("2"), true, {}});
+            QVERIFY(r.flush());
+            QCOMPARE(int(r.loadSamples(QStringLiteral("shop"), QStringLiteral("web"), now.addDays(-30), now).size()), 2);
+        }
+        Recorder r; // default retention: 7 days
+        QVERIFY(r.open(path));
+        QCOMPARE(int(r.loadEvents(QString(), now.addDays(-30), now).size()), 8);
+        const auto samples = r.loadSamples(QStringLiteral("shop"), QStringLiteral("web"), now.addDays(-30), now);
+        QCOMPARE(int(samples.size()), 1);
+        QCOMPARE(int(samples.front().metrics.size()), 5);
+        QCOMPARE(int(r.loadPushes(QString(), now.addDays(-30), now).size()), 1);
+        QCOMPARE(r.prune(now.addSecs(3600)), 8 + 1 + 1); // everything left
+        QVERIFY(r.loadEvents(QString(), now.addDays(-30), now).empty());
+    }
+
+    void contextsStayApart()
+    {
+        Recorder r;
+        QVERIFY(r.open(freshPath()));
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        r.setContext(QStringLiteral("prod"));
+        r.recordSample(sampleOf(multiMetricHpa(), now.addSecs(-1)));
+        r.setContext(QStringLiteral("staging")); // flushes what "prod" queued
+        QVERIFY(r.loadSamples(QStringLiteral("shop"), QStringLiteral("web"), now.addSecs(-60), now).empty());
+        r.setContext(QStringLiteral("prod"));
+        QCOMPARE(int(r.loadSamples(QStringLiteral("shop"), QStringLiteral("web"), now.addSecs(-60), now).size()), 1);
+    }
+
+    void openFailureIsReported()
+    {
+        Recorder r;
+        QSignalSpy failed(&r, &Recorder::failed);
+        QString error;
+        // A directory where the file should be: SQLite cannot open it.
+        QVERIFY(!r.open(m_dir.path(), &error));
+        QVERIFY(!error.isEmpty());
+        QCOMPARE(failed.count(), 1);
+        QVERIFY(!r.isOpen());
+        r.recordEvent(recentEvents(QDateTime::currentDateTimeUtc()).front());
+        QVERIFY(!r.flush()); // queued rows with nowhere to go: not a crash
+    }
+};
+
+QTEST_GUILESS_MAIN(TestRecorder)
+#include "test_recorder.moc"

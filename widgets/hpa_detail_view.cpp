@@ -1,0 +1,252 @@
+#include "widgets/hpa_detail_view.h"
+
+#include "app/core/event_model.h"
+#include "app/core/hpa_detail_model.h"
+#include "widgets/event_list_view.h"
+
+#include <QFormLayout>
+#include <QIdentityProxyModel>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QApplication>
+#include <QLabel>
+#include <QScrollBar>
+#include <QSplitter>
+#include <QTabWidget>
+#include <QTableView>
+#include <QVBoxLayout>
+
+#include <algorithm>
+
+namespace hpascope {
+
+namespace {
+
+// Relative texts are minute-grained past two minutes; 5 s keeps "45 s ago" honest.
+constexpr int kClockRefreshMs = 5000;
+
+QTableView *makeTable(QWidget *parent, const QString &objectName)
+{
+    auto *t = new QTableView(parent);
+    t->setObjectName(objectName);
+    t->setSelectionBehavior(QAbstractItemView::SelectRows);
+    t->setWordWrap(false);
+    t->setTextElideMode(Qt::ElideRight);
+    t->verticalHeader()->hide();
+    t->verticalHeader()->setDefaultSectionSize(t->fontMetrics().height() + 8);
+    t->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    t->horizontalHeader()->setStretchLastSection(true);
+    return t;
+}
+
+// Rows that fit without scrolling before the metrics table scrolls: HPAs rarely have more.
+constexpr int kMaxVisibleMetricRows = 8;
+
+// The table as tall as its rows (between 1 and kMaxVisibleMetricRows), so the chart below gets
+// the space instead of an empty table area.
+void fitHeightToRows(QTableView *t)
+{
+    const int rows = std::clamp(t->model() ? t->model()->rowCount() : 0, 1, kMaxVisibleMetricRows);
+    const int h = t->horizontalHeader()->sizeHint().height() + rows * t->verticalHeader()->defaultSectionSize()
+        + 2 * t->frameWidth() + (t->horizontalScrollBar()->isVisible() ? t->horizontalScrollBar()->height() : 0);
+    t->setFixedHeight(h);
+}
+
+QWidget *makeSlot(QWidget *parent, const QString &objectName)
+{
+    auto *w = new QWidget(parent);
+    w->setObjectName(objectName);
+    auto *l = new QVBoxLayout(w);
+    l->setContentsMargins(0, 0, 0, 0);
+    return w;
+}
+
+} // namespace
+
+// Unknown metric values stand out (warning colour, italics): they are why an HPA does not scale.
+class MetricColorProxy : public QIdentityProxyModel {
+public:
+    using QIdentityProxyModel::QIdentityProxyModel;
+    QVariant data(const QModelIndex &index, int role) const override
+    {
+        const bool styled = role == Qt::ForegroundRole || role == Qt::FontRole;
+        const bool unknown = styled
+            && (index.column() == HpaMetricsModel::Current || index.column() == HpaMetricsModel::Note)
+            && !mapToSource(index).data(HpaMetricsModel::KnownRole).toBool();
+        if (unknown && role == Qt::ForegroundRole) {
+            const bool dark = QApplication::palette().color(QPalette::Base).lightness() < 128;
+            return QBrush(dark ? QColor(0xff, 0x7b, 0x72) : QColor(0xb4, 0x23, 0x18));
+        }
+        if (unknown && role == Qt::FontRole && index.column() == HpaMetricsModel::Current) {
+            QFont f;
+            f.setItalic(true);
+            return f;
+        }
+        return QIdentityProxyModel::data(index, role);
+    }
+};
+
+HpaDetailView::HpaDetailView(QWidget *parent)
+    : QWidget(parent), m_title(new QLabel(this)), m_target(new QLabel(this)), m_behaviorSummary(new QLabel(this)),
+      m_metrics(makeTable(this, QStringLiteral("metricsTable"))),
+      m_conditions(makeTable(this, QStringLiteral("conditionsTable"))),
+      m_behavior(makeTable(this, QStringLiteral("behaviorTable"))), m_tabs(new QTabWidget(this)),
+      m_events(new EventListView(this)), m_chartSlot(makeSlot(this, QStringLiteral("chartSlot"))),
+      m_sliderSlot(makeSlot(this, QStringLiteral("sliderSlot"))), m_metricNotes(new QLabel(this)),
+      m_metricsProxy(new MetricColorProxy(this))
+{
+    m_metrics->setModel(m_metricsProxy);
+    m_metricNotes->setObjectName(QStringLiteral("metricNotes"));
+    m_metricNotes->setWordWrap(true);
+    m_metricNotes->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    m_metricNotes->hide();
+    m_min = valueLabel(QStringLiteral("minReplicas"));
+    m_max = valueLabel(QStringLiteral("maxReplicas"));
+    m_current = valueLabel(QStringLiteral("currentReplicas"));
+    m_desired = valueLabel(QStringLiteral("desiredReplicas"));
+    m_lastScale = valueLabel(QStringLiteral("lastScale"));
+
+    m_title->setObjectName(QStringLiteral("detailTitle"));
+    m_title->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    QFont big = m_title->font();
+    big.setBold(true);
+    big.setPointSizeF(big.pointSizeF() * 1.3);
+    m_title->setFont(big);
+    m_target->setObjectName(QStringLiteral("detailTarget"));
+    m_target->setTextInteractionFlags(Qt::TextSelectableByMouse);
+
+    m_behaviorSummary->setObjectName(QStringLiteral("behaviorSummary"));
+    m_behaviorSummary->setWordWrap(true);
+    m_behaviorSummary->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+
+    auto *header = new QHBoxLayout;
+    header->addWidget(m_title);
+    header->addSpacing(12);
+    header->addWidget(m_target);
+    header->addStretch(1);
+
+    auto *replicaBox = new QGroupBox(tr("Replicas"), this);
+    auto *form = new QFormLayout(replicaBox);
+    replicaBox->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum);
+    form->addRow(tr("Min:"), m_min);
+    form->addRow(tr("Max:"), m_max);
+    form->addRow(tr("Current:"), m_current);
+    form->addRow(tr("Desired:"), m_desired);
+    form->addRow(tr("Last scale:"), m_lastScale);
+
+    auto *metricsBox = new QGroupBox(tr("Metrics"), this);
+    auto *metricsLayout = new QVBoxLayout(metricsBox);
+    metricsLayout->addWidget(m_metrics);
+    metricsLayout->addWidget(m_metricNotes);
+    metricsLayout->addStretch(1);
+
+    auto *overview = new QWidget(this);
+    auto *overviewLayout = new QVBoxLayout(overview);
+    overviewLayout->setContentsMargins(0, 0, 0, 0);
+    auto *topRow = new QHBoxLayout;
+    topRow->addWidget(replicaBox, 0, Qt::AlignTop);
+    topRow->addWidget(metricsBox, 1, Qt::AlignTop);
+    overviewLayout->addLayout(topRow);
+    overviewLayout->addWidget(m_behaviorSummary);
+
+    auto *middle = new QWidget(this);
+    auto *middleLayout = new QHBoxLayout(middle);
+    middleLayout->setContentsMargins(0, 0, 0, 0);
+    middleLayout->addWidget(m_chartSlot, 3);
+    middleLayout->addWidget(m_sliderSlot, 1);
+
+    m_tabs->setObjectName(QStringLiteral("detailTabs"));
+    m_tabs->addTab(m_events, tr("Events"));
+    m_tabs->addTab(m_conditions, tr("Conditions"));
+    m_tabs->addTab(m_behavior, tr("Behavior"));
+
+    // The overview keeps its natural height (always fully visible); the chart and the tabs share
+    // the rest through a splitter.
+    overview->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum);
+    auto *splitter = new QSplitter(Qt::Vertical, this);
+    splitter->addWidget(middle);
+    splitter->addWidget(m_tabs);
+    splitter->setStretchFactor(0, 1);
+    splitter->setStretchFactor(1, 0);
+    splitter->setChildrenCollapsible(false);
+    splitter->setSizes({10000, 220});
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(header);
+    layout->addWidget(overview);
+    layout->addWidget(splitter, 1);
+
+    m_clock.setInterval(kClockRefreshMs);
+    connect(&m_clock, &QTimer::timeout, this, [this] {
+        if (m_model && m_model->hasHpa())
+            m_model->setNow(m_now());
+    });
+    m_clock.start();
+    refresh();
+}
+
+QLabel *HpaDetailView::valueLabel(const QString &objectName)
+{
+    auto *l = new QLabel(this);
+    l->setObjectName(objectName);
+    l->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    return l;
+}
+
+void HpaDetailView::setModels(HpaDetailModel *detail, EventModel *events, EventStore *store)
+{
+    if (m_model)
+        disconnect(m_model, nullptr, this, nullptr);
+    m_model = detail;
+    m_metricsProxy->setSourceModel(detail ? detail->metricsModel() : nullptr);
+    if (detail)
+        m_metrics->setColumnHidden(HpaMetricsModel::Note, true); // shown in full below the table
+    m_conditions->setModel(detail ? detail->conditionsModel() : nullptr);
+    m_behavior->setModel(detail ? detail->behaviorModel() : nullptr);
+    m_events->setModel(events, store);
+    if (detail) {
+        // Long free text gets the remaining width; the rest sizes to its contents.
+        m_conditions->horizontalHeader()->setSectionResizeMode(HpaConditionsModel::Message, QHeaderView::Stretch);
+        m_conditions->horizontalHeader()->setStretchLastSection(false);
+        detail->setEventModel(events);
+        connect(detail, &HpaDetailModel::changed, this, &HpaDetailView::refresh);
+    }
+    refresh();
+}
+
+void HpaDetailView::setAutoRefresh(bool on)
+{
+    if (on)
+        m_clock.start();
+    else
+        m_clock.stop();
+    m_events->setAgeRefresh(on);
+}
+
+void HpaDetailView::refresh()
+{
+    const bool has = m_model && m_model->hasHpa();
+    m_title->setText(has ? m_model->key() : tr("No HPA selected"));
+    m_target->setText(has ? tr("scales %1").arg(m_model->targetText()) : QString());
+    const ReplicaText r = has ? m_model->replicas() : ReplicaText{};
+    m_min->setText(r.min);
+    m_max->setText(r.max);
+    m_current->setText(r.current);
+    m_desired->setText(r.desired);
+    m_lastScale->setText(r.lastScaleRelative.isEmpty() ? r.lastScaleAbsolute
+                                                       : tr("%1 (%2)").arg(r.lastScaleAbsolute, r.lastScaleRelative));
+    m_behaviorSummary->setText(has ? tr("Behavior: %1").arg(m_model->behavior().summary) : QString());
+
+    // The reason a value is unknown is the most useful text here: in full, not elided in a cell.
+    QStringList notes;
+    if (has)
+        for (const MetricRow &row : m_model->metricsModel()->rows())
+            if (!row.known && !row.note.isEmpty())
+                notes << tr("%1 is unknown — %2").arg(row.name, row.note);
+    m_metricNotes->setText(notes.join(QLatin1Char('\n')));
+    m_metricNotes->setVisible(!notes.isEmpty());
+    fitHeightToRows(m_metrics);
+}
+
+} // namespace hpascope

@@ -1,0 +1,346 @@
+#include "widgets/metric_slider_panel.h"
+
+#include "app/core/metric_writer.h"
+#include "kube/api/hpa_metrics.h"
+
+#include <QCheckBox>
+#include <QGridLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSlider>
+#include <QTimer>
+#include <QVBoxLayout>
+
+#include <limits>
+
+namespace hpascope {
+
+namespace {
+
+// A slider is at most this many positions wide: finer than a pixel on any realistic panel.
+constexpr qint64 kMaxSteps = 1000;
+// While dragging with "live" on, send at most this often (the UI's 250 ms batch tick, see
+// ARCHITECTURE.md), and once more on release.
+constexpr int kLiveDebounceMs = 250;
+// Keeps 4× and 2× of a value clear of int64 overflow (Quantity::milliValue saturates there).
+constexpr qint64 kMaxMilli = std::numeric_limits<qint64>::max() / 8;
+const QString kErrorStyle = QStringLiteral("color: #c62828;");
+const QString kInvalidFieldStyle = QStringLiteral("QLineEdit { border: 1px solid #c62828; }");
+
+qint64 niceStep(qint64 span)
+{
+    const qint64 raw = std::max<qint64>(1, (span + kMaxSteps - 1) / kMaxSteps);
+    for (qint64 decade = 1;; decade *= 10) {
+        for (const qint64 m : {1, 2, 5})
+            if (m * decade >= raw)
+                return m * decade;
+    }
+}
+
+MetricSliderPanel::Range makeRange(qint64 lo, qint64 hi)
+{
+    MetricSliderPanel::Range r;
+    r.stepMilli = niceStep(hi - lo);
+    // Snap outwards to the step grid so both ends are reachable.
+    r.minMilli = lo >= 0 ? lo / r.stepMilli * r.stepMilli : -((-lo + r.stepMilli - 1) / r.stepMilli * r.stepMilli);
+    r.maxMilli = r.minMilli + (hi - r.minMilli + r.stepMilli - 1) / r.stepMilli * r.stepMilli;
+    return r;
+}
+
+QString qs(const std::string &s) { return QString::fromStdString(s); }
+
+std::optional<kube::api::Quantity> targetOfSpec(const kube::api::MetricSpec &spec)
+{
+    const kube::api::MetricTarget *t = kube::api::targetOf(spec);
+    if (!t)
+        return std::nullopt;
+    if (t->type == kube::api::MetricTargetType::AverageValue && t->averageValue)
+        return t->averageValue;
+    return t->value ? t->value : t->averageValue;
+}
+
+} // namespace
+
+int MetricSliderPanel::Range::positionOf(qint64 milli) const
+{
+    const qint64 clamped = std::clamp(milli, minMilli, maxMilli);
+    return int((clamped - minMilli + stepMilli / 2) / stepMilli);
+}
+
+MetricSliderPanel::Range MetricSliderPanel::rangeAround(qint64 targetMilli)
+{
+    const qint64 t = std::clamp<qint64>(targetMilli, 0, kMaxMilli);
+    return makeRange(0, t > 0 ? 4 * t : 1000);
+}
+
+MetricSliderPanel::Range MetricSliderPanel::rangeCentredOn(qint64 valueMilli)
+{
+    const qint64 v = std::clamp<qint64>(valueMilli, -kMaxMilli, kMaxMilli);
+    if (v > 0)
+        return makeRange(0, 2 * v);
+    if (v < 0)
+        return makeRange(2 * v, 0);
+    return makeRange(0, 1000);
+}
+
+struct MetricSliderPanel::Row {
+    QString key;
+    kube::api::MetricSpec spec;
+    QWidget *box = nullptr;
+    QSlider *slider = nullptr;
+    QLineEdit *edit = nullptr;
+    QPushButton *send = nullptr;
+    QCheckBox *live = nullptr;
+    QLabel *status = nullptr;
+    QTimer *debounce = nullptr;
+    Range range;
+    std::optional<kube::api::Quantity> target;
+    bool updating = false;        // the panel itself is moving the slider or setting the text
+    bool showingInvalid = false;  // the status line shows the field's validation error
+};
+
+MetricSliderPanel::MetricSliderPanel(MetricWriter *writer, QWidget *parent)
+    : QWidget(parent), m_writer(writer), m_layout(new QVBoxLayout(this)),
+      m_empty(new QLabel(tr("Select an HPA to push metric values."), this))
+{
+    setObjectName(QStringLiteral("metricSliderPanel"));
+    m_empty->setObjectName(QStringLiteral("emptyLabel"));
+    m_layout->addWidget(m_empty);
+    m_layout->addStretch(1);
+    if (!m_writer)
+        return;
+    connect(m_writer, &MetricWriter::pushStarted, this, [this](const QString &key, const QString &sent) {
+        if (Row *row = rowFor(key))
+            setStatus(*row, tr("sending %1…").arg(sent), false);
+    });
+    connect(m_writer, &MetricWriter::pushed, this,
+            [this](const QString &key, const QString &sent, const QString &readBack) {
+                if (Row *row = rowFor(key))
+                    setStatus(*row, tr("sent %1 · read back %2").arg(sent, readBack), false);
+            });
+    connect(m_writer, &MetricWriter::failed, this, [this](const QString &key, const QString &message) {
+        if (Row *row = rowFor(key))
+            setStatus(*row, message, true);
+    });
+}
+
+MetricSliderPanel::~MetricSliderPanel() = default;
+
+int MetricSliderPanel::rowCount() const { return int(m_rows.size()); }
+
+void MetricSliderPanel::clear()
+{
+    m_hpa = {};
+    m_hpaKey.clear();
+    for (auto &row : m_rows)
+        delete row->box;
+    m_rows.clear();
+    m_empty->show();
+}
+
+void MetricSliderPanel::setHpa(const kube::api::HorizontalPodAutoscaler &hpa)
+{
+    const QString hpaKey = qs(hpa.metadata.namespace_) + QLatin1Char('/') + qs(hpa.metadata.name);
+    bool same = hpaKey == m_hpaKey && hpa.spec.metrics.size() == m_rows.size();
+    for (std::size_t i = 0; same && i < m_rows.size(); ++i)
+        same = m_rows[i]->key == MetricWriter::keyOf(hpa.spec.metrics[i]);
+    m_hpa = hpa;
+    m_hpaKey = hpaKey;
+    if (!same) {
+        rebuild();
+        return;
+    }
+    for (std::size_t i = 0; i < m_rows.size(); ++i) {
+        Row &row = *m_rows[i];
+        row.spec = hpa.spec.metrics[i];
+        const auto target = targetOfSpec(row.spec);
+        if (!row.slider || target == row.target)
+            continue;
+        row.target = target;
+        // Follow a new target only when the typed value still fits the new range.
+        const Range around = rangeAround(target ? target->milliValue() : 0);
+        const auto typed = kube::api::Quantity::parse(row.edit->text().trimmed().toStdString());
+        if (typed && around.contains(typed->milliValue())) {
+            row.range = around;
+            onTextChanged(row);
+        }
+    }
+}
+
+void MetricSliderPanel::rebuild()
+{
+    for (auto &row : m_rows)
+        delete row->box;
+    m_rows.clear();
+    m_empty->setVisible(m_hpa.spec.metrics.empty());
+    int index = 0;
+    for (const auto &spec : m_hpa.spec.metrics) {
+        auto row = std::make_unique<Row>();
+        row->key = MetricWriter::keyOf(spec);
+        row->spec = spec;
+        row->box = new QWidget(this);
+        row->box->setObjectName(QStringLiteral("metricRow%1").arg(index++));
+        row->box->setProperty("metricKey", row->key);
+        QString why;
+        if (MetricWriter::isWritable(spec, &why))
+            buildWritableRow(*row);
+        else
+            buildReadOnlyRow(*row, why);
+        m_layout->insertWidget(m_layout->count() - 1, row->box); // before the stretch
+        m_rows.push_back(std::move(row));
+    }
+}
+
+void MetricSliderPanel::buildReadOnlyRow(Row &row, const QString &why)
+{
+    auto *grid = new QGridLayout(row.box);
+    auto *name = new QLabel(qs(kube::api::metricDisplayName(row.spec)), row.box);
+    name->setObjectName(QStringLiteral("nameLabel"));
+    auto *note = new QLabel(why, row.box);
+    note->setObjectName(QStringLiteral("readOnlyLabel"));
+    note->setEnabled(false); // greyed: information, not a control
+    grid->addWidget(name, 0, 0);
+    grid->addWidget(note, 1, 0);
+}
+
+void MetricSliderPanel::buildWritableRow(Row &row)
+{
+    auto *grid = new QGridLayout(row.box);
+    auto *name = new QLabel(qs(kube::api::metricDisplayName(row.spec)), row.box);
+    name->setObjectName(QStringLiteral("nameLabel"));
+    row.target = targetOfSpec(row.spec);
+    const QString targetText = row.target ? qs(row.target->toString()) : QStringLiteral("?");
+    name->setToolTip(tr("target %1").arg(targetText));
+
+    row.slider = new QSlider(Qt::Horizontal, row.box);
+    row.slider->setObjectName(QStringLiteral("slider"));
+    row.edit = new QLineEdit(row.box);
+    row.edit->setObjectName(QStringLiteral("valueEdit"));
+    row.edit->setPlaceholderText(tr("e.g. 400m, 1.5, 2k"));
+    row.send = new QPushButton(tr("Send"), row.box);
+    row.send->setObjectName(QStringLiteral("sendButton"));
+    row.live = new QCheckBox(tr("live"), row.box);
+    row.live->setObjectName(QStringLiteral("liveCheck"));
+    row.live->setToolTip(tr("Send while dragging and on release"));
+    row.status = new QLabel(row.box);
+    row.status->setObjectName(QStringLiteral("statusLabel"));
+    row.status->setWordWrap(true);
+    row.status->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    row.debounce = new QTimer(row.box);
+    row.debounce->setSingleShot(true);
+    row.debounce->setInterval(kLiveDebounceMs);
+
+    grid->addWidget(name, 0, 0, 1, 4);
+    grid->addWidget(row.slider, 1, 0);
+    grid->addWidget(row.edit, 1, 1);
+    grid->addWidget(row.send, 1, 2);
+    grid->addWidget(row.live, 1, 3);
+    grid->addWidget(row.status, 2, 0, 1, 4);
+    grid->setColumnStretch(0, 1);
+
+    Row *r = &row; // rows are heap-allocated and die with their box, which owns these widgets
+    connect(row.slider, &QSlider::valueChanged, row.box, [this, r](int position) {
+        if (r->updating)
+            return;
+        r->updating = true;
+        r->edit->setText(qs(kube::api::Quantity::fromMilli(r->range.milliAt(position)).toString()));
+        r->updating = false;
+        onTextChanged(*r);
+    });
+    connect(row.slider, &QSlider::sliderMoved, row.box, [r] {
+        if (r->live->isChecked())
+            r->debounce->start();
+    });
+    connect(row.slider, &QSlider::sliderReleased, row.box, [this, r] {
+        if (!r->live->isChecked())
+            return;
+        r->debounce->stop();
+        send(*r);
+    });
+    connect(row.debounce, &QTimer::timeout, row.box, [this, r] { send(*r); });
+    connect(row.edit, &QLineEdit::textChanged, row.box, [this, r] {
+        if (!r->updating)
+            onTextChanged(*r);
+    });
+    connect(row.edit, &QLineEdit::returnPressed, row.box, [this, r] { send(*r); });
+    connect(row.send, &QPushButton::clicked, row.box, [this, r] { send(*r); });
+
+    // Start at the current value when the HPA reports one, else at the target.
+    std::optional<kube::api::Quantity> start = row.target;
+    for (const auto &pair : kube::api::pairMetrics(m_hpa)) {
+        if (MetricWriter::keyOf(pair.spec) != row.key || !pair.status)
+            continue;
+        if (const auto *current = kube::api::currentOf(*pair.status))
+            start = current->averageValue ? current->averageValue : (current->value ? current->value : start);
+    }
+    row.range = rangeAround(row.target ? row.target->milliValue() : 0);
+    row.edit->setText(start ? qs(start->toString()) : QStringLiteral("0"));
+    onTextChanged(row);
+}
+
+void MetricSliderPanel::onTextChanged(Row &row)
+{
+    const QString text = row.edit->text().trimmed();
+    const QString error = MetricWriter::quantityError(text);
+    const bool invalid = !error.isEmpty();
+    row.edit->setProperty("invalid", invalid);
+    row.edit->setStyleSheet(invalid ? kInvalidFieldStyle : QString());
+    row.send->setEnabled(!invalid);
+    if (invalid) {
+        row.debounce->stop(); // never send a value the field refuses
+        setStatus(row, error, true);
+        row.showingInvalid = true;
+        return;
+    }
+    if (row.showingInvalid) {
+        setStatus(row, QString(), false);
+        row.showingInvalid = false;
+    }
+    const qint64 milli = kube::api::Quantity::parse(text.toStdString())->milliValue();
+    if (!row.range.contains(milli))
+        row.range = rangeCentredOn(milli);
+    row.updating = true;
+    row.slider->setRange(0, row.range.steps());
+    row.slider->setSingleStep(1);
+    row.slider->setPageStep(std::max(1, row.range.steps() / 10));
+    row.slider->setProperty("minMilli", row.range.minMilli);
+    row.slider->setProperty("maxMilli", row.range.maxMilli);
+    row.slider->setProperty("stepMilli", row.range.stepMilli);
+    row.slider->setValue(row.range.positionOf(milli));
+    row.updating = false;
+}
+
+void MetricSliderPanel::send(Row &row)
+{
+    const QString text = row.edit->text().trimmed();
+    const QString error = MetricWriter::quantityError(text);
+    if (!error.isEmpty()) { // Enter or a timer can get here with a bad value: refuse, never send
+        setStatus(row, error, true);
+        row.showingInvalid = true;
+        return;
+    }
+    if (!m_writer) {
+        setStatus(row, tr("not connected to a cluster"), true);
+        return;
+    }
+    m_writer->push(m_hpa, row.spec, text);
+}
+
+void MetricSliderPanel::setStatus(Row &row, const QString &text, bool error)
+{
+    row.showingInvalid = false;
+    row.status->setText(text);
+    row.status->setStyleSheet(error ? kErrorStyle : QString());
+    row.status->setProperty("error", error);
+}
+
+MetricSliderPanel::Row *MetricSliderPanel::rowFor(const QString &key)
+{
+    for (auto &row : m_rows)
+        if (row->key == key && row->status)
+            return row.get();
+    return nullptr;
+}
+
+} // namespace hpascope
