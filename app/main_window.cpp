@@ -7,6 +7,8 @@
 #include "kube/sim/api_server.h"
 #include "widgets/hpa_detail_view.h"
 #include "widgets/metric_slider_panel.h"
+#include "widgets/timeline_panel.h"
+#include "kube/api/hpa_metrics.h"
 #include "widgets/connection_status_widget.h"
 #include "widgets/hpa_table_view.h"
 
@@ -17,6 +19,7 @@
 #include <QLoggingCategory>
 #include <QSettings>
 #include <QSplitter>
+#include <QTableView>
 #include <QStatusBar>
 #include <QToolBar>
 #include <QVBoxLayout>
@@ -42,6 +45,7 @@ MainWindow::MainWindow(StartupOptions options, QWidget *parent)
       m_eventModel(new EventModel(m_session->events(), this)),
       m_detailView(new HpaDetailView(this)),
       m_sliders(new MetricSliderPanel(m_session->metricWriter(), this)),
+      m_timeline(new TimelinePanel(m_session->series(), this)),
       m_status(new ConnectionStatusWidget(this)),
       m_contextPicker(new QComboBox(this)),
       m_namespacePicker(new QComboBox(this)),
@@ -91,6 +95,7 @@ MainWindow::MainWindow(StartupOptions options, QWidget *parent)
 
     m_detailView->setModels(m_detail, m_eventModel, m_session->events());
     m_detailView->sliderSlot()->layout()->addWidget(m_sliders);
+    m_detailView->chartSlot()->layout()->addWidget(m_timeline);
     auto clock = [this] { return m_session->now(); };
     m_eventModel->setClock(clock);
     m_detailView->setClock(clock);
@@ -100,7 +105,7 @@ MainWindow::MainWindow(StartupOptions options, QWidget *parent)
     splitter->addWidget(m_detailView);
     splitter->setStretchFactor(0, 2);
     splitter->setStretchFactor(1, 3);
-    splitter->setSizes({600, 840});
+    splitter->setSizes({620, 820});
 
     auto *central = new QWidget(this);
     auto *layout = new QVBoxLayout(central);
@@ -175,6 +180,12 @@ void MainWindow::startDemo()
     m_demo = std::move(demo.value());
     m_kubeconfig.reset();
     auto *sim = m_demo.get();
+    m_session->setControllerConfig(m_demo->world().controllerConfig());
+    m_detail->setControllerConfig(m_demo->world().controllerConfig(), [sim](const QString &key) {
+        const QStringList parts = key.split(QLatin1Char('/'));
+        return parts.size() == 2 ? sim->world().hpaHistory(parts[0].toStdString(), parts[1].toStdString())
+                                 : std::optional<kube::hpa::HpaHistory>();
+    });
     m_session->setClock([sim] {
         const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(sim->now().time_since_epoch()).count();
         return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC);
@@ -189,6 +200,7 @@ void MainWindow::startDemo()
     m_populating = false;
     m_speedAction->setVisible(true);
     m_demoButton->hide();
+    m_table->table()->setColumnHidden(HpaListModel::Namespace, true);
     m_session->connectTo(m_demo->restConfig(), QStringLiteral("default"));
 }
 
@@ -243,6 +255,8 @@ void MainWindow::connectSelected()
         m_session->setNotConfigured(QString::fromStdString(rc.error().toString()));
         return;
     }
+    // One namespace: its name in every row says nothing.
+    m_table->table()->setColumnHidden(HpaListModel::Namespace, ns != kAllNamespaces);
     m_session->connectTo(rc.value(), ns == kAllNamespaces ? QString() : ns);
 }
 
@@ -252,6 +266,18 @@ void MainWindow::showDetail(const QString &key)
     if (const auto *hpa = hpas->hpa(hpas->rowOf(key))) {
         m_detail->setHpa(*hpa, m_session->now());
         m_sliders->setHpa(*hpa);
+        // Rebuild the charts only when the HPA or its metrics change, not on every status update.
+        QList<TimelinePanel::Metric> metrics;
+        QString timelineKey = key;
+        for (const auto &pair : kube::api::pairMetrics(*hpa)) {
+            const QString identity = QString::fromStdString(kube::api::identityOf(pair.spec).toString());
+            metrics.append({identity, QString::fromStdString(kube::api::metricDisplayName(pair.spec))});
+            timelineKey += QLatin1Char('|') + identity;
+        }
+        if (timelineKey != m_timelineKey) {
+            m_timelineKey = timelineKey;
+            m_timeline->setHpa(key, metrics);
+        }
     } else {
         m_detail->clear();
         m_sliders->clear();

@@ -21,6 +21,7 @@ class HpaDetailModel;
 class HpaDetailView;
 class HpaTableView;
 class MetricSliderPanel;
+class TimelinePanel;
 class Recorder;
 struct ConnectionState;
 
@@ -41,6 +42,7 @@ public:
     HpaDetailView *detailView() const { return m_detailView; }
     HpaDetailModel *detailModel() const { return m_detail; }
     MetricSliderPanel *sliderPanel() const { return m_sliders; }
+    TimelinePanel *timeline() const { return m_timeline; }
     ConnectionStatusWidget *statusWidget() const { return m_status; }
     QComboBox *contextPicker() const { return m_contextPicker; }
     QComboBox *namespacePicker() const { return m_namespacePicker; }
@@ -64,6 +66,8 @@ private:
     EventModel *m_eventModel;
     HpaDetailView *m_detailView;
     MetricSliderPanel *m_sliders;
+    TimelinePanel *m_timeline;
+    QString m_timelineKey; // HPA and metric identities the timeline shows
     ConnectionStatusWidget *m_status;
     QComboBox *m_contextPicker;
     QComboBox *m_namespacePicker;

@@ -88,7 +88,7 @@ public:
 };
 
 HpaDetailView::HpaDetailView(QWidget *parent)
-    : QWidget(parent), m_title(new QLabel(this)), m_target(new QLabel(this)), m_behaviorSummary(new QLabel(this)),
+    : QWidget(parent), m_title(new QLabel(this)), m_target(new QLabel(this)), m_behaviorSummary(new QLabel(this)), m_why(new QLabel(this)),
       m_metrics(makeTable(this, QStringLiteral("metricsTable"))),
       m_conditions(makeTable(this, QStringLiteral("conditionsTable"))),
       m_behavior(makeTable(this, QStringLiteral("behaviorTable"))), m_tabs(new QTabWidget(this)),
@@ -116,6 +116,11 @@ HpaDetailView::HpaDetailView(QWidget *parent)
     m_target->setObjectName(QStringLiteral("detailTarget"));
     m_target->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
+    m_why->setObjectName(QStringLiteral("whyLabel"));
+    m_why->setWordWrap(true);
+    m_why->setTextFormat(Qt::RichText);
+    m_why->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    m_why->setStyleSheet(QStringLiteral("QLabel { background: #f3f7ee; border-left: 4px solid #5b8c2a; padding: 6px; }"));
     m_behaviorSummary->setObjectName(QStringLiteral("behaviorSummary"));
     m_behaviorSummary->setWordWrap(true);
     m_behaviorSummary->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
@@ -128,7 +133,7 @@ HpaDetailView::HpaDetailView(QWidget *parent)
 
     auto *replicaBox = new QGroupBox(tr("Replicas"), this);
     auto *form = new QFormLayout(replicaBox);
-    replicaBox->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum);
+    replicaBox->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
     form->addRow(tr("Min:"), m_min);
     form->addRow(tr("Max:"), m_max);
     form->addRow(tr("Current:"), m_current);
@@ -148,7 +153,7 @@ HpaDetailView::HpaDetailView(QWidget *parent)
     topRow->addWidget(replicaBox, 0, Qt::AlignTop);
     topRow->addWidget(metricsBox, 1, Qt::AlignTop);
     overviewLayout->addLayout(topRow);
-    overviewLayout->addWidget(m_behaviorSummary);
+    overviewLayout->addWidget(m_why);
 
     auto *middle = new QWidget(this);
     auto *middleLayout = new QHBoxLayout(middle);
@@ -159,18 +164,23 @@ HpaDetailView::HpaDetailView(QWidget *parent)
     m_tabs->setObjectName(QStringLiteral("detailTabs"));
     m_tabs->addTab(m_events, tr("Events"));
     m_tabs->addTab(m_conditions, tr("Conditions"));
-    m_tabs->addTab(m_behavior, tr("Behavior"));
+    // The behavior sentence heads its tab; the "Why" box above states what matters right now.
+    auto *behaviorPage = new QWidget(this);
+    auto *behaviorLayout = new QVBoxLayout(behaviorPage);
+    behaviorLayout->addWidget(m_behaviorSummary);
+    behaviorLayout->addWidget(m_behavior, 1);
+    m_tabs->addTab(behaviorPage, tr("Behavior"));
 
     // The overview keeps its natural height (always fully visible); the chart and the tabs share
     // the rest through a splitter.
-    overview->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum);
+    overview->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
     auto *splitter = new QSplitter(Qt::Vertical, this);
     splitter->addWidget(middle);
     splitter->addWidget(m_tabs);
     splitter->setStretchFactor(0, 1);
     splitter->setStretchFactor(1, 0);
     splitter->setChildrenCollapsible(false);
-    splitter->setSizes({10000, 220});
+    splitter->setSizes({10000, 170});
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(header);
@@ -237,6 +247,12 @@ void HpaDetailView::refresh()
     m_lastScale->setText(r.lastScaleRelative.isEmpty() ? r.lastScaleAbsolute
                                                        : tr("%1 (%2)").arg(r.lastScaleAbsolute, r.lastScaleRelative));
     m_behaviorSummary->setText(has ? tr("Behavior: %1").arg(m_model->behavior().summary) : QString());
+    const QStringList why = has ? m_model->explanation() : QStringList();
+    QString whyHtml = tr("<b>Why:</b>");
+    for (const QString &sentence : why)
+        whyHtml += QStringLiteral("<br>• ") + sentence.toHtmlEscaped();
+    m_why->setText(whyHtml);
+    m_why->setVisible(!why.isEmpty());
 
     // The reason a value is unknown is the most useful text here: in full, not elided in a cell.
     QStringList notes;

@@ -52,6 +52,7 @@ private:
     QLabel *m_target;
     QLabel *m_min, *m_max, *m_current, *m_desired, *m_lastScale;
     QLabel *m_behaviorSummary;
+    QLabel *m_why; // "why (not) scaling", from kube/hpa's explainer
     QTableView *m_metrics;
     QTableView *m_conditions;
     QTableView *m_behavior;

@@ -30,7 +30,7 @@ HpaTableView::HpaTableView(QWidget *parent)
     m_table->setAlternatingRowColors(true);
     m_table->setWordWrap(false);
     m_table->verticalHeader()->hide();
-    m_table->horizontalHeader()->setStretchLastSection(false);
+    m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
 
     auto *layout = new QVBoxLayout(this);
@@ -46,9 +46,6 @@ HpaTableView::HpaTableView(QWidget *parent)
 void HpaTableView::setModel(QAbstractItemModel *model)
 {
     m_proxy->setSourceModel(model);
-    // Per-section modes need the sections to exist (Qt crashes on an unknown section).
-    if (model && model->columnCount() > HpaListModel::Metrics)
-        m_table->horizontalHeader()->setSectionResizeMode(HpaListModel::Metrics, QHeaderView::Stretch);
 }
 
 QString HpaTableView::selectedKey() const

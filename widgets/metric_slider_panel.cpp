@@ -214,8 +214,10 @@ void MetricSliderPanel::buildWritableRow(Row &row)
     name->setToolTip(tr("target %1").arg(targetText));
 
     row.slider = new QSlider(Qt::Horizontal, row.box);
+    row.slider->setMinimumWidth(160); // a usable drag range even in a narrow side panel
     row.slider->setObjectName(QStringLiteral("slider"));
     row.edit = new QLineEdit(row.box);
+    row.edit->setMinimumWidth(80); // "1500m", "2.5Gi" fit
     row.edit->setObjectName(QStringLiteral("valueEdit"));
     row.edit->setPlaceholderText(tr("e.g. 400m, 1.5, 2k"));
     row.send = new QPushButton(tr("Send"), row.box);

@@ -37,6 +37,7 @@ ClusterSession::ClusterSession(QObject *parent) : QObject(parent)
 {
     m_writer.setPodTracker(&m_pods);
     m_writer.setAdapter(AdapterSettings::load(QSettings()));
+    m_series.setClock([this] { return m_clock().toMSecsSinceEpoch(); });
     m_tick.setInterval(1000);
     connect(&m_tick, &QTimer::timeout, this, [this] {
         if (m_state.kind == ConnectionState::Kind::Reconnecting)
@@ -100,6 +101,7 @@ void ClusterSession::connectTo(const kube::config::RestConfig &config, const QSt
     setState(s);
 
     m_events.clear();
+    m_series.clear();
     if (m_recorder) {
         // Events expire after 1 h in Kubernetes; our own history brings them back.
         m_recorder->setContext(s.context);
@@ -164,12 +166,15 @@ void ClusterSession::setClock(std::function<QDateTime()> clock)
 {
     m_clock = std::move(clock);
     m_hpas.setClock(m_clock);
+    m_series.setClock([this] { return m_clock().toMSecsSinceEpoch(); });
 }
 
 void ClusterSession::record(const kube::api::HorizontalPodAutoscaler &hpa)
 {
+    const HpaSample sample = sampleOf(hpa, m_clock());
+    m_feed.add(sample, format::lastScaleTime(hpa));
     if (m_recorder)
-        m_recorder->recordSample(sampleOf(hpa, m_clock()));
+        m_recorder->recordSample(sample);
 }
 
 void ClusterSession::applyWatchState(quint64 generation, const kube::watch::ConnectionState &ws)
@@ -202,6 +207,10 @@ void ClusterSession::applyWatchState(quint64 generation, const kube::watch::Conn
 void ClusterSession::setState(ConnectionState state)
 {
     const bool changed = !(state == m_state);
+    // Periods without a live watch are gaps in every chart, never interpolated.
+    const bool wasLive = m_state.kind == ConnectionState::Kind::Live;
+    if (wasLive && state.kind != ConnectionState::Kind::Live)
+        m_feed.gap(m_clock());
     m_state = std::move(state);
     if (m_state.kind == ConnectionState::Kind::Reconnecting)
         m_tick.start();

@@ -7,6 +7,9 @@
 #include "app/core/metric_writer.h"
 #include "app/core/pod_tracker.h"
 #include "app/core/recorder.h"
+#include "app/core/series_feed.h"
+#include "app/core/series_store.h"
+#include "kube/hpa/types.h"
 #include "app/core/hpa_list_model.h"
 #include "kube/config/rest_config.h"
 
@@ -39,6 +42,12 @@ public:
     // Pushes fake metric values to the test adapter (sliders, what-if) with this session's client.
     MetricWriter *metricWriter() { return &m_writer; }
     PodTracker *pods() { return &m_pods; }
+    // Time series of every HPA seen in this session (charts read screen-resolution views).
+    SeriesStore *series() { return &m_series; }
+    // The HPA controller's settings the explainer assumes: the demo cluster's own, else
+    // Kubernetes' defaults (a real cluster's flags cannot be read through the API).
+    kube::hpa::ControllerConfig controllerConfig() const { return m_controllerConfig; }
+    void setControllerConfig(const kube::hpa::ControllerConfig &config) { m_controllerConfig = config; }
     // History (events, samples) is kept in and reloaded from the recorder; optional.
     void setRecorder(Recorder *recorder);
     Recorder *recorder() const { return m_recorder; }
@@ -64,6 +73,9 @@ private:
     EventStore m_events;
     PodTracker m_pods;
     MetricWriter m_writer;
+    SeriesStore m_series;
+    SeriesFeed m_feed{&m_series};
+    kube::hpa::ControllerConfig m_controllerConfig;
     QPointer<Recorder> m_recorder;
     ConnectionState m_state;
     QString m_namespace;

@@ -17,13 +17,38 @@ void HpaDetailModel::setHpa(const kube::api::HorizontalPodAutoscaler &hpa, const
     m_behaviorModel.setBehavior(m_behavior);
     if (m_events)
         m_events->setFilter(eventFilter());
+    explain();
     emit changed();
+}
+
+void HpaDetailModel::setControllerConfig(const kube::hpa::ControllerConfig &config, HistoryProvider history)
+{
+    m_controller = config;
+    m_history = std::move(history);
+    m_defaults.downscaleStabilizationSeconds = int(config.downscaleStabilization.count());
+    if (m_hpa)
+        setHpa(*m_hpa, m_now);
+}
+
+void HpaDetailModel::explain()
+{
+    m_explanation.clear();
+    if (!m_hpa)
+        return;
+    std::optional<kube::hpa::HpaHistory> history;
+    if (m_history)
+        history = m_history(key());
+    const auto now = kube::api::Time(std::chrono::milliseconds(m_now.toMSecsSinceEpoch()));
+    const auto ex = kube::hpa::explain(*m_hpa, m_controller, history ? &*history : nullptr, now);
+    for (const auto &sentence : ex.sentences)
+        m_explanation << QString::fromStdString(sentence);
 }
 
 void HpaDetailModel::setNow(const QDateTime &now)
 {
     m_now = now;
     m_conditions.setNow(now);
+    explain();
     emit changed();
 }
 
@@ -31,6 +56,7 @@ void HpaDetailModel::clear()
 {
     m_hpa.reset();
     m_behavior = {};
+    m_explanation.clear();
     m_metrics.setRows({});
     m_conditions.setConditions({}, m_now);
     m_behaviorModel.clear();

@@ -7,10 +7,12 @@
 #include "app/core/hpa_detail_behavior.h"
 #include "app/core/hpa_detail_conditions.h"
 #include "app/core/hpa_detail_metrics.h"
+#include "kube/hpa/explainer.h"
 
 #include <QObject>
 #include <QPointer>
 
+#include <functional>
 #include <optional>
 
 namespace hpascope {
@@ -37,6 +39,12 @@ public:
     // The event model follows the shown HPA (its filter is set on every setHpa/clear).
     void setEventModel(EventModel *events);
     void setControllerDefaults(const ControllerDefaults &defaults);
+    // "Why (not) scaling": the controller's algorithm (kube/hpa) applied to the shown HPA.
+    // The history provider returns the controller's recommendation history when it is known
+    // (the demo cluster), else nullptr and the explainer gives upper bounds.
+    using HistoryProvider = std::function<std::optional<kube::hpa::HpaHistory>(const QString &key)>;
+    void setControllerConfig(const kube::hpa::ControllerConfig &config, HistoryProvider history = {});
+    QStringList explanation() const { return m_explanation; }
 
     bool hasHpa() const { return m_hpa.has_value(); }
     const kube::api::HorizontalPodAutoscaler *hpa() const { return m_hpa ? &*m_hpa : nullptr; }
@@ -54,10 +62,15 @@ signals:
     void changed(); // any text above changed (the view refreshes its labels)
 
 private:
+    void explain();
+
     std::optional<kube::api::HorizontalPodAutoscaler> m_hpa;
     QDateTime m_now;
     ControllerDefaults m_defaults;
     BehaviorText m_behavior;
+    QStringList m_explanation;
+    kube::hpa::ControllerConfig m_controller;
+    HistoryProvider m_history;
     HpaMetricsModel m_metrics;
     HpaConditionsModel m_conditions;
     HpaBehaviorModel m_behaviorModel;

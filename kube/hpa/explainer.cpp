@@ -116,7 +116,7 @@ std::string formatClock(Time t)
 {
     const std::time_t secs = std::chrono::system_clock::to_time_t(t);
     std::tm tm{};
-    gmtime_r(&secs, &tm);
+    localtime_r(&secs, &tm); // a person reads their own clock
     char buf[16];
     std::strftime(buf, sizeof buf, "%H:%M:%S", &tm);
     return buf;

@@ -35,7 +35,7 @@ struct Explanation {
 Explanation explain(const kube::api::HorizontalPodAutoscaler &hpa, const ControllerConfig &config,
                     const HpaHistory *history, Time now);
 
-// "14:05:30" (UTC)
+// "14:05:30" in local time
 std::string formatClock(Time t);
 
 } // namespace kube::hpa

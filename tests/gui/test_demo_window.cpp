@@ -6,9 +6,12 @@
 #include "app/main_window.h"
 #include "widgets/connection_status_widget.h"
 #include "widgets/hpa_table_view.h"
+#include "widgets/metric_slider_panel.h"
 
 #include <QComboBox>
 #include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTest>
@@ -49,7 +52,38 @@ private slots:
         QCOMPARE(hits.size(), 1);
         table->setCurrentIndex(hits.first());
         QTRY_VERIFY(w.windowTitle().contains(QStringLiteral("demo")));
-        QTest::qWait(0);
+
+        // The seed experiment, in the window alone: type 400m next to the slider and send it.
+        w.speedPicker()->setCurrentIndex(w.speedPicker()->findData(60));
+        QWidget *row = w.sliderPanel()->findChild<QWidget *>(QStringLiteral("metricRow0"));
+        QVERIFY(row);
+        auto *edit = row->findChild<QLineEdit *>(QStringLiteral("valueEdit"));
+        auto *send = row->findChild<QPushButton *>(QStringLiteral("sendButton"));
+        QVERIFY(edit && send);
+        edit->setText(QStringLiteral("400m"));
+        QTRY_VERIFY(send->isEnabled());
+        send->click();
+        auto *status = row->findChild<QLabel *>(QStringLiteral("statusLabel"));
+        QTRY_VERIFY_WITH_TIMEOUT(status->text().contains(QStringLiteral("read back 400m")), 10000);
+
+        // 400m / 300m → 2 replicas at the next sync (15 s simulated = 0.25 s at 60×).
+        QTRY_VERIFY_WITH_TIMEOUT(model->index(model->rowOf(QStringLiteral("default/web")), HpaListModel::Desired).data().toInt() == 2, 15000);
+        auto *why = w.findChild<QLabel *>(QStringLiteral("whyLabel"));
+        QTRY_VERIFY_WITH_TIMEOUT(why->text().contains(QStringLiteral("1 pod → 2 pods")) || why->text().contains(QStringLiteral("2 pods")), 10000);
+        auto rescaled = [&w] {
+            for (const EventRecord &e : w.session()->events()->events())
+                if (e.reason == QLatin1String("SuccessfulRescale") && e.involvedName == QLatin1String("web"))
+                    return true;
+            return false;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(rescaled(), 10000);
+
+        // Then a low value: scale-down waits for the 300 s window, and the window says why.
+        edit->setText(QStringLiteral("100m"));
+        send->click();
+        QTRY_VERIFY_WITH_TIMEOUT(status->text().contains(QStringLiteral("read back 100m")), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(why->text().contains(QStringLiteral("stabilization window")), 15000);
+        qInfo("why: %s", qPrintable(why->text()));
         const QString shot = QStringLiteral(QT_TESTCASE_BUILDDIR "/demo_window.png");
         QVERIFY(w.grab().save(shot));
         qInfo("screenshot: %s", qPrintable(shot));

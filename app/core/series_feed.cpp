@@ -1,0 +1,47 @@
+#include "app/core/series_feed.h"
+
+namespace hpascope {
+
+void SeriesFeed::add(const HpaSample &s, const QDateTime &lastScaleTime)
+{
+    const QString key = s.namespaceName + QLatin1Char('/') + s.name;
+    const qint64 t = s.time.toMSecsSinceEpoch();
+    m_store->append(series_keys::replicas(key, QStringLiteral("current")), t, s.currentReplicas);
+    m_store->append(series_keys::replicas(key, QStringLiteral("desired")), t, s.desiredReplicas);
+    m_store->append(series_keys::replicas(key, QStringLiteral("min")), t, s.minReplicas);
+    m_store->append(series_keys::replicas(key, QStringLiteral("max")), t, s.maxReplicas);
+    for (const MetricSampleValue &m : s.metrics) {
+        const QString current = series_keys::metric(key, m.identity, QStringLiteral("current"));
+        m_store->setInterpolation(current, Interpolation::Linear);
+        if (m.current)
+            m_store->append(current, t, *m.current);
+        if (m.target)
+            m_store->append(series_keys::metric(key, m.identity, QStringLiteral("target")), t, *m.target);
+    }
+
+    Last &last = m_last[key];
+    // A new lastScaleTime is a rescale by the controller: mark it "from→to" on the time axis.
+    if (lastScaleTime.isValid() && last.lastScaleTime.isValid() && lastScaleTime != last.lastScaleTime) {
+        const int from = last.currentReplicas;
+        const int to = s.desiredReplicas;
+        Annotation a;
+        a.t = lastScaleTime.toMSecsSinceEpoch();
+        a.text = QStringLiteral("%1→%2").arg(from).arg(to);
+        a.kind = to >= from ? Annotation::Kind::ScaleUp : Annotation::Kind::ScaleDown;
+        m_store->addAnnotation(key, a);
+    }
+    last.lastScaleTime = lastScaleTime;
+    last.currentReplicas = s.currentReplicas;
+}
+
+void SeriesFeed::gap(const QDateTime &t)
+{
+    m_store->markGapAll(t.toMSecsSinceEpoch());
+}
+
+void SeriesFeed::forget(const QString &hpaKey)
+{
+    m_last.remove(hpaKey);
+}
+
+} // namespace hpascope

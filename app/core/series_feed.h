@@ -1,0 +1,30 @@
+#pragma once
+// Turns HPA status samples into time series for the charts: replicas (current, desired, min,
+// max as steps), each metric's current (line) and target (step), and a scale-event annotation
+// whenever status.lastScaleTime moves. Kept apart from ClusterSession so it can be tested alone.
+#include "app/core/recorder.h"
+#include "app/core/series_store.h"
+
+#include <QHash>
+
+namespace hpascope {
+
+class SeriesFeed {
+public:
+    explicit SeriesFeed(SeriesStore *store) : m_store(store) {}
+    // lastScaleTime is the HPA's status.lastScaleTime (invalid when it never scaled).
+    void add(const HpaSample &sample, const QDateTime &lastScaleTime);
+    // The connection dropped: no data from now on until the next sample.
+    void gap(const QDateTime &t);
+    void forget(const QString &hpaKey);
+
+private:
+    struct Last {
+        QDateTime lastScaleTime;
+        int currentReplicas = -1;
+    };
+    SeriesStore *m_store;
+    QHash<QString, Last> m_last;
+};
+
+} // namespace hpascope

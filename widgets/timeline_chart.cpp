@@ -1,0 +1,406 @@
+#include "widgets/timeline_chart.h"
+
+#include <QAreaSeries>
+#include <QDateTime>
+#include <QDateTimeAxis>
+#include <QGraphicsLineItem>
+#include <QGraphicsSimpleTextItem>
+#include <QLegendMarker>
+#include <QLineSeries>
+#include <QValueAxis>
+
+#include <algorithm>
+#include <cmath>
+
+namespace hpascope {
+namespace {
+
+// Tableau 10, the matplotlib default cycle: distinguishable, and colour-blind tolerable.
+const QColor kBlue(0x1f, 0x77, 0xb4);
+const QColor kOrange(0xff, 0x7f, 0x0e);
+const QColor kRed(0xd6, 0x27, 0x28);
+const QColor kGreen(0x2c, 0xa0, 0x2c);
+const QColor kGrey(0x7f, 0x7f, 0x7f);
+constexpr int kLineWidth = 2;
+constexpr int kBandAlpha = 45;   // light enough that the step lines read on top of it
+constexpr int kXTicks = 7;       // fits "HH:mm:ss" labels in a 600 px plot
+constexpr int kPxPerXTick = 90;  // one "HH:mm:ss" label (~60 px at the default font) plus a gap
+constexpr int kPxPerYTick = 24;  // one label line (~15 px) plus spacing
+constexpr int kMaxYTicksCap = 6;
+constexpr int kChartMargin = 4;
+constexpr qreal kMarkerZ = 10;   // above the series (QtCharts puts series at z 5..6)
+constexpr qint64 kSecondsFormatUpToMs = 15 * 60 * 1000; // below that, minutes alone repeat
+
+QColor markerColor(Annotation::Kind kind)
+{
+    switch (kind) {
+    case Annotation::Kind::ScaleUp: return kGreen;
+    case Annotation::Kind::ScaleDown: return kOrange;
+    case Annotation::Kind::Warning: return kRed;
+    case Annotation::Kind::Info: break;
+    }
+    return kGrey;
+}
+
+// 1, 2 or 5 times a power of ten, at least `raw`.
+double niceStep(double raw)
+{
+    const double p = std::pow(10.0, std::floor(std::log10(std::max(raw, 1e-12))));
+    for (double m : {1.0, 2.0, 5.0, 10.0}) {
+        if (m * p >= raw)
+            return m * p;
+    }
+    return 10 * p;
+}
+
+} // namespace
+
+TimelineChart::TimelineChart(SeriesStore *store, QWidget *parent)
+    // Given the chart up front: setChart() would release (not delete) the default one.
+    : QChartView(new QChart, parent),
+      m_store(store),
+      m_xAxis(new QDateTimeAxis),
+      m_yAxis(new QValueAxis)
+{
+    setRenderHint(QPainter::Antialiasing);
+    setMinimumHeight(200);
+    QChart *c = chart();
+    c->setMargins(QMargins(kChartMargin, kChartMargin, kChartMargin, kChartMargin));
+    c->legend()->setAlignment(Qt::AlignBottom);
+    c->addAxis(m_xAxis, Qt::AlignBottom);
+    c->addAxis(m_yAxis, Qt::AlignLeft);
+    m_xAxis->setTickCount(kXTicks);
+    m_yAxis->setRange(0, 1);
+    connect(c, &QChart::plotAreaChanged, this, [this] {
+        m_dirty = true; // the next tick re-renders at the new width
+        updateMarkers();
+    });
+}
+
+TimelineChart *TimelineChart::makeReplicaChart(SeriesStore *store, const QString &hpaKey,
+                                               QWidget *parent)
+{
+    auto *chart = new TimelineChart(store, parent);
+    chart->setTitle(tr("Replicas"));
+    chart->setBand(series_keys::replicas(hpaKey, QStringLiteral("min")),
+                   series_keys::replicas(hpaKey, QStringLiteral("max")), tr("min–max"), kGrey);
+    const QString desired = QStringLiteral("desired"), current = QStringLiteral("current");
+    chart->addTrace({desired, series_keys::replicas(hpaKey, desired), tr("desired"), kOrange});
+    chart->addTrace({current, series_keys::replicas(hpaKey, current), tr("current"), kBlue});
+    chart->setIntegerAxis(true);
+    chart->setAnnotationScope(hpaKey);
+    return chart;
+}
+
+TimelineChart *TimelineChart::makeMetricChart(SeriesStore *store, const QString &hpaKey,
+                                              const QString &identity, const QString &title,
+                                              QWidget *parent)
+{
+    auto *chart = new TimelineChart(store, parent);
+    chart->setTitle(title);
+    const QString target = QStringLiteral("target"), current = QStringLiteral("current");
+    // Dotted, so a dashed what-if prediction is never mistaken for the target.
+    chart->addTrace({target, series_keys::metric(hpaKey, identity, target), tr("target"), kRed,
+                     Qt::DotLine});
+    chart->addTrace({current, series_keys::metric(hpaKey, identity, current), tr("current"), kBlue});
+    chart->setAnnotationScope(hpaKey);
+    return chart;
+}
+
+void TimelineChart::setTitle(const QString &title)
+{
+    chart()->setTitle(title);
+}
+
+void TimelineChart::attach(QAbstractSeries *series, bool inLegend)
+{
+    chart()->addSeries(series);
+    series->attachAxis(m_xAxis);
+    series->attachAxis(m_yAxis);
+    if (!inLegend) {
+        for (QLegendMarker *marker : chart()->legend()->markers(series))
+            marker->setVisible(false);
+    }
+}
+
+void TimelineChart::addTrace(const Trace &trace)
+{
+    m_pools.append({trace, {}});
+    lineSeries(m_pools.last(), 0);
+    m_dirty = true;
+}
+
+QLineSeries *TimelineChart::lineSeries(Pool &pool, qsizetype index)
+{
+    while (pool.series.size() <= index) {
+        auto *s = new QLineSeries(this);
+        s->setName(pool.trace.label);
+        QPen pen(pool.trace.color, kLineWidth, pool.trace.style);
+        s->setPen(pen);
+        attach(s, pool.series.isEmpty());
+        pool.series.append(s);
+    }
+    return pool.series[index];
+}
+
+void TimelineChart::setBand(const QString &lowerKey, const QString &upperKey, const QString &label,
+                            const QColor &color)
+{
+    m_bandLower = lowerKey;
+    m_bandUpper = upperKey;
+    m_bandLabel = label;
+    m_bandColor = color;
+    bandSeries(0);
+    m_dirty = true;
+}
+
+QAreaSeries *TimelineChart::bandSeries(qsizetype index)
+{
+    while (m_band.size() <= index) {
+        auto *upper = new QLineSeries(this);
+        auto *lower = new QLineSeries(this);
+        auto *area = new QAreaSeries(upper, lower);
+        area->setParent(this);
+        area->setName(m_bandLabel);
+        QColor fill = m_bandColor;
+        fill.setAlpha(kBandAlpha);
+        area->setBrush(fill);
+        area->setPen(QPen(m_bandColor, 1));
+        attach(area, m_band.isEmpty());
+        m_band.append(area);
+    }
+    return m_band[index];
+}
+
+void TimelineChart::setAnnotationScope(const QString &scope)
+{
+    m_annotationScope = scope;
+    m_dirty = true;
+}
+
+void TimelineChart::setIntegerAxis(bool integer)
+{
+    m_integerAxis = integer;
+    m_dirty = true;
+}
+
+void TimelineChart::setPrediction(const QString &key, const QList<QPointF> &points)
+{
+    QLineSeries *&s = m_predictions[key];
+    if (!s) {
+        QColor color = kGrey;
+        QString label = key;
+        for (const Pool &pool : std::as_const(m_pools)) {
+            if (pool.trace.key == key) {
+                color = pool.trace.color;
+                label = pool.trace.label;
+            }
+        }
+        s = new QLineSeries(this);
+        s->setName(tr("%1 (what-if)").arg(label));
+        s->setPen(QPen(color, kLineWidth, Qt::DashLine));
+        attach(s, true);
+    }
+    m_predictionPoints[key] = points;
+    m_dirty = true;
+}
+
+void TimelineChart::clearPrediction(const QString &key)
+{
+    if (QLineSeries *s = m_predictions.take(key)) {
+        chart()->removeSeries(s);
+        delete s;
+    }
+    m_predictionPoints.remove(key);
+    m_dirty = true;
+}
+
+qreal TimelineChart::naturalPlotLeft() const
+{
+    return chart()->plotArea().left() - m_leftPadding;
+}
+
+void TimelineChart::setLeftPadding(int px)
+{
+    px = std::max(px, 0);
+    if (px == m_leftPadding)
+        return;
+    m_leftPadding = px;
+    chart()->setMargins(QMargins(kChartMargin + px, kChartMargin, kChartMargin, kChartMargin));
+}
+
+int TimelineChart::plotColumns() const
+{
+    int w = qRound(chart()->plotArea().width());
+    if (w < 1)
+        w = width(); // not laid out yet: the whole view is a safe upper bound
+    return std::clamp(w, 1, m4::kMaxColumns);
+}
+
+bool TimelineChart::render(qint64 t0, qint64 t1)
+{
+    if (!m_store || t1 <= t0)
+        return false;
+    const int columns = plotColumns();
+    if (!m_dirty && m_store->revision() == m_revision && t0 == m_t0 && t1 == m_t1
+        && columns == m_columns)
+        return false;
+    m_dirty = false;
+    m_revision = m_store->revision();
+    m_t0 = t0;
+    m_t1 = t1;
+    m_columns = columns;
+    ++m_renderCount;
+
+    double minY = 0, maxY = 0;
+    bool haveData = false;
+    const auto include = [&](const SeriesView &v) {
+        if (v.isEmpty())
+            return;
+        minY = haveData ? std::min(minY, v.minY) : v.minY;
+        maxY = haveData ? std::max(maxY, v.maxY) : v.maxY;
+        haveData = true;
+    };
+
+    for (Pool &pool : m_pools) {
+        const SeriesView v = m_store->view(pool.trace.key, t0, t1, columns);
+        include(v);
+        for (qsizetype i = 0; i < v.segments.size(); ++i)
+            lineSeries(pool, i)->replace(v.segments[i]);
+        for (qsizetype i = v.segments.size(); i < pool.series.size(); ++i) {
+            if (pool.series[i]->count() > 0)
+                pool.series[i]->clear();
+        }
+    }
+
+    if (!m_band.isEmpty()) {
+        const SeriesView lower = m_store->view(m_bandLower, t0, t1, columns);
+        const SeriesView upper = m_store->view(m_bandUpper, t0, t1, columns);
+        include(lower);
+        include(upper);
+        // min and max are written together, so their gaps (and segments) line up.
+        const qsizetype pairs = std::min(lower.segments.size(), upper.segments.size());
+        for (qsizetype i = 0; i < pairs; ++i) {
+            QAreaSeries *area = bandSeries(i);
+            area->upperSeries()->replace(upper.segments[i]);
+            area->lowerSeries()->replace(lower.segments[i]);
+        }
+        for (qsizetype i = pairs; i < m_band.size(); ++i) {
+            if (m_band[i]->upperSeries()->count() > 0) {
+                m_band[i]->upperSeries()->clear();
+                m_band[i]->lowerSeries()->clear();
+            }
+        }
+    }
+
+    for (auto it = m_predictions.begin(); it != m_predictions.end(); ++it) {
+        const QList<QPointF> &pts = m_predictionPoints.value(it.key());
+        it.value()->replace(pts);
+        for (const QPointF &p : pts) {
+            minY = haveData ? std::min(minY, p.y()) : p.y();
+            maxY = haveData ? std::max(maxY, p.y()) : p.y();
+            haveData = true;
+        }
+    }
+
+    m_xAxis->setFormat(t1 - t0 <= kSecondsFormatUpToMs ? QStringLiteral("HH:mm:ss")
+                                                       : QStringLiteral("HH:mm"));
+    m_xAxis->setRange(QDateTime::fromMSecsSinceEpoch(t0), QDateTime::fromMSecsSinceEpoch(t1));
+    // As many labelled ticks as fit the plot width, so narrow charts do not elide the times.
+    m_xAxis->setTickCount(std::clamp(columns / kPxPerXTick + 1, 2, kXTicks));
+    updateAxes(minY, maxY, haveData);
+    m_annotations = m_annotationScope.isEmpty()
+        ? QList<Annotation>{}
+        : m_store->annotations(m_annotationScope, t0, t1);
+    m_markerTimes.clear();
+    for (const Annotation &a : std::as_const(m_annotations))
+        m_markerTimes.append(a.t);
+    updateMarkers(); // positions them once the plot area is known
+    return true;
+}
+
+void TimelineChart::updateAxes(double minY, double maxY, bool haveData)
+{
+    // As many ticks as fit the plot height: Qt elides labels that overlap ("…").
+    const int plotHeight = int(chart()->plotArea().height());
+    const int kMaxYTicks = plotHeight > 0 ? std::clamp(plotHeight / kPxPerYTick, 2, kMaxYTicksCap) : kMaxYTicksCap;
+    if (m_integerAxis) {
+        // Replica counts: from 0, headroom of one replica, whole-number ticks.
+        const double top = haveData ? std::max(1.0, std::ceil(maxY)) + 1 : 2;
+        const double step = std::max(1.0, niceStep(top / kMaxYTicks));
+        m_yAxis->setLabelFormat(QStringLiteral("%d"));
+        m_yAxis->setTickType(QValueAxis::TicksDynamic);
+        m_yAxis->setTickAnchor(0);
+        m_yAxis->setTickInterval(step);
+        m_yAxis->setRange(0, std::ceil(top / step) * step);
+        return;
+    }
+    double lo = haveData ? std::min(0.0, minY) : 0; // metrics read best against zero
+    double hi = haveData ? maxY : 1;
+    if (hi <= lo)
+        hi = lo + 1;
+    const double step = niceStep((hi - lo) / kMaxYTicks);
+    lo = std::floor(lo / step) * step;
+    hi = std::ceil(hi * 1.05 / step) * step; // a little headroom above the highest line
+    m_yAxis->setLabelFormat(QStringLiteral("%.4g"));
+    m_yAxis->setTickType(QValueAxis::TicksDynamic);
+    m_yAxis->setTickAnchor(0);
+    m_yAxis->setTickInterval(step);
+    m_yAxis->setRange(lo, hi);
+}
+
+void TimelineChart::updateMarkers()
+{
+    qDeleteAll(m_markerItems);
+    m_markerItems.clear();
+    const QRectF plot = chart()->plotArea();
+    if (plot.width() < 1 || m_t1 <= m_t0)
+        return;
+    for (const Annotation &a : std::as_const(m_annotations)) {
+        const qreal x = plot.left() + double(a.t - m_t0) * plot.width() / double(m_t1 - m_t0);
+        const QColor color = markerColor(a.kind);
+        auto *line = new QGraphicsLineItem(x, plot.top(), x, plot.bottom(), chart());
+        line->setPen(QPen(color, 1, Qt::DashLine));
+        line->setZValue(kMarkerZ);
+        auto *label = new QGraphicsSimpleTextItem(a.text, chart());
+        label->setBrush(color.darker(130));
+        label->setPos(x + 3, plot.top() + 2);
+        label->setZValue(kMarkerZ);
+        const QString tip = QDateTime::fromMSecsSinceEpoch(a.t).toString(QStringLiteral("HH:mm:ss"))
+            + QStringLiteral("  ") + a.text;
+        line->setToolTip(tip);
+        label->setToolTip(tip);
+        m_markerItems << line << label;
+    }
+}
+
+QList<QLineSeries *> TimelineChart::segmentsOf(const QString &role) const
+{
+    QList<QLineSeries *> out;
+    for (const Pool &pool : m_pools) {
+        if (pool.trace.role != role)
+            continue;
+        for (QLineSeries *s : pool.series) {
+            if (s->count() > 0)
+                out.append(s);
+        }
+    }
+    return out;
+}
+
+QList<QAreaSeries *> TimelineChart::bandSegments() const
+{
+    QList<QAreaSeries *> out;
+    for (QAreaSeries *a : m_band) {
+        if (a->upperSeries()->count() > 0)
+            out.append(a);
+    }
+    return out;
+}
+
+QLineSeries *TimelineChart::predictionOf(const QString &key) const
+{
+    return m_predictions.value(key);
+}
+
+} // namespace hpascope

@@ -1,0 +1,165 @@
+#include "widgets/timeline_panel.h"
+
+#include "app/core/series_store.h"
+#include "widgets/timeline_chart.h"
+
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QScrollArea>
+#include <QTimer>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace hpascope {
+namespace {
+
+constexpr qint64 kMinuteMs = 60 * 1000;
+constexpr qint64 kDefaultWindowMs = 15 * kMinuteMs;
+// While following, the window end advances in steps of window / kFollowSteps, so a chart
+// re-renders about once per pixel of movement on a ~1000 px plot, not on every tick.
+constexpr qint64 kFollowSteps = 1000;
+
+QString windowName(qint64 ms)
+{
+    if (ms < 60 * kMinuteMs)
+        return TimelinePanel::tr("%n min", nullptr, int(ms / kMinuteMs));
+    return TimelinePanel::tr("%n h", nullptr, int(ms / (60 * kMinuteMs)));
+}
+
+} // namespace
+
+QList<qint64> TimelinePanel::windowChoicesMs()
+{
+    // 24 h is SeriesStore::kDefaultMaxAgeMs: nothing older is kept.
+    return {5 * kMinuteMs, 15 * kMinuteMs, 60 * kMinuteMs, 360 * kMinuteMs, 1440 * kMinuteMs};
+}
+
+TimelinePanel::TimelinePanel(SeriesStore *store, QWidget *parent)
+    : QWidget(parent),
+      m_store(store),
+      m_windowBox(new QComboBox(this)),
+      m_followButton(new QToolButton(this)),
+      m_placeholder(new QLabel(tr("Select an autoscaler to see its history."), this)),
+      m_chartsLayout(new QVBoxLayout),
+      m_timer(new QTimer(this)),
+      m_windowMs(kDefaultWindowMs)
+{
+    for (qint64 ms : windowChoicesMs())
+        m_windowBox->addItem(windowName(ms), ms);
+    m_windowBox->setCurrentIndex(int(windowChoicesMs().indexOf(m_windowMs)));
+    m_windowBox->setToolTip(tr("Time window"));
+    m_followButton->setText(tr("Live"));
+    m_followButton->setCheckable(true);
+    m_followButton->setChecked(true);
+    m_followButton->setToolTip(tr("Follow the latest data; uncheck to pause the view"));
+
+    auto *bar = new QHBoxLayout;
+    bar->addWidget(m_windowBox);
+    bar->addWidget(m_followButton);
+    bar->addStretch();
+
+    auto *content = new QWidget;
+    content->setLayout(m_chartsLayout);
+    m_chartsLayout->setContentsMargins(0, 0, 0, 0);
+    m_chartsLayout->addWidget(m_placeholder);
+    m_placeholder->setAlignment(Qt::AlignCenter);
+    auto *scroll = new QScrollArea(this);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setWidget(content);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(bar);
+    layout->addWidget(scroll, 1);
+
+    connect(m_windowBox, &QComboBox::currentIndexChanged, this,
+            [this](int index) { setWindowMs(m_windowBox->itemData(index).toLongLong()); });
+    connect(m_followButton, &QToolButton::toggled, this, &TimelinePanel::setFollowing);
+    m_t1 = followEnd();
+    m_timer->setInterval(kRepaintIntervalMs);
+    connect(m_timer, &QTimer::timeout, this, &TimelinePanel::tick);
+    m_timer->start();
+}
+
+void TimelinePanel::setHpa(const QString &hpaKey, const QList<Metric> &metrics)
+{
+    delete m_replicaChart;
+    m_replicaChart = nullptr;
+    qDeleteAll(m_metricCharts);
+    m_metricCharts.clear();
+    m_hpaKey = hpaKey;
+    m_placeholder->setVisible(hpaKey.isEmpty());
+    if (hpaKey.isEmpty() || !m_store)
+        return;
+    m_replicaChart = TimelineChart::makeReplicaChart(m_store, hpaKey, this);
+    m_chartsLayout->addWidget(m_replicaChart);
+    for (const Metric &m : metrics) {
+        auto *chart = TimelineChart::makeMetricChart(m_store, hpaKey, m.identity, m.title, this);
+        m_chartsLayout->addWidget(chart);
+        m_metricCharts.append(chart);
+    }
+    tick();
+}
+
+void TimelinePanel::setWindowMs(qint64 ms)
+{
+    if (ms <= 0 || ms == m_windowMs)
+        return;
+    m_windowMs = ms;
+    const int index = m_windowBox->findData(ms);
+    if (index >= 0 && index != m_windowBox->currentIndex())
+        m_windowBox->setCurrentIndex(index);
+    if (m_following)
+        m_t1 = followEnd();
+    tick();
+}
+
+void TimelinePanel::setFollowing(bool follow)
+{
+    if (follow == m_following)
+        return;
+    m_following = follow;
+    m_followButton->setChecked(follow);
+    if (follow)
+        m_t1 = followEnd();
+    tick();
+}
+
+qint64 TimelinePanel::followEnd() const
+{
+    const qint64 now = m_store ? m_store->now() : 0;
+    const qint64 step = std::max<qint64>(1, m_windowMs / kFollowSteps);
+    return (now / step + 1) * step; // rounded up, so "now" is always inside the window
+}
+
+void TimelinePanel::alignPlotAreas()
+{
+    QList<TimelineChart *> charts = m_metricCharts;
+    if (m_replicaChart)
+        charts.prepend(m_replicaChart);
+    qreal left = 0;
+    for (TimelineChart *chart : std::as_const(charts))
+        left = std::max(left, chart->naturalPlotLeft());
+    // A changed margin changes the plot area, which marks the chart dirty for the next tick.
+    for (TimelineChart *chart : std::as_const(charts))
+        chart->setLeftPadding(qRound(left - chart->naturalPlotLeft()));
+}
+
+int TimelinePanel::tick()
+{
+    if (m_following)
+        m_t1 = followEnd();
+    const qint64 t0 = m_t1 - m_windowMs;
+    int rendered = 0;
+    if (m_replicaChart && m_replicaChart->render(t0, m_t1))
+        ++rendered;
+    for (TimelineChart *chart : std::as_const(m_metricCharts)) {
+        if (chart->render(t0, m_t1))
+            ++rendered;
+    }
+    alignPlotAreas();
+    return rendered;
+}
+
+} // namespace hpascope

@@ -1,0 +1,69 @@
+#pragma once
+// The chart panel for one HPA: a replica chart and one chart per metric sharing one time window
+// (5 min .. 24 h), live follow or paused, repainted by one batch timer (≤ 250 ms).
+#include <QList>
+#include <QPointer>
+#include <QWidget>
+
+class QComboBox;
+class QLabel;
+class QTimer;
+class QToolButton;
+class QVBoxLayout;
+
+namespace hpascope {
+
+class SeriesStore;
+class TimelineChart;
+
+class TimelinePanel : public QWidget {
+    Q_OBJECT
+public:
+    // Four repaints a second look live and cost little (ARCHITECTURE.md: batched, ≤ 250 ms).
+    static constexpr int kRepaintIntervalMs = 250;
+
+    struct Metric {
+        QString identity; // as in the SeriesStore key "<hpa>:metric:<identity>:current"
+        QString title;    // e.g. "cpu utilization (%)"
+    };
+
+    explicit TimelinePanel(SeriesStore *store, QWidget *parent = nullptr);
+
+    // Shows the HPA "namespace/name" with its metrics; an empty key clears the panel.
+    void setHpa(const QString &hpaKey, const QList<Metric> &metrics);
+    QString hpaKey() const { return m_hpaKey; }
+
+    static QList<qint64> windowChoicesMs(); // 5 min, 15 min, 1 h, 6 h, 24 h
+    void setWindowMs(qint64 ms);
+    qint64 windowMs() const { return m_windowMs; }
+
+    // Following: the window ends at "now" and moves with it. Paused: the window stays put.
+    void setFollowing(bool follow);
+    bool isFollowing() const { return m_following; }
+    QPair<qint64, qint64> window() const { return {m_t1 - m_windowMs, m_t1}; }
+
+    TimelineChart *replicaChart() const { return m_replicaChart; }
+    QList<TimelineChart *> metricCharts() const { return m_metricCharts; }
+
+    // One repaint pass (the timer calls it); returns how many charts re-rendered.
+    int tick();
+
+private:
+    qint64 followEnd() const;
+    void alignPlotAreas();
+
+    QPointer<SeriesStore> m_store;
+    QString m_hpaKey;
+    QComboBox *m_windowBox;
+    QToolButton *m_followButton;
+    QLabel *m_placeholder;
+    QVBoxLayout *m_chartsLayout;
+    QTimer *m_timer;
+    TimelineChart *m_replicaChart = nullptr;
+    QList<TimelineChart *> m_metricCharts;
+    qint64 m_windowMs;
+    qint64 m_t1 = 0;
+    bool m_following = true;
+};
+
+} // namespace hpascope
