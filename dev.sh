@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # hpascope's one setup script: install what is missing, build, then run the app or the tests.
-#   ./dev.sh run [hpascope args...]   build and launch hpascope
+#   ./dev.sh run [hpascope args...]   build and launch hpascope (no args: on the demo cluster)
 #   ./dev.sh test                     build and run the whole test suite
 #   ./dev.sh deps                     only install (or, as non-root, print) the missing packages
 set -euo pipefail
@@ -80,6 +80,9 @@ deps) ensure_deps ;;
 run)
     ensure_deps
     build release
+    if [ $# -eq 0 ]; then
+        set -- --demo # the embedded simulated cluster: works with no cluster and no kubeconfig
+    fi
     exec ./build/release/app/hpascope "$@"
     ;;
 test)

@@ -8,6 +8,7 @@
 #include "widgets/hpa_detail_view.h"
 #include "widgets/metric_slider_panel.h"
 #include "widgets/timeline_panel.h"
+#include "app/core/what_if.h"
 #include "kube/api/hpa_metrics.h"
 #include "widgets/connection_status_widget.h"
 #include "widgets/hpa_table_view.h"
@@ -96,6 +97,20 @@ MainWindow::MainWindow(StartupOptions options, QWidget *parent)
     m_detailView->setModels(m_detail, m_eventModel, m_session->events());
     m_detailView->sliderSlot()->layout()->addWidget(m_sliders);
     m_detailView->chartSlot()->layout()->addWidget(m_timeline);
+    // What-if: a value in a slider's field, sent or not, draws the predicted replica path.
+    connect(m_sliders, &MetricSliderPanel::previewChanged, this, [this](int specIndex, const QString &text) {
+        const auto *hpa = m_detail->hpa();
+        auto value = kube::api::Quantity::parse(text.toStdString());
+        if (!hpa || !value) {
+            m_timeline->clearPrediction();
+            return;
+        }
+        std::optional<kube::hpa::HpaHistory> history;
+        if (m_demo)
+            history = m_demo->world().hpaHistory(hpa->metadata.namespace_, hpa->metadata.name);
+        m_timeline->setPrediction(predictReplicaPath(*hpa, m_session->controllerConfig(), history, specIndex,
+                                                     value.value(), m_session->now()));
+    });
     auto clock = [this] { return m_session->now(); };
     m_eventModel->setClock(clock);
     m_detailView->setClock(clock);
@@ -129,6 +144,16 @@ MainWindow::MainWindow(StartupOptions options, QWidget *parent)
     connect(m_session->hpaModel(), &QAbstractItemModel::modelReset, this, refresh);
     connect(m_session->hpaModel(), &QAbstractItemModel::rowsRemoved, this, refresh);
     connect(m_session, &ClusterSession::stateChanged, this, &MainWindow::showState);
+    connect(m_session, &ClusterSession::namespacesListed, this, [this](const QStringList &names) {
+        if (m_demo)
+            return;
+        // Add what the cluster has; keep the current choice and anything typed by hand.
+        m_populating = true;
+        for (const QString &name : names)
+            if (m_namespacePicker->findData(name) < 0)
+                m_namespacePicker->addItem(name, name);
+        m_populating = false;
+    });
     connect(m_contextPicker, &QComboBox::currentTextChanged, this, [this] {
         const QString ctx = m_contextPicker->currentText();
         if (m_populating || ctx.isEmpty())

@@ -311,6 +311,9 @@ void MetricSliderPanel::onTextChanged(Row &row)
     row.slider->setProperty("stepMilli", row.range.stepMilli);
     row.slider->setValue(row.range.positionOf(milli));
     row.updating = false;
+    for (std::size_t i = 0; i < m_rows.size(); ++i)
+        if (m_rows[i].get() == &row)
+            emit previewChanged(int(i), text);
 }
 
 void MetricSliderPanel::send(Row &row)

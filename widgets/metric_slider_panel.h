@@ -51,6 +51,11 @@ public:
     void clear();
     int rowCount() const;
 
+signals:
+    // A valid value is in the field (typed or dragged), sent or not: the what-if prediction
+    // draws where the replicas would go if the metric stayed there. specIndex: spec.metrics[i].
+    void previewChanged(int specIndex, const QString &quantityText);
+
 private:
     struct Row;
     void rebuild();

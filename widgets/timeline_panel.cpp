@@ -89,6 +89,7 @@ void TimelinePanel::setHpa(const QString &hpaKey, const QList<Metric> &metrics)
     qDeleteAll(m_metricCharts);
     m_metricCharts.clear();
     m_hpaKey = hpaKey;
+    m_lookAheadMs = 0;
     m_placeholder->setVisible(hpaKey.isEmpty());
     if (hpaKey.isEmpty() || !m_store)
         return;
@@ -130,7 +131,28 @@ qint64 TimelinePanel::followEnd() const
 {
     const qint64 now = m_store ? m_store->now() : 0;
     const qint64 step = std::max<qint64>(1, m_windowMs / kFollowSteps);
-    return (now / step + 1) * step; // rounded up, so "now" is always inside the window
+    return (now / step + 1) * step + m_lookAheadMs; // rounded up, so "now" is always inside the window
+}
+
+void TimelinePanel::setPrediction(const QList<QPointF> &points)
+{
+    if (!m_replicaChart || points.isEmpty()) {
+        clearPrediction();
+        return;
+    }
+    const qint64 now = m_store ? m_store->now() : 0;
+    // A third of the window ahead, at most as far as the prediction goes.
+    m_lookAheadMs = std::clamp<qint64>(qint64(points.last().x()) - now, 0, m_windowMs / 3);
+    m_replicaChart->setPrediction(series_keys::replicas(m_hpaKey, QStringLiteral("desired")), points);
+    tick();
+}
+
+void TimelinePanel::clearPrediction()
+{
+    m_lookAheadMs = 0;
+    if (m_replicaChart)
+        m_replicaChart->clearPrediction(series_keys::replicas(m_hpaKey, QStringLiteral("desired")));
+    tick();
 }
 
 void TimelinePanel::alignPlotAreas()

@@ -40,6 +40,9 @@ public:
     // Following: the window ends at "now" and moves with it. Paused: the window stays put.
     void setFollowing(bool follow);
     bool isFollowing() const { return m_following; }
+    // The what-if path (dashed on the replica chart); the window then shows the next minutes too.
+    void setPrediction(const QList<QPointF> &points);
+    void clearPrediction();
     QPair<qint64, qint64> window() const { return {m_t1 - m_windowMs, m_t1}; }
 
     TimelineChart *replicaChart() const { return m_replicaChart; }
@@ -50,6 +53,7 @@ public:
 
 private:
     qint64 followEnd() const;
+    qint64 m_lookAheadMs = 0; // room right of "now" for a what-if prediction
     void alignPlotAreas();
 
     QPointer<SeriesStore> m_store;

@@ -111,6 +111,7 @@ void ClusterSession::connectTo(const kube::config::RestConfig &config, const QSt
     m_events.start(m_client, namespaceName);
     m_pods.setClient(m_client);
     m_writer.setClient(m_client);
+    listNamespaces(gen);
 
     kube::watch::ReflectorOptions opts;
     opts.path = kube::api::hpaListPath(namespaceName.isEmpty() ? std::optional<std::string>{}
@@ -151,6 +152,29 @@ void ClusterSession::connectTo(const kube::config::RestConfig &config, const QSt
     };
     m_hpaReflector = std::make_unique<kube::watch::Reflector>(m_client, opts, std::move(handler));
     m_hpaReflector->start();
+}
+
+void ClusterSession::listNamespaces(quint64 generation)
+{
+    kube::http::Request req;
+    req.path = "/api/v1/namespaces";
+    m_client->send(req, [this, generation](kube::Result<kube::http::Response> resp) {
+        QStringList names;
+        if (resp) {
+            const auto j = nlohmann::json::parse(resp->body, nullptr, false);
+            if (!j.is_discarded() && j.contains("items") && j["items"].is_array())
+                for (const auto &item : j["items"])
+                    names << QString::fromStdString(item.value("/metadata/name"_json_pointer, std::string()));
+        } else {
+            qCInfo(lcSession) << "namespaces not listed:" << QString::fromStdString(resp.error().toString());
+        }
+        names.removeAll(QString());
+        names.sort();
+        QMetaObject::invokeMethod(this, [this, generation, names] {
+            if (generation == m_generation && !names.isEmpty())
+                emit namespacesListed(names);
+        }, Qt::QueuedConnection);
+    });
 }
 
 void ClusterSession::setRecorder(Recorder *recorder)

@@ -63,11 +63,14 @@ public:
 signals:
     void stateChanged(const hpascope::ConnectionState &state);
     void hpasSynced(int count);
+    // The cluster's namespaces, for the namespace picker (best effort: RBAC may forbid listing).
+    void namespacesListed(const QStringList &names);
 
 private:
     void setState(ConnectionState state);
     void applyWatchState(quint64 generation, const kube::watch::ConnectionState &s);
     void record(const kube::api::HorizontalPodAutoscaler &hpa);
+    void listNamespaces(quint64 generation);
 
     HpaListModel m_hpas;
     EventStore m_events;

@@ -50,6 +50,39 @@ QString metricsCompact(const kube::api::HorizontalPodAutoscaler &hpa)
     return parts.join(QStringLiteral(", "));
 }
 
+QString statusBadge(const kube::api::HorizontalPodAutoscaler &hpa)
+{
+    auto condition = [&hpa](const char *type) -> const kube::api::HorizontalPodAutoscalerCondition * {
+        for (const auto &c : hpa.status.conditions)
+            if (c.type == type)
+                return &c;
+        return nullptr;
+    };
+    const auto *active = condition("ScalingActive");
+    // ScalingDisabled (target at 0 replicas) is also ScalingActive=False, but not a metrics problem.
+    if (active && active->status == "False" && active->reason != "ScalingDisabled")
+        return QCoreApplication::translate("format", "metrics unavailable");
+    const auto *limited = condition("ScalingLimited");
+    if (limited && limited->status == "True") {
+        if (limited->reason == "TooManyReplicas")
+            return QCoreApplication::translate("format", "limited at max");
+        if (limited->reason == "TooFewReplicas")
+            return QCoreApplication::translate("format", "limited at min");
+    }
+    const int current = hpa.status.currentReplicas;
+    const int desired = hpa.status.desiredReplicas;
+    if (desired > current)
+        return QCoreApplication::translate("format", "scaling up");
+    if (desired < current)
+        return QCoreApplication::translate("format", "scaling down");
+    const auto *able = condition("AbleToScale");
+    if (able && (able->reason == "ScaleDownStabilized" || able->reason == "ScaleUpStabilized"))
+        return QCoreApplication::translate("format", "stabilizing");
+    if (active && active->reason == "ScalingDisabled")
+        return QCoreApplication::translate("format", "scaling disabled");
+    return QCoreApplication::translate("format", "stable");
+}
+
 QDateTime toQDateTime(std::chrono::system_clock::time_point t)
 {
     const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(t.time_since_epoch()).count();

@@ -12,6 +12,10 @@ QString scaleTarget(const kube::api::HorizontalPodAutoscaler &hpa);       // "De
 QString metricsSummary(const kube::api::HorizontalPodAutoscaler &hpa, const QString &separator);
 // kubectl's TARGETS style, without names: "250m/300m, 50%/60%".
 QString metricsCompact(const kube::api::HorizontalPodAutoscaler &hpa);
+// The table's status badge, from the conditions the controller set and desired vs current:
+// "metrics unavailable", "limited at max", "limited at min", "stabilizing", "scaling up",
+// "scaling down", "stable" (in that order of precedence).
+QString statusBadge(const kube::api::HorizontalPodAutoscaler &hpa);
 QDateTime lastScaleTime(const kube::api::HorizontalPodAutoscaler &hpa);  // invalid when never scaled
 QString lastScaleText(const kube::api::HorizontalPodAutoscaler &hpa, const QDateTime &now);
 QString relativeTime(const QDateTime &then, const QDateTime &now);        // "3 min ago"

@@ -29,6 +29,7 @@ QVariant HpaListModel::headerData(int section, Qt::Orientation orientation, int 
     case Max: return tr("Max");
     case Current: return tr("Current");
     case Desired: return tr("Desired");
+    case Status: return tr("Status");
     case LastScale: return tr("Last scale");
     }
     return {};
@@ -56,6 +57,7 @@ QVariant HpaListModel::data(const QModelIndex &index, int role) const
     case Max: return h.spec.maxReplicas;
     case Current: return h.status.currentReplicas;
     case Desired: return h.status.desiredReplicas;
+    case Status: return format::statusBadge(h);
     case LastScale:
         if (role == SortRole)
             return format::lastScaleTime(h);

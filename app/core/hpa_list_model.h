@@ -14,7 +14,7 @@ namespace hpascope {
 class HpaListModel : public QAbstractTableModel {
     Q_OBJECT
 public:
-    enum Column { Namespace, Name, Target, Metrics, Min, Max, Current, Desired, LastScale, ColumnCount };
+    enum Column { Namespace, Name, Target, Metrics, Min, Max, Current, Desired, Status, LastScale, ColumnCount };
     enum Role { KeyRole = Qt::UserRole + 1, SortRole };
 
     explicit HpaListModel(QObject *parent = nullptr);

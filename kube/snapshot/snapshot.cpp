@@ -2,6 +2,7 @@
 
 #include "kube/api/hpa_metrics.h"
 #include "kube/api/paths.h"
+#include "kube/hpa/explainer.h"
 #include "kube/http/client.h"
 
 #include <algorithm>
@@ -58,6 +59,52 @@ bool concerns(const api::HorizontalPodAutoscaler &hpa, const api::Event &e)
     return (ref.kind == "ReplicaSet" || ref.kind == "Pod") && ref.name.rfind(target.name + "-", 0) == 0;
 }
 
+std::string policyTypeName(api::HPAScalingPolicyType t)
+{
+    switch (t) {
+    case api::HPAScalingPolicyType::Pods: return "Pods";
+    case api::HPAScalingPolicyType::Percent: return "Percent";
+    default: return "Unknown";
+    }
+}
+
+std::string selectName(api::ScalingPolicySelect s)
+{
+    switch (s) {
+    case api::ScalingPolicySelect::Max: return "Max";
+    case api::ScalingPolicySelect::Min: return "Min";
+    case api::ScalingPolicySelect::Disabled: return "Disabled";
+    default: return "Unknown";
+    }
+}
+
+json rulesJson(const hpa::EffectiveRules &r)
+{
+    json policies = json::array();
+    for (const auto &p : r.policies)
+        policies.push_back({{"type", policyTypeName(p.type)}, {"value", p.value}, {"periodSeconds", p.periodSeconds}});
+    return {{"stabilizationWindowSeconds", r.stabilizationWindowSeconds},
+            {"selectPolicy", selectName(r.selectPolicy)},
+            {"policies", policies},
+            {"tolerance", r.tolerance},
+            {"windowDefaulted", r.windowDefaulted}};
+}
+
+// What the controller applies and why it is (not) scaling, assuming the controller's default
+// flags (a real cluster's flags cannot be read through the API) and no recorded history.
+void addExplanation(json &out, const api::HorizontalPodAutoscaler &h)
+{
+    const hpa::ControllerConfig config;
+    const auto ex = hpa::explain(h, config, nullptr, std::chrono::system_clock::now());
+    out["behavior"] = {{"explicit", ex.behavior.explicitBehavior},
+                       {"scaleUp", rulesJson(ex.behavior.scaleUp)},
+                       {"scaleDown", rulesJson(ex.behavior.scaleDown)}};
+    if (!ex.behavior.explicitBehavior)
+        out["behavior"]["legacyScaleUpLimit"] = "max(2 x current, 4) per sync";
+    out["explanation"] = ex.sentences;
+    out["heldUntil"] = ex.heldUntil ? json(api::formatTime(*ex.heldUntil)) : json(nullptr);
+}
+
 } // namespace
 
 std::vector<api::Event> eventsFor(const api::HorizontalPodAutoscaler &hpa, const std::vector<api::Event> &all)
@@ -101,7 +148,7 @@ json toJson(const api::HorizontalPodAutoscaler &hpa, const std::vector<api::Even
                        {"lastTimestamp", timeOrNull(e.lastTimestamp)}});
     }
     const auto &ref = hpa.spec.scaleTargetRef;
-    return {{"namespace", hpa.metadata.namespace_},
+    json out = {{"namespace", hpa.metadata.namespace_},
             {"name", hpa.metadata.name},
             {"scaleTargetRef", {{"apiVersion", ref.apiVersion}, {"kind", ref.kind}, {"name", ref.name}}},
             {"minReplicas", hpa.spec.minReplicas.value_or(1)},
@@ -113,6 +160,8 @@ json toJson(const api::HorizontalPodAutoscaler &hpa, const std::vector<api::Even
             {"metrics", metrics},
             {"conditions", conditions},
             {"events", evs}};
+    addExplanation(out, hpa);
+    return out;
 }
 
 Result<json> take(http::Client &client, const Options &options)

@@ -7,8 +7,12 @@
 #include "widgets/connection_status_widget.h"
 #include "widgets/hpa_table_view.h"
 #include "widgets/metric_slider_panel.h"
+#include "widgets/timeline_chart.h"
+#include "widgets/timeline_panel.h"
+#include "app/core/series_store.h"
 
 #include <QComboBox>
+#include <QLineSeries>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -60,6 +64,20 @@ private slots:
         auto *edit = row->findChild<QLineEdit *>(QStringLiteral("valueEdit"));
         auto *send = row->findChild<QPushButton *>(QStringLiteral("sendButton"));
         QVERIFY(edit && send);
+        // What-if first: 900m typed but not sent draws the predicted path. An Object Value metric
+        // held at 900m keeps the ratio at 3 however many pods run, so the controller climbs
+        // 1 → 3 → 6 (legacy limit max(2×, 4)) → 10 (maxReplicas).
+        edit->setText(QStringLiteral("900m"));
+        const QString desiredKey = series_keys::replicas(QStringLiteral("default/web"), QStringLiteral("desired"));
+        auto prediction = [&w, &desiredKey] { return w.timeline()->replicaChart()->predictionOf(desiredKey); };
+        QTRY_VERIFY(prediction() && prediction()->count() > 0);
+        QVERIFY(prediction()->isVisible());
+        QList<double> steps;
+        for (const QPointF &p : prediction()->points())
+            if (steps.isEmpty() || steps.last() != p.y())
+                steps.append(p.y());
+        QCOMPARE(steps, (QList<double>{1, 3, 6, 10}));
+
         edit->setText(QStringLiteral("400m"));
         QTRY_VERIFY(send->isEnabled());
         send->click();

@@ -104,6 +104,43 @@ private slots:
         QCOMPARE(removed.count(), 1);
     }
 
+    void statusBadge_data()
+    {
+        QTest::addColumn<int>("current");
+        QTest::addColumn<int>("desired");
+        QTest::addColumn<QString>("conditionType");
+        QTest::addColumn<QString>("conditionStatus");
+        QTest::addColumn<QString>("reason");
+        QTest::addColumn<QString>("badge");
+        QTest::newRow("stable") << 2 << 2 << "AbleToScale" << "True" << "ReadyForNewScale" << "stable";
+        QTest::newRow("up") << 1 << 2 << "AbleToScale" << "True" << "SucceededRescale" << "scaling up";
+        QTest::newRow("down") << 3 << 1 << "AbleToScale" << "True" << "SucceededRescale" << "scaling down";
+        QTest::newRow("held by the window") << 2 << 2 << "AbleToScale" << "True" << "ScaleDownStabilized" << "stabilizing";
+        QTest::newRow("at max") << 10 << 10 << "ScalingLimited" << "True" << "TooManyReplicas" << "limited at max";
+        QTest::newRow("at min") << 1 << 1 << "ScalingLimited" << "True" << "TooFewReplicas" << "limited at min";
+        QTest::newRow("within range is not limited") << 2 << 2 << "ScalingLimited" << "False" << "DesiredWithinRange" << "stable";
+        QTest::newRow("metric missing") << 1 << 1 << "ScalingActive" << "False" << "FailedGetObjectMetric" << "metrics unavailable";
+        QTest::newRow("target at zero") << 0 << 0 << "ScalingActive" << "False" << "ScalingDisabled" << "scaling disabled";
+    }
+    void statusBadge()
+    {
+        QFETCH(int, current);
+        QFETCH(int, desired);
+        QFETCH(QString, conditionType);
+        QFETCH(QString, conditionStatus);
+        QFETCH(QString, reason);
+        QFETCH(QString, badge);
+        auto hpa = makeHpa("default", "web", current, desired);
+        kube::api::HorizontalPodAutoscalerCondition c;
+        c.type = conditionType.toStdString();
+        c.status = conditionStatus.toStdString();
+        c.reason = reason.toStdString();
+        hpa.status.conditions.push_back(c);
+        HpaListModel model;
+        model.resetAll({hpa});
+        QCOMPARE(cell(model, 0, HpaListModel::Status), badge);
+    }
+
     void relistReplacesEverything()
     {
         HpaListModel model;
