@@ -133,6 +133,20 @@ private slots:
         deps.stop();
     }
 
+    void speaksHttp2WithTheApiServer()
+    {
+        // kube-apiserver offers h2 over TLS (ALPN); the client takes it, like client-go.
+        auto client = e2e::connect();
+        http::Request req;
+        req.path = "/version";
+        auto resp = client->sendSync(req);
+        QVERIFY2(resp.ok(), resp.ok() ? "" : resp.error().toString().c_str());
+        QCOMPARE(QString::fromStdString(resp->httpVersion), QStringLiteral("2"));
+        auto version = nlohmann::json::parse(resp->body, nullptr, false);
+        QVERIFY(!version.is_discarded());
+        QVERIFY2(version.value("gitVersion", std::string()).rfind("v1.36", 0) == 0, resp->body.c_str());
+    }
+
     void adapterErrorsAreReadable()
     {
         // A write to a service that does not exist must come back as an actionable error.
