@@ -114,13 +114,16 @@ MainWindow::MainWindow(StartupOptions options, QWidget *parent)
     auto clock = [this] { return m_session->now(); };
     m_eventModel->setClock(clock);
     m_detailView->setClock(clock);
-    auto *splitter = new QSplitter(Qt::Horizontal, this);
+    // The table on top, full width (every column readable), the selected HPA's detail below with
+    // the charts as wide as the window.
+    auto *splitter = new QSplitter(Qt::Vertical, this);
     splitter->setObjectName(QStringLiteral("mainSplitter"));
     splitter->addWidget(m_table);
     splitter->addWidget(m_detailView);
-    splitter->setStretchFactor(0, 2);
-    splitter->setStretchFactor(1, 3);
-    splitter->setSizes({620, 820});
+    splitter->setStretchFactor(0, 0);
+    splitter->setStretchFactor(1, 1);
+    splitter->setChildrenCollapsible(false);
+    splitter->setSizes({170, 10000});
 
     auto *central = new QWidget(this);
     auto *layout = new QVBoxLayout(central);

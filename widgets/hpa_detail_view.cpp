@@ -155,13 +155,11 @@ HpaDetailView::HpaDetailView(QWidget *parent)
     overviewLayout->addLayout(topRow);
     overviewLayout->addWidget(m_why);
 
-    auto *middle = new QWidget(this);
-    auto *middleLayout = new QHBoxLayout(middle);
-    middleLayout->setContentsMargins(0, 0, 0, 0);
-    middleLayout->addWidget(m_chartSlot, 3);
-    middleLayout->addWidget(m_sliderSlot, 1);
 
     m_tabs->setObjectName(QStringLiteral("detailTabs"));
+    // The timeline gets the whole lower area; events, conditions and behavior are one click
+    // away, and the sliders stay visible beside every tab.
+    m_tabs->addTab(m_chartSlot, tr("Timeline"));
     m_tabs->addTab(m_events, tr("Events"));
     m_tabs->addTab(m_conditions, tr("Conditions"));
     // The behavior sentence heads its tab; the "Why" box above states what matters right now.
@@ -174,13 +172,13 @@ HpaDetailView::HpaDetailView(QWidget *parent)
     // The overview keeps its natural height (always fully visible); the chart and the tabs share
     // the rest through a splitter.
     overview->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
-    auto *splitter = new QSplitter(Qt::Vertical, this);
-    splitter->addWidget(middle);
+    auto *splitter = new QSplitter(Qt::Horizontal, this);
     splitter->addWidget(m_tabs);
-    splitter->setStretchFactor(0, 1);
-    splitter->setStretchFactor(1, 0);
+    splitter->addWidget(m_sliderSlot);
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 1);
     splitter->setChildrenCollapsible(false);
-    splitter->setSizes({10000, 170});
+    splitter->setSizes({10000, 380});
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(header);

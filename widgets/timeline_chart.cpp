@@ -3,6 +3,7 @@
 #include <QAreaSeries>
 #include <QDateTime>
 #include <QDateTimeAxis>
+#include <QFontMetricsF>
 #include <QGraphicsLineItem>
 #include <QGraphicsSimpleTextItem>
 #include <QLegendMarker>
@@ -27,6 +28,8 @@ constexpr int kXTicks = 7;       // fits "HH:mm:ss" labels in a 600 px plot
 constexpr int kPxPerXTick = 90;  // one "HH:mm:ss" label (~60 px at the default font) plus a gap
 constexpr int kPxPerYTick = 24;  // one label line (~15 px) plus spacing
 constexpr int kMaxYTicksCap = 6;
+constexpr int kLabelRows = 3;    // scale-event labels stacked at most this deep
+constexpr qreal kLabelGap = 6;   // px between two labels on one row
 constexpr int kChartMargin = 4;
 constexpr qreal kMarkerZ = 10;   // above the series (QtCharts puts series at z 5..6)
 constexpr qint64 kSecondsFormatUpToMs = 15 * 60 * 1000; // below that, minutes alone repeat
@@ -356,21 +359,33 @@ void TimelineChart::updateMarkers()
     const QRectF plot = chart()->plotArea();
     if (plot.width() < 1 || m_t1 <= m_t0)
         return;
+    qreal rowEnd[kLabelRows];
+    std::fill(std::begin(rowEnd), std::end(rowEnd), plot.left() - 1e9);
     for (const Annotation &a : std::as_const(m_annotations)) {
         const qreal x = plot.left() + double(a.t - m_t0) * plot.width() / double(m_t1 - m_t0);
         const QColor color = markerColor(a.kind);
         auto *line = new QGraphicsLineItem(x, plot.top(), x, plot.bottom(), chart());
         line->setPen(QPen(color, 1, Qt::DashLine));
         line->setZValue(kMarkerZ);
-        auto *label = new QGraphicsSimpleTextItem(a.text, chart());
-        label->setBrush(color.darker(130));
-        label->setPos(x + 3, plot.top() + 2);
-        label->setZValue(kMarkerZ);
         const QString tip = QDateTime::fromMSecsSinceEpoch(a.t).toString(QStringLiteral("HH:mm:ss"))
             + QStringLiteral("  ") + a.text;
         line->setToolTip(tip);
+        m_markerItems << line;
+        // Labels of events closer than a label's width would overprint each other: stack them
+        // in a few rows, and beyond that keep the line only (its tooltip still says it).
+        const qreal width = QFontMetricsF(chart()->font()).horizontalAdvance(a.text) + kLabelGap;
+        int row = 0;
+        while (row < kLabelRows && x < rowEnd[row])
+            ++row;
+        if (row == kLabelRows)
+            continue;
+        auto *label = new QGraphicsSimpleTextItem(a.text, chart());
+        label->setBrush(color.darker(130));
+        label->setPos(x + 3, plot.top() + 2 + row * QFontMetricsF(chart()->font()).height());
+        label->setZValue(kMarkerZ);
         label->setToolTip(tip);
-        m_markerItems << line << label;
+        rowEnd[row] = x + 3 + width;
+        m_markerItems << label;
     }
 }
 

@@ -21,8 +21,10 @@ void SeriesFeed::add(const HpaSample &s, const QDateTime &lastScaleTime)
 
     Last &last = m_last[key];
     // A new lastScaleTime is a rescale by the controller: mark it "from→to" on the time axis.
-    if (lastScaleTime.isValid() && last.lastScaleTime.isValid() && lastScaleTime != last.lastScaleTime) {
-        const int from = last.currentReplicas;
+    // The first sample after connecting only sets the baseline (its lastScaleTime is history);
+    // after that, a first-ever rescale (invalid -> valid) counts too.
+    if (last.seen && lastScaleTime.isValid() && lastScaleTime != last.lastScaleTime) {
+        const int from = s.currentReplicas; // the controller writes "scaled from" with "to"
         const int to = s.desiredReplicas;
         Annotation a;
         a.t = lastScaleTime.toMSecsSinceEpoch();
@@ -30,6 +32,7 @@ void SeriesFeed::add(const HpaSample &s, const QDateTime &lastScaleTime)
         a.kind = to >= from ? Annotation::Kind::ScaleUp : Annotation::Kind::ScaleDown;
         m_store->addAnnotation(key, a);
     }
+    last.seen = true;
     last.lastScaleTime = lastScaleTime;
     last.currentReplicas = s.currentReplicas;
 }

@@ -20,6 +20,7 @@ public:
 
 private:
     struct Last {
+        bool seen = false;
         QDateTime lastScaleTime;
         int currentReplicas = -1;
     };

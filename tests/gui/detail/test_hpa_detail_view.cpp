@@ -21,6 +21,14 @@ using namespace hpascope::test;
 
 namespace {
 
+int tabIndex(hpascope::HpaDetailView &view, const QString &title)
+{
+    for (int i = 0; i < view.tabs()->count(); ++i)
+        if (view.tabs()->tabText(i) == title)
+            return i;
+    qFatal("no tab %s", qPrintable(title));
+}
+
 std::vector<EventRecord> fixtureEventsFromUnitDir()
 {
     QFile f(QStringLiteral(HPASCOPE_TESTS_DIR "/unit/events/data/events_list.json"));
@@ -150,7 +158,7 @@ private slots:
         const QString path = grabPath(QStringLiteral("hpa_detail_view.png"));
         QVERIFY(f.view.grab().save(path));
         qInfo("grabbed %s", qPrintable(path));
-        f.view.tabs()->setCurrentIndex(2);
+        f.view.tabs()->setCurrentIndex(tabIndex(f.view, QStringLiteral("Behavior")));
         QVERIFY(f.view.grab().save(grabPath(QStringLiteral("hpa_detail_view_behavior.png"))));
     }
 
@@ -171,7 +179,7 @@ private slots:
         QVERIFY(notes->text().endsWith(QStringLiteral("ingresses.networking.k8s.io main-route")));
         QVERIFY(table->model()->index(3, HpaMetricsModel::Current).data(Qt::ForegroundRole).isValid());
         QVERIFY(!table->model()->index(4, HpaMetricsModel::Current).data(Qt::ForegroundRole).isValid());
-        f.view.tabs()->setCurrentIndex(1);
+        f.view.tabs()->setCurrentIndex(tabIndex(f.view, QStringLiteral("Conditions")));
         QVERIFY(f.view.grab().save(grabPath(QStringLiteral("hpa_detail_view_unknown.png"))));
     }
 
