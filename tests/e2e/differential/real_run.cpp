@@ -1,0 +1,424 @@
+#include "real_run.h"
+
+#include "kube/api/quantity.h"
+#include "kube/metrics/metrics_client.h"
+#include "kube/watch/reflector.h"
+
+#include <condition_variable>
+#include <mutex>
+#include <set>
+#include <thread>
+
+namespace diff {
+namespace {
+
+    using namespace std::chrono_literals;
+    using Clock = std::chrono::steady_clock;
+    using kube::api::CrossVersionObjectReference;
+    using kube::api::Quantity;
+
+    // kube-controller-manager's secure port (--secure-port default 10257), bound to 127.0.0.1 by
+    // up.
+    const char *const kControllerManager = "https://127.0.0.1:10257";
+    // Deadlines: generous for a loaded 2-core machine, far below the test's budget.
+    constexpr auto kSetupDeadline = 60s; // namespace + Deployment Ready
+    constexpr auto kPhaseDeadline = 60s; // on top of the phase's quiet time
+    constexpr auto kSettleQuiet = 2s; // after the HPA's first status: nothing moves
+    constexpr auto kConditionsQuiet = 2s; // the final conditions held this long
+    constexpr auto kWritesDeadline = 10s; // pod writes still in flight at the end
+    // How often a waiting driver re-checks a time-based predicate (quiet periods); watch events
+    // wake it at once.
+    constexpr auto kRecheck = 100ms;
+
+    const CrossVersionObjectReference kServiceRef { "v1", "Service", kService };
+
+    struct NsState {
+        bool podsKind = false;
+        std::vector<std::pair<Clock::time_point, int>> spec; // spec.replicas changes
+        int ready = -1;
+        Conditions conditions;
+        bool hpaSynced = false; // the HPA has a status with conditions
+        Clock::time_point conditionsChanged { };
+        std::set<std::string> pods; // live (no deletionTimestamp)
+        std::string podValue; // the value every pod gets (Pods scenarios)
+        std::map<std::string, std::string> written;
+        std::vector<std::string> errors;
+    };
+
+    // The watches of one run and what they saw, per namespace.
+    class Observer {
+    public:
+        Observer(std::shared_ptr<kube::http::Client> client, const std::string &runId)
+            : m_client(client)
+            , m_metrics(client)
+        {
+            auto make = [&](const std::string &path,
+                            std::function<void(kube::watch::EventType, const json &)> fn) {
+                kube::watch::ReflectorOptions opts;
+                opts.path = path;
+                opts.labelSelector = std::string(kRunLabel) + "=" + runId;
+                kube::watch::Reflector::Handler h;
+                h.onSynced = [fn](const std::vector<json> &items) {
+                    for (const auto &i : items)
+                        fn(kube::watch::EventType::Added, i);
+                };
+                h.onEvent = fn;
+                return std::make_unique<kube::watch::Reflector>(client, opts, h);
+            };
+            m_reflectors.push_back(make(
+                "/apis/apps/v1/deployments", [this](auto, const json &o) { onDeployment(o); }));
+            m_reflectors.push_back(make("/apis/autoscaling/v2/horizontalpodautoscalers",
+                [this](auto, const json &o) { onHpa(o); }));
+            m_reflectors.push_back(
+                make("/api/v1/pods", [this](auto type, const json &o) { onPod(type, o); }));
+            for (auto &r : m_reflectors)
+                r->start();
+        }
+        ~Observer()
+        {
+            for (auto &r : m_reflectors)
+                r->stop();
+            // Pod writes started by the pod watch call back into this object: let them finish.
+            std::unique_lock lock(mutex);
+            waitUntil(
+                lock, Clock::now() + kWritesDeadline, [this] { return m_writesInFlight == 0; });
+        }
+
+        std::mutex mutex;
+        std::condition_variable changed;
+        std::map<std::string, NsState> ns;
+
+        // Waits until pred() (evaluated under the lock) or the deadline.
+        bool waitUntil(std::unique_lock<std::mutex> &lock, Clock::time_point deadline,
+            const std::function<bool()> &pred)
+        {
+            while (!pred()) {
+                if (Clock::now() >= deadline)
+                    return false;
+                changed.wait_until(lock, std::min(deadline, Clock::now() + kRecheck));
+            }
+            return true;
+        }
+
+        // Called with `mutex` held; the callback runs later on the network thread.
+        void writePods(const std::string &nsName, const std::vector<std::string> &pods,
+            const std::string &value)
+        {
+            auto q = Quantity::parse(value);
+            ++m_writesInFlight;
+            m_metrics.writePodsMetric(nsName, pods, kMetric, q.value(), { },
+                [this, nsName](kube::metrics::PodsWriteResult r) {
+                    std::lock_guard lock(mutex);
+                    if (!r.failed.empty())
+                        ns[nsName].errors.push_back(r.summary().toString());
+                    --m_writesInFlight;
+                    changed.notify_all();
+                });
+        }
+
+    private:
+        static std::string nsOf(const json &o) { return o["metadata"].value("namespace", ""); }
+
+        void onDeployment(const json &o)
+        {
+            std::lock_guard lock(mutex);
+            NsState &s = ns[nsOf(o)];
+            const int spec = o["spec"].value("replicas", 1);
+            if (s.spec.empty() || s.spec.back().second != spec)
+                s.spec.emplace_back(Clock::now(), spec);
+            s.ready = o["status"].value("readyReplicas", 0);
+            changed.notify_all();
+        }
+
+        void onHpa(const json &o)
+        {
+            std::lock_guard lock(mutex);
+            NsState &s = ns[nsOf(o)];
+            Conditions c;
+            for (const auto &cond : o["status"].value("conditions", json::array()))
+                c[cond.value("type", "")] = { cond.value("status", ""), cond.value("reason", ""),
+                    cond.value("message", "") };
+            if (!c.empty())
+                s.hpaSynced = true;
+            if (c != s.conditions) {
+                s.conditions = c;
+                s.conditionsChanged = Clock::now();
+            }
+            changed.notify_all();
+        }
+
+        void onPod(kube::watch::EventType type, const json &o)
+        {
+            std::lock_guard lock(mutex);
+            const std::string nsName = nsOf(o);
+            NsState &s = ns[nsName];
+            const std::string name = o["metadata"].value("name", "");
+            if (type == kube::watch::EventType::Deleted
+                || o["metadata"].contains("deletionTimestamp")) {
+                s.pods.erase(name);
+            } else {
+                s.pods.insert(name);
+                // A new pod gets the current value at once, as the dashboard's Pods slider does.
+                if (s.podsKind && !s.podValue.empty() && s.written[name] != s.podValue) {
+                    s.written[name] = s.podValue;
+                    writePods(nsName, { name }, s.podValue);
+                }
+            }
+            changed.notify_all();
+        }
+
+        std::shared_ptr<kube::http::Client> m_client;
+        kube::metrics::MetricsClient m_metrics;
+        std::vector<std::unique_ptr<kube::watch::Reflector>> m_reflectors;
+        int m_writesInFlight = 0; // guarded by mutex
+    };
+
+    kube::Status post(kube::http::Client &client, const std::string &path, const json &body)
+    {
+        kube::http::Request req;
+        req.method = "POST";
+        req.path = path;
+        req.body = body.dump();
+        auto resp = client.sendSync(req);
+        if (!resp)
+            return resp.error();
+        return kube::success();
+    }
+
+    class Driver {
+    public:
+        Driver(std::shared_ptr<kube::http::Client> client, Observer &obs, const Scenario &s,
+            std::string runId)
+            : m_client(client)
+            , m_metrics(client)
+            , m_obs(obs)
+            , m_s(s)
+            , m_run(std::move(runId))
+            , m_ns(namespaceOf(s, m_run))
+        {
+        }
+
+        Trace run()
+        {
+            Trace t = play();
+            // The controller's SuccessfulRescale events ("New size: 4; reason: ..."); the event
+            // recorder folds repeats into one event with a count, so compare distinct messages.
+            kube::http::Request req;
+            req.path
+                = "/api/v1/namespaces/" + m_ns + "/events?fieldSelector=reason%3DSuccessfulRescale";
+            if (auto resp = m_client->sendSync(req)) {
+                const json list = json::parse(resp->body, nullptr, false);
+                for (const auto &e :
+                    list.is_object() ? list.value("items", json::array()) : json::array())
+                    t.rescales.insert(e.value("message", ""));
+            } else if (t.error.empty()) {
+                t.error = "events: " + resp.error().toString();
+            }
+            return t;
+        }
+
+    private:
+        Trace play()
+        {
+            if (auto e = setUp(); !e.empty())
+                return fail("set-up: " + e);
+            std::unique_lock lock(m_obs.mutex);
+            NsState &st = m_obs.ns[m_ns];
+            // The controller synced and nothing moves: the starting point is settled.
+            const auto settled = [&] { return st.hpaSynced && quietFor(st, m_t0, kSettleQuiet); };
+            if (!m_obs.waitUntil(lock, Clock::now() + kPhaseDeadline, settled))
+                return fail("the HPA never settled at its initial replicas", st);
+            for (std::size_t i = 0; i < m_s.phases.size(); ++i) {
+                const Phase &p = m_s.phases[i];
+                // The value may be visible to the controller as soon as the write starts (a Pods
+                // push is one write per pod): the phase's time is the start.
+                const auto pushed = Clock::now();
+                lock.unlock();
+                const std::string e = push(p.value);
+                lock.lock();
+                if (!e.empty())
+                    return fail("phase " + std::to_string(i) + " push: " + e, st);
+                m_trace.pushes.push_back(rel(pushed));
+                m_trace.pushLatency
+                    = std::max(m_trace.pushLatency, rel(Clock::now()) - rel(pushed));
+                const auto reached
+                    = [&] { return current(st) == p.until && quietFor(st, pushed, p.quiet); };
+                if (!m_obs.waitUntil(lock, pushed + p.quiet + kPhaseDeadline, reached))
+                    return fail("phase " + std::to_string(i) + ": never " + std::to_string(p.until)
+                            + " replicas for " + std::to_string(p.quiet.count()) + " ms",
+                        st);
+            }
+            const auto condQuiet
+                = [&] { return Clock::now() - st.conditionsChanged >= kConditionsQuiet; };
+            if (!m_obs.waitUntil(lock, Clock::now() + kPhaseDeadline, condQuiet))
+                return fail("the HPA conditions never settled", st);
+            record(st);
+            if (!st.errors.empty())
+                m_trace.error = "metric writes failed: " + st.errors.front();
+            return m_trace;
+        }
+
+        Millis rel(Clock::time_point t) const
+        {
+            return std::chrono::duration_cast<Millis>(t - m_t0);
+        }
+        static int current(const NsState &st)
+        {
+            return st.spec.empty() ? -1 : st.spec.back().second;
+        }
+        static bool quietFor(const NsState &st, Clock::time_point since, Clock::duration quiet)
+        {
+            const auto from = st.spec.empty() ? since : std::max(since, st.spec.back().first);
+            return Clock::now() - from >= quiet;
+        }
+
+        void record(const NsState &st)
+        {
+            int atStart = -1;
+            for (const auto &[t, r] : st.spec) {
+                if (t <= m_t0)
+                    atStart = r;
+                else
+                    m_trace.replicas.emplace_back(rel(t), r);
+            }
+            m_trace.replicas.insert(m_trace.replicas.begin(), { Millis(0), atStart });
+            m_trace.conditions = st.conditions;
+            m_trace.end = rel(Clock::now());
+        }
+
+        Trace fail(std::string why, const NsState &st)
+        {
+            record(st);
+            m_trace.error = std::move(why);
+            return m_trace;
+        }
+        Trace fail(std::string why)
+        {
+            m_trace.error = std::move(why);
+            return m_trace;
+        }
+
+        std::string setUp()
+        {
+            const json labels { { kRunLabel, m_run } };
+            {
+                std::lock_guard lock(m_obs.mutex);
+                m_obs.ns[m_ns].podsKind = m_s.kind == MetricKind::Pods;
+            }
+            auto s = post(*m_client, "/api/v1/namespaces",
+                { { "metadata", { { "name", m_ns }, { "labels", labels } } } });
+            if (s)
+                s = post(*m_client, "/api/v1/namespaces/" + m_ns + "/services",
+                    { { "metadata", { { "name", kService }, { "labels", labels } } },
+                        { "spec",
+                            { { "selector", { { "app", kDeployment } } },
+                                { "ports", { { { "port", 80 } } } } } } });
+            json podLabels { { "app", kDeployment }, { kRunLabel, m_run } };
+            if (s)
+                s = post(*m_client, "/apis/apps/v1/namespaces/" + m_ns + "/deployments",
+                    { { "metadata", { { "name", kDeployment }, { "labels", labels } } },
+                        { "spec",
+                            { { "replicas", m_s.initialReplicas },
+                                { "selector", { { "matchLabels", { { "app", kDeployment } } } } },
+                                { "template",
+                                    { { "metadata", { { "labels", podLabels } } },
+                                        { "spec",
+                                            { { "containers",
+                                                { { { "name", "app" },
+                                                    { "image",
+                                                        "registry.k8s.io/"
+                                                        "pause:3.10" } } } } } } } } } } });
+            if (!s)
+                return s.error().toString();
+            {
+                std::unique_lock lock(m_obs.mutex);
+                NsState &st = m_obs.ns[m_ns];
+                const auto ready = [&] {
+                    return st.ready == m_s.initialReplicas
+                        && static_cast<int>(st.pods.size()) == m_s.initialReplicas;
+                };
+                if (!m_obs.waitUntil(lock, Clock::now() + kSetupDeadline, ready))
+                    return "the Deployment never had " + std::to_string(m_s.initialReplicas)
+                        + " Ready pods";
+            }
+            if (auto e = push(m_s.initialValue); !e.empty())
+                return e;
+            json hpa { { "apiVersion", "autoscaling/v2" }, { "kind", "HorizontalPodAutoscaler" },
+                { "metadata", { { "name", kDeployment }, { "labels", labels } } },
+                { "spec", m_s.spec } };
+            hpa["spec"]["scaleTargetRef"] = { { "apiVersion", "apps/v1" }, { "kind", "Deployment" },
+                { "name", kDeployment } };
+            s = post(*m_client,
+                "/apis/autoscaling/v2/namespaces/" + m_ns + "/horizontalpodautoscalers", hpa);
+            m_t0 = Clock::now();
+            return s ? std::string() : s.error().toString();
+        }
+
+        std::string push(const std::string &value)
+        {
+            if (value.empty())
+                return { };
+            auto q = Quantity::parse(value);
+            if (!q)
+                return q.error().toString();
+            if (m_s.kind == MetricKind::Object) {
+                auto s
+                    = m_metrics.writeObjectMetricSync(m_ns, kServiceRef, kMetric, q.value(), { });
+                return s ? std::string() : s.error().toString();
+            }
+            std::vector<std::string> pods;
+            {
+                std::lock_guard lock(m_obs.mutex);
+                NsState &st = m_obs.ns[m_ns];
+                st.podValue = value;
+                for (const auto &p : st.pods) {
+                    st.written[p] = value;
+                    pods.push_back(p);
+                }
+            }
+            auto r = m_metrics.writePodsMetricSync(m_ns, pods, kMetric, q.value(), { });
+            return r.failed.empty() ? std::string() : r.summary().toString();
+        }
+
+        std::shared_ptr<kube::http::Client> m_client;
+        kube::metrics::MetricsClient m_metrics;
+        Observer &m_obs;
+        const Scenario &m_s;
+        std::string m_run, m_ns;
+        Clock::time_point m_t0 = Clock::now();
+        Trace m_trace;
+    };
+
+} // namespace
+
+std::string namespaceOf(const Scenario &scenario, const std::string &runId)
+{
+    return "diff-" + scenario.name + "-" + runId;
+}
+
+std::vector<Trace> runReal(const std::shared_ptr<kube::http::Client> &client,
+    const std::vector<Scenario> &scenarios, const std::string &runId)
+{
+    Observer observer(client, runId);
+    std::vector<Trace> traces(scenarios.size());
+    std::vector<std::thread> threads;
+    for (std::size_t i = 0; i < scenarios.size(); ++i)
+        threads.emplace_back(
+            [&, i] { traces[i] = Driver(client, observer, scenarios[i], runId).run(); });
+    for (auto &t : threads)
+        t.join();
+    return traces;
+}
+
+void deleteNamespaces(const std::shared_ptr<kube::http::Client> &client,
+    const std::vector<Scenario> &scenarios, const std::string &runId)
+{
+    for (const auto &s : scenarios) {
+        kube::http::Request req;
+        req.method = "DELETE";
+        req.path = "/api/v1/namespaces/" + namespaceOf(s, runId);
+        (void)client->sendSync(req); // best effort: the namespace controller finishes on its own
+    }
+}
+
+} // namespace diff

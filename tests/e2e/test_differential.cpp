@@ -1,0 +1,137 @@
+// Differential test: kube/hpa (the HPA controller port) running inside kube/sim against the real
+// HPA controller of tests/cluster. Every scenario (differential/scenarios.cpp) runs for real,
+// all at once, each in its own namespace: a Deployment, an HPA, metric values pushed to the
+// test adapter in phases, the Deployment's spec.replicas followed through a watch. Then the same
+// scenario is replayed on a kube/sim World with the real controller's flags (read from its
+// /configz) and the pushes at the times the real run made them. The sequences of replica counts
+// and the final HPA conditions must be equal; times are compared only where a scenario is about
+// time (a window that must hold, a policy period that must pass).
+#include "differential/controller_flags.h"
+#include "differential/real_run.h"
+#include "differential/report.h"
+#include "differential/sim_run.h"
+#include "e2e_support.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+
+#include <random>
+
+using namespace diff;
+
+namespace {
+
+QString text(const std::string &s)
+{
+    return QString::fromStdString(s);
+}
+
+std::string newRunId()
+{
+    // Namespaces of earlier runs may still be terminating: every run gets its own names.
+    std::random_device rd;
+    char buf[8];
+    std::snprintf(buf, sizeof buf, "%06x", rd() & 0xffffff);
+    return buf;
+}
+
+} // namespace
+
+class TestDifferential : public QObject {
+    Q_OBJECT
+
+    std::vector<Scenario> m_scenarios;
+    std::vector<Trace> m_real, m_sim;
+    std::vector<Row> m_rows;
+    ControllerFlags m_flags;
+    QElapsedTimer m_clock;
+
+private slots:
+    void initTestCase()
+    {
+        m_clock.start();
+        auto client = e2e::connect();
+        m_flags = readControllerFlags(client->config());
+        qInfo(
+            "controller flags from %s: sync %lld ms, downscale stabilization %lld ms, tolerance %g",
+            m_flags.source.c_str(), static_cast<long long>(m_flags.syncPeriod.count()),
+            static_cast<long long>(m_flags.downscaleStabilization.count()), m_flags.tolerance);
+        // kube/sim's World has no tolerance option: it runs the controller's default.
+        QCOMPARE(m_flags.tolerance, 0.1);
+        m_scenarios = scenarios();
+        QVERIFY(m_scenarios.size() >= 12);
+
+        const std::string run = newRunId();
+        m_real = runReal(client, m_scenarios, run);
+        qInfo("real runs done after %.1f s", m_clock.elapsed() / 1000.0);
+        deleteNamespaces(client, m_scenarios, run);
+        for (std::size_t i = 0; i < m_scenarios.size(); ++i) {
+            m_sim.push_back(
+                runSim(m_scenarios[i], m_flags, m_real[i], namespaceOf(m_scenarios[i], run)));
+            m_rows.push_back(compare(m_scenarios[i], m_real[i], m_sim[i], m_flags));
+        }
+    }
+
+    void scenario_data()
+    {
+        QTest::addColumn<int>("index");
+        for (std::size_t i = 0; i < m_scenarios.size(); ++i)
+            QTest::newRow(m_scenarios[i].name.c_str()) << static_cast<int>(i);
+    }
+
+    void scenario()
+    {
+        QFETCH(int, index);
+        const Scenario &s = m_scenarios[index];
+        const Trace &real = m_real[index];
+        const Trace &sim = m_sim[index];
+        QVERIFY2(real.error.empty(),
+            ("real run: " + real.error + " (saw " + sequenceText(real.sequence()) + ")").c_str());
+        QVERIFY2(sim.error.empty(), sim.error.c_str());
+        if (!s.knownGap.empty())
+            QEXPECT_FAIL("", s.knownGap.c_str(), Abort);
+        // The port against the real controller.
+        QCOMPARE(text(sequenceText(sim.sequence())), text(sequenceText(real.sequence())));
+        QCOMPARE(text(conditionsText(sim.conditions)), text(conditionsText(real.conditions)));
+        QCOMPARE(text(conditionMessagesText(sim.conditions)),
+            text(conditionMessagesText(real.conditions)));
+        QCOMPARE(text(rescalesText(sim.rescales)), text(rescalesText(real.rescales)));
+        if (s.timing) {
+            const std::string realTiming = s.timing(real, m_flags);
+            const std::string simTiming = s.timing(sim, m_flags);
+            QVERIFY2(realTiming.empty(), ("real: " + realTiming).c_str());
+            QVERIFY2(simTiming.empty(), ("sim: " + simTiming).c_str());
+        }
+        // The scenario exercised what it is about (a design check of the scenario itself).
+        QCOMPARE(text(sequenceText(real.sequence())), text(sequenceText(s.expected)));
+        for (const auto &[type, state] : s.expectedConditions) {
+            const auto it = real.conditions.find(type);
+            QVERIFY2(it != real.conditions.end(), ("no condition " + type).c_str());
+            QCOMPARE(text(it->second.status + "/" + it->second.reason),
+                text(state.status + "/" + state.reason));
+        }
+    }
+
+    void cleanupTestCase()
+    {
+        if (m_rows.empty())
+            return;
+        const QString runtime = QString::number(m_clock.elapsed() / 1000.0, 'f', 1) + " s";
+        const auto lines = markdownTable(m_rows, m_flags, runtime.toStdString());
+        QString markdown;
+        for (const auto &l : lines) {
+            qInfo("%s", l.c_str());
+            markdown += text(l) + '\n';
+        }
+        QFile out(QDir(QCoreApplication::applicationDirPath()).filePath("differential.md"));
+        QVERIFY2(
+            out.open(QIODevice::WriteOnly | QIODevice::Truncate), qPrintable(out.errorString()));
+        out.write(markdown.toUtf8());
+        qInfo("table written to %s", qPrintable(out.fileName()));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestDifferential)
+#include "test_differential.moc"
