@@ -2,6 +2,8 @@
 
 #include "app/core/hpa_list_model.h"
 
+#include <QBrush>
+#include <QColor>
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QLineEdit>
@@ -11,8 +13,29 @@
 
 namespace hpascope {
 
+namespace {
+// Colours the status badge; the model (Qt Core only) says what kind of badge it is.
+class BadgeColourProxy : public QSortFilterProxyModel {
+public:
+    using QSortFilterProxyModel::QSortFilterProxyModel;
+    QVariant data(const QModelIndex &index, int role) const override
+    {
+        if (role == Qt::ForegroundRole && index.column() == HpaListModel::Status) {
+            const QString kind = QSortFilterProxyModel::data(index, HpaListModel::BadgeKindRole).toString();
+            if (kind == QLatin1String("problem"))
+                return QBrush(QColor(0xc6, 0x28, 0x28));
+            if (kind == QLatin1String("limited"))
+                return QBrush(QColor(0xb2, 0x6a, 0x00));
+            if (kind == QLatin1String("moving"))
+                return QBrush(QColor(0x15, 0x65, 0xc0));
+        }
+        return QSortFilterProxyModel::data(index, role);
+    }
+};
+} // namespace
+
 HpaTableView::HpaTableView(QWidget *parent)
-    : QWidget(parent), m_filter(new QLineEdit(this)), m_table(new QTableView(this)), m_proxy(new QSortFilterProxyModel(this))
+    : QWidget(parent), m_filter(new QLineEdit(this)), m_table(new QTableView(this)), m_proxy(new BadgeColourProxy(this))
 {
     m_filter->setPlaceholderText(tr("Filter by namespace, name, target or metric…"));
     m_filter->setClearButtonEnabled(true);

@@ -50,8 +50,9 @@ QString metricsCompact(const kube::api::HorizontalPodAutoscaler &hpa)
     return parts.join(QStringLiteral(", "));
 }
 
-QString statusBadge(const kube::api::HorizontalPodAutoscaler &hpa)
+Badge statusBadge(const kube::api::HorizontalPodAutoscaler &hpa)
 {
+    using K = Badge::Kind;
     auto condition = [&hpa](const char *type) -> const kube::api::HorizontalPodAutoscalerCondition * {
         for (const auto &c : hpa.status.conditions)
             if (c.type == type)
@@ -61,26 +62,26 @@ QString statusBadge(const kube::api::HorizontalPodAutoscaler &hpa)
     const auto *active = condition("ScalingActive");
     // ScalingDisabled (target at 0 replicas) is also ScalingActive=False, but not a metrics problem.
     if (active && active->status == "False" && active->reason != "ScalingDisabled")
-        return QCoreApplication::translate("format", "metrics unavailable");
+        return {K::Problem, QCoreApplication::translate("format", "metrics unavailable")};
     const auto *limited = condition("ScalingLimited");
     if (limited && limited->status == "True") {
         if (limited->reason == "TooManyReplicas")
-            return QCoreApplication::translate("format", "limited at max");
+            return {K::Limited, QCoreApplication::translate("format", "limited at max")};
         if (limited->reason == "TooFewReplicas")
-            return QCoreApplication::translate("format", "limited at min");
+            return {K::Limited, QCoreApplication::translate("format", "limited at min")};
     }
     const int current = hpa.status.currentReplicas;
     const int desired = hpa.status.desiredReplicas;
     if (desired > current)
-        return QCoreApplication::translate("format", "scaling up");
+        return {K::Moving, QCoreApplication::translate("format", "scaling up")};
     if (desired < current)
-        return QCoreApplication::translate("format", "scaling down");
+        return {K::Moving, QCoreApplication::translate("format", "scaling down")};
     const auto *able = condition("AbleToScale");
     if (able && (able->reason == "ScaleDownStabilized" || able->reason == "ScaleUpStabilized"))
-        return QCoreApplication::translate("format", "stabilizing");
+        return {K::Moving, QCoreApplication::translate("format", "stabilizing")};
     if (active && active->reason == "ScalingDisabled")
-        return QCoreApplication::translate("format", "scaling disabled");
-    return QCoreApplication::translate("format", "stable");
+        return {K::Limited, QCoreApplication::translate("format", "scaling disabled")};
+    return {K::Ok, QCoreApplication::translate("format", "stable")};
 }
 
 QDateTime toQDateTime(std::chrono::system_clock::time_point t)

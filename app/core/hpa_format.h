@@ -15,7 +15,12 @@ QString metricsCompact(const kube::api::HorizontalPodAutoscaler &hpa);
 // The table's status badge, from the conditions the controller set and desired vs current:
 // "metrics unavailable", "limited at max", "limited at min", "stabilizing", "scaling up",
 // "scaling down", "stable" (in that order of precedence).
-QString statusBadge(const kube::api::HorizontalPodAutoscaler &hpa);
+struct Badge {
+    enum class Kind { Problem, Limited, Moving, Ok };
+    Kind kind = Kind::Ok;
+    QString text;
+};
+Badge statusBadge(const kube::api::HorizontalPodAutoscaler &hpa);
 QDateTime lastScaleTime(const kube::api::HorizontalPodAutoscaler &hpa);  // invalid when never scaled
 QString lastScaleText(const kube::api::HorizontalPodAutoscaler &hpa, const QDateTime &now);
 QString relativeTime(const QDateTime &then, const QDateTime &now);        // "3 min ago"

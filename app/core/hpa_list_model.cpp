@@ -42,6 +42,17 @@ QVariant HpaListModel::data(const QModelIndex &index, int role) const
     const auto &h = m_rows[size_t(index.row())];
     if (role == KeyRole)
         return keyOf(h);
+    if (role == BadgeKindRole) {
+        if (index.column() != Status)
+            return {};
+        switch (format::statusBadge(h).kind) {
+        case format::Badge::Kind::Problem: return QStringLiteral("problem");
+        case format::Badge::Kind::Limited: return QStringLiteral("limited");
+        case format::Badge::Kind::Moving: return QStringLiteral("moving");
+        case format::Badge::Kind::Ok: return QStringLiteral("ok");
+        }
+        return {};
+    }
     if (role == Qt::TextAlignmentRole) {
         const bool numeric = index.column() >= Min && index.column() <= Desired;
         return QVariant::fromValue(numeric ? Qt::AlignRight | Qt::AlignVCenter : Qt::AlignLeft | Qt::AlignVCenter);
@@ -57,7 +68,7 @@ QVariant HpaListModel::data(const QModelIndex &index, int role) const
     case Max: return h.spec.maxReplicas;
     case Current: return h.status.currentReplicas;
     case Desired: return h.status.desiredReplicas;
-    case Status: return format::statusBadge(h);
+    case Status: return format::statusBadge(h).text;
     case LastScale:
         if (role == SortRole)
             return format::lastScaleTime(h);

@@ -15,7 +15,12 @@ class HpaListModel : public QAbstractTableModel {
     Q_OBJECT
 public:
     enum Column { Namespace, Name, Target, Metrics, Min, Max, Current, Desired, Status, LastScale, ColumnCount };
-    enum Role { KeyRole = Qt::UserRole + 1, SortRole };
+    enum Role {
+        KeyRole = Qt::UserRole + 1,
+        SortRole,
+        // Status column: "problem" (metrics unavailable), "limited", "moving" (scaling, stabilizing), "ok"
+        BadgeKindRole,
+    };
 
     explicit HpaListModel(QObject *parent = nullptr);
 

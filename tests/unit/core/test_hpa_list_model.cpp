@@ -139,6 +139,9 @@ private slots:
         HpaListModel model;
         model.resetAll({hpa});
         QCOMPARE(cell(model, 0, HpaListModel::Status), badge);
+        const QString kind = model.index(0, HpaListModel::Status).data(HpaListModel::BadgeKindRole).toString();
+        QVERIFY2(!kind.isEmpty(), "every badge has a kind for its colour");
+        QCOMPARE(kind == QLatin1String("problem"), badge == QLatin1String("metrics unavailable"));
     }
 
     void relistReplacesEverything()
