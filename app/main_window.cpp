@@ -20,6 +20,7 @@
 #include <QLoggingCategory>
 #include <QSettings>
 #include <QSplitter>
+#include <QItemSelectionModel>
 #include <QTableView>
 #include <QStatusBar>
 #include <QToolBar>
@@ -147,6 +148,19 @@ MainWindow::MainWindow(StartupOptions options, QWidget *parent)
     connect(m_session->hpaModel(), &QAbstractItemModel::modelReset, this, refresh);
     connect(m_session->hpaModel(), &QAbstractItemModel::rowsRemoved, this, refresh);
     connect(m_session, &ClusterSession::stateChanged, this, &MainWindow::showState);
+    // Open on something to look at: the seed experiment's HPA in the demo, else the first row.
+    connect(m_session, &ClusterSession::hpasSynced, this, [this](int count) {
+        QTableView *table = m_table->table();
+        if (count == 0 || table->selectionModel()->currentIndex().isValid())
+            return;
+        QModelIndex pick = table->model()->index(0, HpaListModel::Name);
+        if (m_demo) {
+            const auto hits = table->model()->match(pick, Qt::DisplayRole, QStringLiteral("web"), 1, Qt::MatchExactly);
+            if (!hits.isEmpty())
+                pick = hits.first();
+        }
+        table->setCurrentIndex(pick);
+    });
     connect(m_session, &ClusterSession::namespacesListed, this, [this](const QStringList &names) {
         if (m_demo)
             return;

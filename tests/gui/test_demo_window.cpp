@@ -2,6 +2,7 @@
 // numbers, a simulation banner, the speed control; selecting an HPA shows its detail. Writes
 // a screenshot (demo_window.png in the build dir) for a person to look at.
 #include "app/core/cluster_session.h"
+#include "app/core/hpa_detail_model.h"
 #include "app/core/hpa_list_model.h"
 #include "app/main_window.h"
 #include "widgets/connection_status_widget.h"
@@ -38,6 +39,8 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(w.session()->state().kind, ConnectionState::Kind::Live, 10000);
         QTRY_COMPARE_WITH_TIMEOUT(w.session()->hpaModel()->rowCount(), 4, 10000);
         QVERIFY(w.speedPicker()->isVisible());
+        // The window opens on the seed experiment's HPA, not on an empty detail.
+        QTRY_COMPARE(w.detailModel()->key(), QStringLiteral("default/web"));
         auto *banner = w.findChild<QLabel *>(QStringLiteral("stateBanner"));
         QVERIFY(banner->isVisible());
         QVERIFY2(banner->text().contains(QStringLiteral("Simulation")), qPrintable(banner->text()));
