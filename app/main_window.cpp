@@ -219,6 +219,7 @@ void MainWindow::startDemo()
         return;
     }
     m_session->disconnectFromCluster();
+    m_session->setRecorder(nullptr); // the simulation is ephemeral: keep it out of the history
     m_demo = std::move(demo.value());
     m_kubeconfig.reset();
     auto *sim = m_demo.get();

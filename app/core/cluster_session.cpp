@@ -102,6 +102,7 @@ void ClusterSession::connectTo(const kube::config::RestConfig &config, const QSt
 
     m_events.clear();
     m_series.clear();
+    m_historyLoaded.clear();
     if (m_recorder) {
         // Events expire after 1 h in Kubernetes; our own history brings them back.
         m_recorder->setContext(s.context);
@@ -124,8 +125,10 @@ void ClusterSession::connectTo(const kube::config::RestConfig &config, const QSt
             if (gen != m_generation)
                 return;
             const int n = int(hpas.size());
-            for (const auto &h : hpas)
+            for (const auto &h : hpas) {
+                loadHistory(h);
                 record(h);
+            }
             m_hpas.resetAll(std::move(hpas));
             emit hpasSynced(n);
         }, Qt::QueuedConnection);
@@ -193,9 +196,27 @@ void ClusterSession::setClock(std::function<QDateTime()> clock)
     m_series.setClock([this] { return m_clock().toMSecsSinceEpoch(); });
 }
 
+void ClusterSession::loadHistory(const kube::api::HorizontalPodAutoscaler &hpa)
+{
+    const QString key = HpaListModel::keyOf(hpa);
+    if (!m_recorder || m_historyLoaded.contains(key))
+        return;
+    m_historyLoaded.insert(key);
+    // The charts survive restarts: the recorded samples of the last day come first, then a gap
+    // for the time hpascope was not watching.
+    const QDateTime now = m_clock();
+    const auto samples = m_recorder->loadSamples(QString::fromStdString(hpa.metadata.namespace_),
+                                                 QString::fromStdString(hpa.metadata.name), now.addDays(-1), now);
+    for (const HpaSample &s : samples)
+        m_feed.add(s, QDateTime());
+    if (!samples.empty())
+        m_feed.gap(key, samples.back().time.addMSecs(1));
+}
+
 void ClusterSession::record(const kube::api::HorizontalPodAutoscaler &hpa)
 {
     const HpaSample sample = sampleOf(hpa, m_clock());
+    m_historyLoaded.insert(HpaListModel::keyOf(hpa)); // live data from now on: no history after it
     m_feed.add(sample, format::lastScaleTime(hpa));
     if (m_recorder)
         m_recorder->recordSample(sample);

@@ -15,6 +15,7 @@
 
 #include <QObject>
 #include <QPointer>
+#include <QSet>
 #include <QTimer>
 #include <functional>
 #include <memory>
@@ -71,6 +72,7 @@ private:
     void applyWatchState(quint64 generation, const kube::watch::ConnectionState &s);
     void record(const kube::api::HorizontalPodAutoscaler &hpa);
     void listNamespaces(quint64 generation);
+    void loadHistory(const kube::api::HorizontalPodAutoscaler &hpa);
 
     HpaListModel m_hpas;
     EventStore m_events;
@@ -79,6 +81,7 @@ private:
     SeriesStore m_series;
     SeriesFeed m_feed{&m_series};
     kube::hpa::ControllerConfig m_controllerConfig;
+    QSet<QString> m_historyLoaded; // HPAs whose recorded history is already in m_series
     QPointer<Recorder> m_recorder;
     ConnectionState m_state;
     QString m_namespace;

@@ -42,6 +42,14 @@ void SeriesFeed::gap(const QDateTime &t)
     m_store->markGapAll(t.toMSecsSinceEpoch());
 }
 
+void SeriesFeed::gap(const QString &hpaKey, const QDateTime &t)
+{
+    const QString prefix = hpaKey + QLatin1Char(':');
+    for (const QString &key : m_store->keys())
+        if (key.startsWith(prefix))
+            m_store->markGap(key, t.toMSecsSinceEpoch());
+}
+
 void SeriesFeed::forget(const QString &hpaKey)
 {
     m_last.remove(hpaKey);

@@ -16,6 +16,8 @@ public:
     void add(const HpaSample &sample, const QDateTime &lastScaleTime);
     // The connection dropped: no data from now on until the next sample.
     void gap(const QDateTime &t);
+    // No data for this HPA from t on (e.g. where its recorded history ends).
+    void gap(const QString &hpaKey, const QDateTime &t);
     void forget(const QString &hpaKey);
 
 private:

@@ -1,0 +1,122 @@
+// HPA samples become chart series: replicas as steps, scale marks when lastScaleTime moves
+// (including the first rescale ever), per-HPA gaps; and a session reloads recorded history
+// into the charts when it connects (here to the embedded demo cluster, with a real Recorder).
+#include "app/core/cluster_session.h"
+#include "app/core/series_feed.h"
+#include "kube/sim/api_server.h"
+
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <cmath>
+
+using namespace hpascope;
+
+namespace {
+
+HpaSample sample(const QString &name, qint64 t, int current, int desired)
+{
+    HpaSample s;
+    s.time = QDateTime::fromMSecsSinceEpoch(t, Qt::UTC);
+    s.namespaceName = QStringLiteral("default");
+    s.name = name;
+    s.currentReplicas = current;
+    s.desiredReplicas = desired;
+    s.minReplicas = 1;
+    s.maxReplicas = 10;
+    return s;
+}
+
+QDateTime at(qint64 t)
+{
+    return QDateTime::fromMSecsSinceEpoch(t, Qt::UTC);
+}
+
+bool hasGap(const QList<TimedValue> &points)
+{
+    for (const TimedValue &p : points)
+        if (std::isnan(p.v))
+            return true;
+    return false;
+}
+
+} // namespace
+
+class TestSeriesFeed : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
+    void scaleMarksFollowLastScaleTime()
+    {
+        SeriesStore store;
+        SeriesFeed feed(&store);
+        const QString key = QStringLiteral("default/web");
+        feed.add(sample(QStringLiteral("web"), 1000, 1, 1), QDateTime()); // never scaled
+        feed.add(sample(QStringLiteral("web"), 2000, 1, 2), at(2000));     // the first rescale ever
+        feed.add(sample(QStringLiteral("web"), 3000, 2, 3), at(3000));     // from 2 (written with it) to 3
+        feed.add(sample(QStringLiteral("web"), 4000, 3, 3), at(3000));     // same lastScaleTime: no mark
+        feed.add(sample(QStringLiteral("web"), 5000, 3, 1), at(5000));
+        const auto marks = store.annotations(key, 0, 10000);
+        QCOMPARE(marks.size(), 3);
+        QCOMPARE(marks[0].text, QStringLiteral("1→2"));
+        QCOMPARE(marks[1].text, QStringLiteral("2→3"));
+        QCOMPARE(marks[2].text, QStringLiteral("3→1"));
+        QCOMPARE(marks[2].kind, Annotation::Kind::ScaleDown);
+        const auto desired = store.raw(series_keys::replicas(key, QStringLiteral("desired")));
+        QVERIFY(!desired.isEmpty());
+        QCOMPARE(desired.last().v, 1.0);
+    }
+
+    void firstSampleAfterConnectingIsOnlyABaseline()
+    {
+        SeriesStore store;
+        SeriesFeed feed(&store);
+        feed.add(sample(QStringLiteral("web"), 1000, 2, 2), at(500)); // scaled before we watched
+        QCOMPARE(store.annotations(QStringLiteral("default/web"), 0, 10000).size(), 0);
+    }
+
+    void gapIsPerHpa()
+    {
+        SeriesStore store;
+        SeriesFeed feed(&store);
+        feed.add(sample(QStringLiteral("a"), 1000, 1, 1), QDateTime());
+        feed.add(sample(QStringLiteral("b"), 1000, 1, 1), QDateTime());
+        feed.gap(QStringLiteral("default/a"), at(1500));
+        QVERIFY(hasGap(store.raw(series_keys::replicas(QStringLiteral("default/a"), QStringLiteral("current")))));
+        QVERIFY(!hasGap(store.raw(series_keys::replicas(QStringLiteral("default/b"), QStringLiteral("current")))));
+    }
+
+    void sessionReloadsRecordedHistory()
+    {
+        QTemporaryDir dir;
+        Recorder recorder;
+        QVERIFY(recorder.open(dir.filePath(QStringLiteral("history.sqlite"))));
+        recorder.setContext(QStringLiteral("hpascope-demo"));
+        // What an earlier run saw, an hour ago: web at 4 replicas.
+        const qint64 hourAgo = QDateTime::currentDateTimeUtc().addSecs(-3600).toMSecsSinceEpoch();
+        recorder.recordSample(sample(QStringLiteral("web"), hourAgo, 4, 4));
+        recorder.recordSample(sample(QStringLiteral("web"), hourAgo + 60000, 4, 4));
+        QVERIFY(recorder.flush());
+
+        auto demo = kube::sim::DemoCluster::start({});
+        QVERIFY2(demo.ok(), demo.ok() ? "" : demo.error().toString().c_str());
+        ClusterSession session;
+        session.setRecorder(&recorder);
+        QSignalSpy synced(&session, &ClusterSession::hpasSynced);
+        session.connectTo(demo.value()->restConfig(), QStringLiteral("default"));
+        QVERIFY(synced.wait(10000));
+
+        const auto current = session.series()->raw(series_keys::replicas(QStringLiteral("default/web"), QStringLiteral("current")));
+        QVERIFY2(current.size() >= 3, qPrintable(QString::number(current.size())));
+        QCOMPARE(current.first().t, hourAgo);
+        QCOMPARE(current.first().v, 4.0);
+        QVERIFY2(hasGap(current), "the time hpascope was not watching must be a gap, not a line");
+        QCOMPARE(current.last().v, 1.0); // live again: the demo's web runs 1 replica
+        session.disconnectFromCluster();
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSeriesFeed)
+#include "test_series_feed.moc"
