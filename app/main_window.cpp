@@ -298,6 +298,14 @@ void MainWindow::connectSelected()
         m_session->setNotConfigured(QString::fromStdString(rc.error().toString()));
         return;
     }
+    // The controller's flags cannot be read through the API: the explainer assumes Kubernetes'
+    // defaults unless the settings say otherwise (e.g. a cluster with a shorter window).
+    kube::hpa::ControllerConfig controller;
+    controller.syncPeriod = std::chrono::seconds(settings.value(QStringLiteral("controller/syncPeriodSeconds"), 15).toInt());
+    controller.downscaleStabilization =
+        std::chrono::seconds(settings.value(QStringLiteral("controller/downscaleStabilizationSeconds"), 300).toInt());
+    m_session->setControllerConfig(controller);
+    m_detail->setControllerConfig(controller);
     // One namespace: its name in every row says nothing.
     m_table->table()->setColumnHidden(HpaListModel::Namespace, ns != kAllNamespaces);
     m_session->connectTo(rc.value(), ns == kAllNamespaces ? QString() : ns);
