@@ -24,7 +24,9 @@ void SeriesFeed::add(const HpaSample &s, const QDateTime &lastScaleTime)
     // The first sample after connecting only sets the baseline (its lastScaleTime is history);
     // after that, a first-ever rescale (invalid -> valid) counts too.
     if (last.seen && lastScaleTime.isValid() && lastScaleTime != last.lastScaleTime) {
-        const int from = s.currentReplicas; // the controller writes "scaled from" with "to"
+        // The previous decision is where this rescale starts; status.currentReplicas may already
+        // show the new count when the watch delivers the update late.
+        const int from = last.desiredReplicas >= 0 ? last.desiredReplicas : s.currentReplicas;
         const int to = s.desiredReplicas;
         Annotation a;
         a.t = lastScaleTime.toMSecsSinceEpoch();
@@ -35,6 +37,7 @@ void SeriesFeed::add(const HpaSample &s, const QDateTime &lastScaleTime)
     last.seen = true;
     last.lastScaleTime = lastScaleTime;
     last.currentReplicas = s.currentReplicas;
+    last.desiredReplicas = s.desiredReplicas;
 }
 
 void SeriesFeed::gap(const QDateTime &t)

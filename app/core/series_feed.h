@@ -25,6 +25,7 @@ private:
         bool seen = false;
         QDateTime lastScaleTime;
         int currentReplicas = -1;
+        int desiredReplicas = -1;
     };
     SeriesStore *m_store;
     QHash<QString, Last> m_last;

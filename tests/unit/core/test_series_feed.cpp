@@ -77,6 +77,18 @@ private slots:
         QCOMPARE(store.annotations(QStringLiteral("default/web"), 0, 10000).size(), 0);
     }
 
+    void lateStatusStillMarksFromThePreviousDecision()
+    {
+        // The watch may deliver the rescale only once status.currentReplicas already shows it.
+        SeriesStore store;
+        SeriesFeed feed(&store);
+        feed.add(sample(QStringLiteral("web"), 1000, 1, 2), at(900));
+        feed.add(sample(QStringLiteral("web"), 2000, 3, 3), at(2000));
+        const auto marks = store.annotations(QStringLiteral("default/web"), 0, 10000);
+        QCOMPARE(marks.size(), 1);
+        QCOMPARE(marks[0].text, QStringLiteral("2→3"));
+    }
+
     void gapIsPerHpa()
     {
         SeriesStore store;
