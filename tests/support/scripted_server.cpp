@@ -164,4 +164,13 @@ void ScriptedServer::clearRequests()
     m_requests.clear();
 }
 
+bool ScriptedServer::startWithNewCertificates(TestCerts &certs, const QString &dir, QString *error)
+{
+    if (!certs.generate(dir, error))
+        return false;
+    Options options;
+    options.certDir = certs.dir;
+    return start(options, error);
+}
+
 } // namespace hpascope::test

@@ -37,6 +37,9 @@ public:
     ~ScriptedServer();
 
     bool start(const Options &options, QString *error);
+    // The common case: certificates generated into dir, then a server that requires a client
+    // certificate signed by their CA.
+    bool startWithNewCertificates(TestCerts &certs, const QString &dir, QString *error);
     void stop();
     int port() const { return m_port; }
     std::string url() const; // https://127.0.0.1:<port>

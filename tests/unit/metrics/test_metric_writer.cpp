@@ -106,10 +106,8 @@ private slots:
     {
         QVERIFY(m_tmp.isValid());
         QString error;
-        QVERIFY2(m_certs.generate(m_tmp.filePath(QStringLiteral("certs")), &error), qPrintable(error));
-        ScriptedServer::Options o;
-        o.certDir = m_certs.dir;
-        QVERIFY2(m_server.start(o, &error), qPrintable(error));
+        QVERIFY2(m_server.startWithNewCertificates(m_certs, m_tmp.filePath(QStringLiteral("certs")), &error),
+                 qPrintable(error));
     }
 
     void objectPushReadsBack()

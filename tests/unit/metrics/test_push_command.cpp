@@ -74,10 +74,8 @@ private slots:
     {
         QVERIFY(m_tmp.isValid());
         QString error;
-        QVERIFY2(m_certs.generate(m_tmp.filePath(QStringLiteral("certs")), &error), qPrintable(error));
-        ScriptedServer::Options o;
-        o.certDir = m_certs.dir;
-        QVERIFY2(m_server.start(o, &error), qPrintable(error));
+        QVERIFY2(m_server.startWithNewCertificates(m_certs, m_tmp.filePath(QStringLiteral("certs")), &error),
+                 qPrintable(error));
         auto b64 = [](const std::string &pem) { return QByteArray::fromStdString(pem).toBase64(); };
         m_kubeconfig = m_tmp.filePath(QStringLiteral("kubeconfig"));
         QFile f(m_kubeconfig);
