@@ -1,6 +1,7 @@
 #include "kube/hpa/replica_calculator.h"
 
 #include "kube/hpa/go_compat.h"
+#include "kube/hpa/replica_calculator_detail.h"
 
 #include <algorithm>
 #include <cmath>
@@ -10,9 +11,14 @@
 
 namespace kube::hpa {
 
+namespace detail {
+Error calcError(std::string message) { return makeError(Error::Kind::Invalid, std::move(message)); }
+} // namespace detail
+
 namespace {
 
-Error calcError(std::string message) { return makeError(Error::Kind::Invalid, std::move(message)); }
+using detail::calcError;
+using detail::usageRatioReplicaCount;
 
 // The one message every pod-based calculation returns for an empty pod list.
 const char *const kNoPods = "no pods returned by selector while calculating replica count";
@@ -106,31 +112,6 @@ Result<int64_t> readyPodsCount(const std::vector<PodInfo> &pods)
     return ready;
 }
 
-// getUsageRatioReplicaCount: at 0 current replicas neither tolerance nor ready pods count, so
-// that an HPA can scale from zero.
-Result<ReplicaCalculation> usageRatioReplicaCount(int32_t currentReplicas, double usageRatio,
-                                                  const Tolerances &tolerances,
-                                                  const std::vector<PodInfo> &pods)
-{
-    ReplicaCalculation out;
-    if (currentReplicas != 0) {
-        if (tolerances.isWithin(usageRatio)) {
-            out.replicas = currentReplicas;
-            return out;
-        }
-        auto ready = readyPodsCount(pods);
-        if (!ready)
-            return calcError("unable to calculate ready pods: " + ready.error().message);
-        const double replicaCountFloat = usageRatio * static_cast<double>(*ready);
-        out.replicas = replicaCountFloat > std::numeric_limits<int32_t>::max()
-                           ? std::numeric_limits<int32_t>::max()
-                           : go::ceilToInt32(replicaCountFloat);
-    } else {
-        out.replicas = go::ceilToInt32(usageRatio);
-    }
-    return out;
-}
-
 // The part shared by GetResourceReplicas and calcPlainMetricReplicas after the first ratio:
 // missing pods filled with `missingDown` on a scale-down and 0 on a scale-up, unready pods
 // with 0 on a scale-up, the ratio recomputed, and no change when it falls inside the tolerance
@@ -201,6 +182,33 @@ Result<ReplicaCalculation> plainMetricReplicas(const CalculatorContext &ctx, Pod
 }
 
 } // namespace
+
+namespace detail {
+// getUsageRatioReplicaCount: at 0 current replicas neither tolerance nor ready pods count, so
+// that an HPA can scale from zero.
+Result<ReplicaCalculation> usageRatioReplicaCount(int32_t currentReplicas, double usageRatio,
+                                                  const Tolerances &tolerances,
+                                                  const std::vector<PodInfo> &pods)
+{
+    ReplicaCalculation out;
+    if (currentReplicas != 0) {
+        if (tolerances.isWithin(usageRatio)) {
+            out.replicas = currentReplicas;
+            return out;
+        }
+        auto ready = readyPodsCount(pods);
+        if (!ready)
+            return calcError("unable to calculate ready pods: " + ready.error().message);
+        const double replicaCountFloat = usageRatio * static_cast<double>(*ready);
+        out.replicas = replicaCountFloat > std::numeric_limits<int32_t>::max()
+                           ? std::numeric_limits<int32_t>::max()
+                           : go::ceilToInt32(replicaCountFloat);
+    } else {
+        out.replicas = go::ceilToInt32(usageRatio);
+    }
+    return out;
+}
+} // namespace detail
 
 CalculatorContext calculatorContext(const ControllerConfig &config, std::string namespace_, Time now)
 {
@@ -382,122 +390,6 @@ Result<ReplicaCalculation> getMetricReplicas(const CalculatorContext &ctx, int32
                                    tolerances, pods, "");
     if (out)
         out->timestamp = fetched.timestamp;
-    return out;
-}
-
-namespace {
-// The Go format string has its arguments in the wrong order
-// ("unable to get metric %s: %v on %s %s/%s", name, kind, namespace, objectName, err); the
-// message is reproduced as the controller prints it.
-Error objectFetchError(const CalculatorContext &ctx, std::string_view metricName,
-                       const kube::api::CrossVersionObjectReference &object, const std::string &err)
-{
-    return calcError("unable to get metric " + std::string(metricName) + ": " + object.kind + " on " +
-                     ctx.namespace_ + " " + object.name + "/" + err);
-}
-
-Error externalFetchError(const CalculatorContext &ctx, const kube::api::MetricIdentifier &metric,
-                         const std::string &err)
-{
-    return calcError("unable to get external metric " + ctx.namespace_ + "/" + metric.name + "/" +
-                     go::labelSelector(metric.selector) + ": " + err);
-}
-} // namespace
-
-Result<ReplicaCalculation> getObjectMetricReplicas(const CalculatorContext &ctx, int32_t currentReplicas,
-                                                   int64_t targetUsageMilli, std::string_view metricName,
-                                                   const Tolerances &tolerances,
-                                                   const kube::api::CrossVersionObjectReference &object,
-                                                   const std::vector<PodInfo> &pods,
-                                                   const MetricInput &fetched)
-{
-    if (fetched.error)
-        return objectFetchError(ctx, metricName, object, *fetched.error);
-    const int64_t usage = fetched.objectValueMilli;
-    const double usageRatio = static_cast<double>(usage) / static_cast<double>(targetUsageMilli);
-    auto out = usageRatioReplicaCount(currentReplicas, usageRatio, tolerances, pods);
-    if (out)
-        out->usageMilli = usage; // the timestamp stays zero, as in Go
-    return out;
-}
-
-Result<ReplicaCalculation> getObjectPerPodMetricReplicas(const CalculatorContext &ctx, int32_t statusReplicas,
-                                                         int64_t targetAverageUsageMilli,
-                                                         std::string_view metricName,
-                                                         const Tolerances &tolerances,
-                                                         const kube::api::CrossVersionObjectReference &object,
-                                                         const MetricInput &fetched)
-{
-    if (fetched.error)
-        return objectFetchError(ctx, metricName, object, *fetched.error);
-    const int64_t usage = fetched.objectValueMilli;
-    ReplicaCalculation out;
-    out.timestamp = fetched.timestamp;
-    out.replicas = statusReplicas;
-    const double usageRatio = static_cast<double>(usage) /
-                              (static_cast<double>(targetAverageUsageMilli) * statusReplicas);
-    if (!tolerances.isWithin(usageRatio))
-        out.replicas = go::ceilToInt32(static_cast<double>(usage) /
-                                       static_cast<double>(targetAverageUsageMilli));
-    out.usageMilli = go::toInt64(std::ceil(static_cast<double>(usage) / statusReplicas));
-    return out;
-}
-
-namespace {
-int64_t sumExternal(const std::vector<int64_t> &values)
-{
-    int64_t usage = 0;
-    for (int64_t v : values) {
-        if (v > 0 && usage > std::numeric_limits<int64_t>::max() - v)
-            return std::numeric_limits<int64_t>::max(); // capped on positive overflow
-        usage += v;
-    }
-    return usage;
-}
-} // namespace
-
-Result<ReplicaCalculation> getExternalMetricReplicas(const CalculatorContext &ctx, int32_t currentReplicas,
-                                                     int64_t targetUsageMilli,
-                                                     const kube::api::MetricIdentifier &metric,
-                                                     const Tolerances &tolerances,
-                                                     const std::vector<PodInfo> &pods,
-                                                     const MetricInput &fetched)
-{
-    if (fetched.error)
-        return externalFetchError(ctx, metric, *fetched.error);
-    const int64_t usage = sumExternal(fetched.externalValuesMilli);
-    const double usageRatio = static_cast<double>(usage) / static_cast<double>(targetUsageMilli);
-    auto out = usageRatioReplicaCount(currentReplicas, usageRatio, tolerances, pods);
-    if (out)
-        out->usageMilli = usage;
-    return out;
-}
-
-Result<ReplicaCalculation> getExternalPerPodMetricReplicas(const CalculatorContext &ctx, int32_t statusReplicas,
-                                                           int64_t targetUsagePerPodMilli,
-                                                           const kube::api::MetricIdentifier &metric,
-                                                           const Tolerances &tolerances,
-                                                           const MetricInput &fetched)
-{
-    if (fetched.error)
-        return externalFetchError(ctx, metric, *fetched.error);
-    const int64_t usage = sumExternal(fetched.externalValuesMilli);
-    ReplicaCalculation out;
-    out.timestamp = fetched.timestamp;
-    out.replicas = statusReplicas;
-    const double usageRatio = static_cast<double>(usage) /
-                              (static_cast<double>(targetUsagePerPodMilli) * statusReplicas);
-    if (!tolerances.isWithin(usageRatio)) {
-        const double result = std::ceil(static_cast<double>(usage) /
-                                        static_cast<double>(targetUsagePerPodMilli));
-        out.replicas = result > static_cast<double>(std::numeric_limits<int32_t>::max())
-                           ? std::numeric_limits<int32_t>::max()
-                           : go::toInt32(result);
-    }
-    if (static_cast<double>(usage) >= static_cast<double>(std::numeric_limits<int64_t>::max()))
-        out.usageMilli = std::numeric_limits<int64_t>::max();
-    else
-        out.usageMilli = go::toInt64(std::ceil(static_cast<double>(usage) / statusReplicas));
     return out;
 }
 
