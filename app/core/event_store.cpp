@@ -1,5 +1,7 @@
 #include "app/core/event_store.h"
 
+#include "kube/api/event_scope.h"
+
 #include "app/core/hpa_format.h"
 #include "kube/api/paths.h"
 #include "kube/http/client.h"
@@ -90,18 +92,6 @@ bool newerFirst(const EventRecord &a, const EventRecord &b)
 
 namespace {
 
-// Generated name parts (pod-template-hash, pod suffixes, StatefulSet ordinals) are lower-case
-// alphanumerics without dashes.
-bool isNameToken(QStringView s)
-{
-    if (s.isEmpty())
-        return false;
-    for (QChar c : s)
-        if (!((c >= QLatin1Char('a') && c <= QLatin1Char('z')) || (c >= QLatin1Char('0') && c <= QLatin1Char('9'))))
-            return false;
-    return true;
-}
-
 std::vector<EventRecord> decodeAll(const std::vector<nlohmann::json> &items)
 {
     std::vector<EventRecord> out;
@@ -131,33 +121,10 @@ EventFilter EventFilter::forHpa(const kube::api::HorizontalPodAutoscalerSpec &sp
 
 bool EventFilter::matches(const EventRecord &e) const
 {
-    if (isEmpty())
-        return false;
+    const kube::api::EventScope scope{namespaceName.toStdString(), hpaName.toStdString(), targetKind.toStdString(),
+                                      targetName.toStdString()};
     const QString &ns = e.involvedNamespace.isEmpty() ? e.namespaceName : e.involvedNamespace;
-    if (!namespaceName.isEmpty() && ns != namespaceName)
-        return false;
-    if (!hpaName.isEmpty() && e.involvedKind == QLatin1String("HorizontalPodAutoscaler") && e.involvedName == hpaName)
-        return true;
-    if (targetName.isEmpty())
-        return false;
-    if (e.involvedKind == targetKind && e.involvedName == targetName)
-        return true;
-    const qsizetype prefix = targetName.size() + 1;
-    if (e.involvedName.size() <= prefix || !e.involvedName.startsWith(targetName)
-        || e.involvedName.at(targetName.size()) != QLatin1Char('-'))
-        return false;
-    // The shape check keeps "web-api-..." out of the events of Deployment "web".
-    const QStringView rest = QStringView(e.involvedName).mid(prefix);
-    const bool deployment = targetKind == QLatin1String("Deployment");
-    if (e.involvedKind == QLatin1String("ReplicaSet"))
-        return deployment && isNameToken(rest);
-    if (e.involvedKind == QLatin1String("Pod")) {
-        if (!deployment)
-            return isNameToken(rest);
-        const qsizetype dash = rest.indexOf(QLatin1Char('-'));
-        return dash > 0 && isNameToken(rest.left(dash)) && isNameToken(rest.mid(dash + 1));
-    }
-    return false;
+    return scope.matches(ns.toStdString(), e.involvedKind.toStdString(), e.involvedName.toStdString());
 }
 
 EventStore::EventStore(QObject *parent) : QObject(parent)

@@ -1,5 +1,6 @@
 #include "kube/snapshot/snapshot.h"
 
+#include "kube/api/event_scope.h"
 #include "kube/api/hpa_metrics.h"
 #include "kube/api/paths.h"
 #include "kube/hpa/explainer.h"
@@ -47,16 +48,10 @@ json currentJson(const api::MetricValueStatus *c, api::MetricTargetType preferre
 
 bool concerns(const api::HorizontalPodAutoscaler &hpa, const api::Event &e)
 {
+    const api::EventScope scope{hpa.metadata.namespace_, hpa.metadata.name, hpa.spec.scaleTargetRef.kind,
+                                hpa.spec.scaleTargetRef.name};
     const auto &ref = e.regarding;
-    if (!ref.namespace_.empty() && ref.namespace_ != hpa.metadata.namespace_)
-        return false;
-    if (ref.kind == "HorizontalPodAutoscaler")
-        return ref.name == hpa.metadata.name;
-    const auto &target = hpa.spec.scaleTargetRef;
-    if (ref.kind == target.kind && ref.name == target.name)
-        return true;
-    // A Deployment's ReplicaSets are "<name>-<hash>", their pods "<name>-<hash>-<suffix>".
-    return (ref.kind == "ReplicaSet" || ref.kind == "Pod") && ref.name.rfind(target.name + "-", 0) == 0;
+    return scope.matches(ref.namespace_.empty() ? e.namespace_ : ref.namespace_, ref.kind, ref.name);
 }
 
 std::string policyTypeName(api::HPAScalingPolicyType t)

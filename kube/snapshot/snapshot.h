@@ -20,8 +20,7 @@ struct Options {
     size_t maxEventsPerHpa = 20;
 };
 
-// Events that concern an HPA: about the HPA itself, its scale target, or the target's
-// ReplicaSets and Pods (names "<target>-..."), newest first.
+// Events that concern an HPA (kube/api/event_scope.h), newest first.
 std::vector<api::Event> eventsFor(const api::HorizontalPodAutoscaler &hpa, const std::vector<api::Event> &all);
 
 nlohmann::json toJson(const api::HorizontalPodAutoscaler &hpa, const std::vector<api::Event> &events,
