@@ -3,6 +3,7 @@
 #include "app/core/cluster_session.h"
 #include "app/core/event_model.h"
 #include "app/core/hpa_detail_model.h"
+#include "app/core/hpa_format.h"
 #include "app/core/recorder.h"
 #include "kube/sim/api_server.h"
 #include "widgets/hpa_detail_view.h"
@@ -106,10 +107,7 @@ MainWindow::MainWindow(StartupOptions options, QWidget *parent)
             m_timeline->clearPrediction();
             return;
         }
-        std::optional<kube::hpa::HpaHistory> history;
-        if (m_demo)
-            history = m_demo->world().hpaHistory(hpa->metadata.namespace_, hpa->metadata.name);
-        m_timeline->setPrediction(predictReplicaPath(*hpa, m_session->controllerConfig(), history, specIndex,
+        m_timeline->setPrediction(predictReplicaPath(*hpa, m_session->controllerConfig(), m_detail->history(), specIndex,
                                                      value.value(), m_session->now()));
     });
     auto clock = [this] { return m_session->now(); };
@@ -139,14 +137,23 @@ MainWindow::MainWindow(StartupOptions options, QWidget *parent)
 
     m_table->setModel(m_session->hpaModel());
     connect(m_table, &HpaTableView::selectionChangedTo, this, &MainWindow::showDetail);
-    // The detail follows watch updates of the HPA it shows.
+    // The detail follows watch updates of the HPA it shows, and only of that one: with many HPAs
+    // a change elsewhere must not rebuild the detail, the sliders and the explanation.
     auto refresh = [this] {
         if (m_detail->hasHpa())
             showDetail(m_detail->key());
     };
-    connect(m_session->hpaModel(), &QAbstractItemModel::dataChanged, this, refresh);
+    connect(m_session->hpaModel(), &QAbstractItemModel::dataChanged, this,
+            [this, refresh](const QModelIndex &topLeft, const QModelIndex &bottomRight) {
+                const int row = m_session->hpaModel()->rowOf(m_detail->key());
+                if (row >= topLeft.row() && row <= bottomRight.row())
+                    refresh();
+            });
     connect(m_session->hpaModel(), &QAbstractItemModel::modelReset, this, refresh);
-    connect(m_session->hpaModel(), &QAbstractItemModel::rowsRemoved, this, refresh);
+    connect(m_session->hpaModel(), &QAbstractItemModel::rowsRemoved, this, [this, refresh] {
+        if (m_session->hpaModel()->rowOf(m_detail->key()) < 0)
+            refresh();
+    });
     connect(m_session, &ClusterSession::stateChanged, this, &MainWindow::showState);
     // Open on something to look at: the seed experiment's HPA in the demo, else the first row.
     connect(m_session, &ClusterSession::hpasSynced, this, [this](int count) {
@@ -229,10 +236,7 @@ void MainWindow::startDemo()
         return parts.size() == 2 ? sim->world().hpaHistory(parts[0].toStdString(), parts[1].toStdString())
                                  : std::optional<kube::hpa::HpaHistory>();
     });
-    m_session->setClock([sim] {
-        const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(sim->now().time_since_epoch()).count();
-        return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC);
-    });
+    m_session->setClock([sim] { return format::toQDateTime(sim->now()); });
     m_populating = true;
     m_contextPicker->clear();
     m_contextPicker->addItem(tr("hpascope-demo (simulated)"));
@@ -332,6 +336,8 @@ void MainWindow::showDetail(const QString &key)
     } else {
         m_detail->clear();
         m_sliders->clear();
+        m_timelineKey.clear();
+        m_timeline->setHpa({}, {});
     }
 }
 

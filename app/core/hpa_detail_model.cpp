@@ -30,16 +30,20 @@ void HpaDetailModel::setControllerConfig(const kube::hpa::ControllerConfig &conf
         setHpa(*m_hpa, m_now);
 }
 
+std::optional<kube::hpa::HpaHistory> HpaDetailModel::history() const
+{
+    if (!m_hpa || !m_history)
+        return std::nullopt;
+    return m_history(key());
+}
+
 void HpaDetailModel::explain()
 {
     m_explanation.clear();
     if (!m_hpa)
         return;
-    std::optional<kube::hpa::HpaHistory> history;
-    if (m_history)
-        history = m_history(key());
-    const auto now = kube::api::Time(std::chrono::milliseconds(m_now.toMSecsSinceEpoch()));
-    const auto ex = kube::hpa::explain(*m_hpa, m_controller, history ? &*history : nullptr, now);
+    const std::optional<kube::hpa::HpaHistory> recorded = history();
+    const auto ex = kube::hpa::explain(*m_hpa, m_controller, recorded ? &*recorded : nullptr, format::toKubeTime(m_now));
     for (const auto &sentence : ex.sentences)
         m_explanation << QString::fromStdString(sentence);
 }

@@ -45,6 +45,8 @@ public:
     using HistoryProvider = std::function<std::optional<kube::hpa::HpaHistory>(const QString &key)>;
     void setControllerConfig(const kube::hpa::ControllerConfig &config, HistoryProvider history = {});
     QStringList explanation() const { return m_explanation; }
+    // The controller's recommendation history for the shown HPA, when known.
+    std::optional<kube::hpa::HpaHistory> history() const;
 
     bool hasHpa() const { return m_hpa.has_value(); }
     const kube::api::HorizontalPodAutoscaler *hpa() const { return m_hpa ? &*m_hpa : nullptr; }

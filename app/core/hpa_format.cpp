@@ -90,6 +90,11 @@ QDateTime toQDateTime(std::chrono::system_clock::time_point t)
     return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC);
 }
 
+kube::api::Time toKubeTime(const QDateTime &t)
+{
+    return kube::api::Time(std::chrono::milliseconds(t.toMSecsSinceEpoch()));
+}
+
 QDateTime lastScaleTime(const kube::api::HorizontalPodAutoscaler &hpa)
 {
     return hpa.status.lastScaleTime ? toQDateTime(*hpa.status.lastScaleTime) : QDateTime();

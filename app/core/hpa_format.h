@@ -25,5 +25,6 @@ QDateTime lastScaleTime(const kube::api::HorizontalPodAutoscaler &hpa);  // inva
 QString lastScaleText(const kube::api::HorizontalPodAutoscaler &hpa, const QDateTime &now);
 QString relativeTime(const QDateTime &then, const QDateTime &now);        // "3 min ago"
 QDateTime toQDateTime(std::chrono::system_clock::time_point t);
+kube::api::Time toKubeTime(const QDateTime &t);
 
 } // namespace hpascope::format

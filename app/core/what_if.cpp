@@ -1,5 +1,6 @@
 #include "app/core/what_if.h"
 
+#include "app/core/hpa_format.h"
 #include "kube/api/hpa_metrics.h"
 
 namespace hpascope {
@@ -47,13 +48,13 @@ QList<QPointF> predictReplicaPath(const kube::api::HorizontalPodAutoscaler &hpa,
         values.push_back(int(i) == specIndex ? value : currentRawValue(pairs[i]));
     kube::hpa::PredictOptions options;
     options.horizon = horizon;
-    const auto t0 = kube::api::Time(std::chrono::milliseconds(now.toMSecsSinceEpoch()));
+    const auto t0 = format::toKubeTime(now);
     const auto path = kube::hpa::predict(hpa, config, history.value_or(kube::hpa::HpaHistory{}), values, t0, options);
     QList<QPointF> points;
     double last = hpa.status.currentReplicas;
     points.append(QPointF(double(now.toMSecsSinceEpoch()), last));
     for (const auto &[t, replicas] : path) {
-        const double ms = double(std::chrono::duration_cast<std::chrono::milliseconds>(t.time_since_epoch()).count());
+        const double ms = double(format::toQDateTime(t).toMSecsSinceEpoch());
         if (replicas != last) {
             points.append(QPointF(ms, last)); // step: hold, then jump
             points.append(QPointF(ms, replicas));
