@@ -34,17 +34,7 @@ QString spanText(int seconds)
 
 QString selectName(ScalingPolicySelect s)
 {
-    switch (s) {
-    case ScalingPolicySelect::Max:
-        return QStringLiteral("Max");
-    case ScalingPolicySelect::Min:
-        return QStringLiteral("Min");
-    case ScalingPolicySelect::Disabled:
-        return QStringLiteral("Disabled");
-    case ScalingPolicySelect::Unknown:
-        break;
-    }
-    return QStringLiteral("?");
+    return QString::fromLatin1(kube::api::nameOf(s));
 }
 
 QString policyText(const HPAScalingPolicy &p)

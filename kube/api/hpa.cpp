@@ -192,6 +192,27 @@ void decodeInto(Decoder &d, const json &j, const std::string &path, HPAScalingPo
     d.read(j, "periodSeconds", path, out.periodSeconds);
 }
 
+std::string_view nameOf(HPAScalingPolicyType type)
+{
+    switch (type) {
+    case HPAScalingPolicyType::Pods: return "Pods";
+    case HPAScalingPolicyType::Percent: return "Percent";
+    case HPAScalingPolicyType::Unknown: break;
+    }
+    return "Unknown";
+}
+
+std::string_view nameOf(ScalingPolicySelect select)
+{
+    switch (select) {
+    case ScalingPolicySelect::Max: return "Max";
+    case ScalingPolicySelect::Min: return "Min";
+    case ScalingPolicySelect::Disabled: return "Disabled";
+    case ScalingPolicySelect::Unknown: break;
+    }
+    return "Unknown";
+}
+
 void decodeInto(Decoder &d, const json &j, const std::string &path, HPAScalingRules &out)
 {
     if (!d.expectObject(j, path))

@@ -109,6 +109,8 @@ struct MetricStatus {
 
 enum class ScalingPolicySelect { Unknown, Max, Min, Disabled };
 enum class HPAScalingPolicyType { Unknown, Pods, Percent };
+std::string_view nameOf(HPAScalingPolicyType type); // "Pods", "Percent", "Unknown"
+std::string_view nameOf(ScalingPolicySelect select); // "Max", "Min", "Disabled", "Unknown"
 
 struct HPAScalingPolicy {
     HPAScalingPolicyType type = HPAScalingPolicyType::Unknown;

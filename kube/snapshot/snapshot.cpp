@@ -54,32 +54,13 @@ bool concerns(const api::HorizontalPodAutoscaler &hpa, const api::Event &e)
     return scope.matches(ref.namespace_.empty() ? e.namespace_ : ref.namespace_, ref.kind, ref.name);
 }
 
-std::string policyTypeName(api::HPAScalingPolicyType t)
-{
-    switch (t) {
-    case api::HPAScalingPolicyType::Pods: return "Pods";
-    case api::HPAScalingPolicyType::Percent: return "Percent";
-    default: return "Unknown";
-    }
-}
-
-std::string selectName(api::ScalingPolicySelect s)
-{
-    switch (s) {
-    case api::ScalingPolicySelect::Max: return "Max";
-    case api::ScalingPolicySelect::Min: return "Min";
-    case api::ScalingPolicySelect::Disabled: return "Disabled";
-    default: return "Unknown";
-    }
-}
-
 json rulesJson(const hpa::EffectiveRules &r)
 {
     json policies = json::array();
     for (const auto &p : r.policies)
-        policies.push_back({{"type", policyTypeName(p.type)}, {"value", p.value}, {"periodSeconds", p.periodSeconds}});
+        policies.push_back({{"type", std::string(api::nameOf(p.type))}, {"value", p.value}, {"periodSeconds", p.periodSeconds}});
     return {{"stabilizationWindowSeconds", r.stabilizationWindowSeconds},
-            {"selectPolicy", selectName(r.selectPolicy)},
+            {"selectPolicy", std::string(api::nameOf(r.selectPolicy))},
             {"policies", policies},
             {"tolerance", r.tolerance},
             {"windowDefaulted", r.windowDefaulted}};

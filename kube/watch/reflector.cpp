@@ -1,5 +1,7 @@
 #include "kube/watch/reflector.h"
 
+#include "kube/api/paths.h"
+
 #include "kube/http/errors.h"
 #include "kube/watch/backoff.h"
 #include "kube/watch/line_buffer.h"
@@ -17,22 +19,6 @@ using SteadyClock = std::chrono::steady_clock;
 // client-go treats a watch that ends within a second without any event as an error, so a server
 // that closes watches at once cannot make the reflector spin (reflector.go "very short watch").
 constexpr std::chrono::seconds kShortWatch{1};
-
-std::string percentEncode(std::string_view s)
-{
-    static const char *hex = "0123456789ABCDEF";
-    std::string out;
-    for (unsigned char c : s) {
-        if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') {
-            out += static_cast<char>(c);
-        } else {
-            out += '%';
-            out += hex[c >> 4];
-            out += hex[c & 15];
-        }
-    }
-    return out;
-}
 
 std::string metaString(const json &obj, const char *field)
 {
@@ -121,9 +107,9 @@ struct Reflector::Impl : std::enable_shared_from_this<Impl> {
     {
         std::string q;
         if (!opts.labelSelector.empty())
-            q += "&labelSelector=" + percentEncode(opts.labelSelector);
+            q += "&labelSelector=" + api::escapeQueryComponent(opts.labelSelector);
         if (!opts.fieldSelector.empty())
-            q += "&fieldSelector=" + percentEncode(opts.fieldSelector);
+            q += "&fieldSelector=" + api::escapeQueryComponent(opts.fieldSelector);
         return q;
     }
 
@@ -140,7 +126,7 @@ struct Reflector::Impl : std::enable_shared_from_this<Impl> {
         http::Request req;
         req.path = opts.path + "?limit=" + std::to_string(opts.listPageSize) + selectors();
         if (!continueToken.empty())
-            req.path += "&continue=" + percentEncode(continueToken);
+            req.path += "&continue=" + api::escapeQueryComponent(continueToken);
         request = client->send(std::move(req), step<Result<http::Response>>([continueToken](Impl &self, Result<http::Response> r) {
                                    self.onListPage(continueToken, std::move(r));
                                }));
@@ -204,7 +190,7 @@ struct Reflector::Impl : std::enable_shared_from_this<Impl> {
         http::Request req;
         req.timeoutMs = 0; // ends through timeoutSeconds on the server side
         req.path = opts.path + "?watch=1&allowWatchBookmarks=true&resourceVersion="
-            + percentEncode(lastResourceVersion()) + "&timeoutSeconds=" + std::to_string(pick(rng)) + selectors();
+            + api::escapeQueryComponent(lastResourceVersion()) + "&timeoutSeconds=" + std::to_string(pick(rng)) + selectors();
         request = client->stream(
             std::move(req), step<std::string_view>([](Impl &self, std::string_view data) { self.onChunk(data); }),
             step<Status>([](Impl &self, Status s) { self.onWatchDone(std::move(s)); }),
