@@ -14,13 +14,11 @@ public:
     static Environment fromMap(std::map<std::string, std::string> vars);
 
     std::string get(const std::string &name) const;
-    bool has(const std::string &name) const { return m_vars.count(name) != 0; }
     void set(const std::string &name, std::string value) { m_vars[name] = std::move(value); }
     // The home directory: $HOME, else the password database (only for the real environment).
     std::string home() const;
     // "NAME=value" strings in the order execve() expects.
     std::vector<std::string> entries() const;
-    const std::map<std::string, std::string> &vars() const { return m_vars; }
 
 private:
     std::map<std::string, std::string> m_vars;

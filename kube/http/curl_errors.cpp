@@ -48,17 +48,6 @@ std::string hostOf(const std::string &url)
     return h;
 }
 
-std::string redactUserInfo(const std::string &url)
-{
-    auto scheme = url.find("://");
-    auto start = scheme == std::string::npos ? 0 : scheme + 3;
-    auto at = url.find('@', start);
-    auto slash = url.find('/', start);
-    if (at == std::string::npos || (slash != std::string::npos && at > slash))
-        return url;
-    return url.substr(0, start) + url.substr(at + 1);
-}
-
 Error errorFromCurl(const CurlFailure &f, const Endpoint &ep)
 {
     const std::string &buf = f.errorBuffer;

@@ -30,7 +30,5 @@ Error errorFromCurl(const CurlFailure &f, const Endpoint &ep);
 // Host part of a URL (no port, no brackets); empty when it cannot be parsed.
 std::string hostOf(const std::string &url);
 
-// proxy-url without user:password, for messages.
-std::string redactUserInfo(const std::string &url);
 
 } // namespace kube::http::detail

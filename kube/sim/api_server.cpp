@@ -31,6 +31,12 @@ json statusBody(int code, const std::string &reason, const std::string &message,
     return s;
 }
 
+std::string query(const HttpRequest &req, const std::string &key)
+{
+    const auto it = req.query.find(key);
+    return it == req.query.end() ? std::string() : it->second;
+}
+
 void sendJson(HttpResponder &r, int code, const json &body)
 {
     r.respond(code, "application/json", body.dump());
@@ -98,12 +104,6 @@ void notFound(HttpResponder &r, const ResourceType &t, const std::string &name)
 {
     sendStatus(r, 404, "NotFound", qualified(t) + " \"" + name + "\" not found",
                {{"name", name}, {"group", t.group}, {"kind", t.resource}});
-}
-
-std::string query(const HttpRequest &req, const std::string &key)
-{
-    const auto it = req.query.find(key);
-    return it == req.query.end() ? std::string() : it->second;
 }
 
 json watchFrame(const std::string &type, const json &object)

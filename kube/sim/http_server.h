@@ -37,7 +37,6 @@ public:
     void endStream();
     // The peer closed its side (or the server is stopping): a streaming handler should return.
     bool peerGone() const;
-    bool stopping() const { return m_stopping.load(); }
     bool keepAlive() const { return m_keepAlive && !m_broken; }
     void setKeepAlive(bool keep) { m_keepAlive = keep; }
 

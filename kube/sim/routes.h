@@ -17,6 +17,8 @@ void sendJson(HttpResponder &r, int code, const json &body);
 void sendStatus(HttpResponder &r, int code, const std::string &reason, const std::string &message,
                 const json &details = nullptr);
 void sendNotFoundPath(HttpResponder &r);
+// A query parameter's value; empty when absent.
+std::string query(const HttpRequest &req, const std::string &key);
 
 // Discovery: /api, /api/v1, /apis, /apis/{group}, /apis/{group}/{version}. False: not one of them.
 bool handleDiscovery(World &world, const Segments &segs, HttpResponder &r, const std::string &hostPort);

@@ -13,12 +13,6 @@ const char *const kQuantityError =
 // metrics-server's default --metric-resolution, reported as each sample's window.
 const char *const kResourceWindow = "15s";
 
-std::string query(const HttpRequest &req, const std::string &key)
-{
-    const auto it = req.query.find(key);
-    return it == req.query.end() ? std::string() : it->second;
-}
-
 // The object reference the adapter's RESTMapper produces for a (group-qualified) resource.
 json describedObject(const std::string &resource, const std::string &ns, const std::string &name)
 {

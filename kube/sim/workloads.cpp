@@ -20,7 +20,7 @@ json condition(const std::string &type, bool status, Time since, const std::stri
                const std::string &message = {})
 {
     json c{{"type", type}, {"status", status ? "True" : "False"}, {"lastProbeTime", nullptr},
-           {"lastTransitionTime", timeText(since)}};
+           {"lastTransitionTime", api::formatTime(since)}};
     if (!reason.empty())
         c["reason"] = reason;
     if (!message.empty())
@@ -88,7 +88,7 @@ void World::Impl::renderDeployment(const Dep &dep)
     const bool specChanged = old && (*old)["spec"].value("replicas", -1) != dep.replicas;
     if (specChanged)
         ++generation;
-    const std::string created = old ? (*old)["metadata"].value("creationTimestamp", timeText(now)) : timeText(now);
+    const std::string created = old ? (*old)["metadata"].value("creationTimestamp", api::formatTime(now)) : api::formatTime(now);
     const json labels{{"app", dep.name}};
     const json podLabels{{"app", dep.name}, {"pod-template-hash", dep.rsName.substr(dep.name.size() + 1)}};
     const json container = containerSpec(dep.cpuRequestMilli);
@@ -214,13 +214,13 @@ void World::Impl::renderPod(const PodSim &pod)
                                                    "containers with unready status: [app]"));
         conditions.push_back(condition("PodScheduled", true, pod.created));
         status["phase"] = "Running";
-        status["startTime"] = timeText(pod.runningAt);
+        status["startTime"] = api::formatTime(pod.runningAt);
         const std::string ip = "10.244.0." + std::to_string(pod.ipSuffix % 250 + 2);
         status["podIP"] = ip;
         status["podIPs"] = {{{"ip", ip}}};
         status["containerStatuses"] = {{{"name", "app"}, {"image", kImage}, {"ready", pod.ready},
                                         {"started", true}, {"restartCount", 0},
-                                        {"state", {{"running", {{"startedAt", timeText(pod.runningAt)}}}}}}};
+                                        {"state", {{"running", {{"startedAt", api::formatTime(pod.runningAt)}}}}}}};
     } else {
         conditions.push_back(condition("PodScheduled", true, pod.created));
         status["phase"] = "Pending";
@@ -229,7 +229,7 @@ void World::Impl::renderPod(const PodSim &pod)
     json pj{{"apiVersion", "v1"},
             {"kind", "Pod"},
             {"metadata", {{"name", pod.name}, {"namespace", pod.namespace_}, {"uid", pod.uid},
-                          {"generateName", dep.rsName + "-"}, {"creationTimestamp", timeText(pod.created)},
+                          {"generateName", dep.rsName + "-"}, {"creationTimestamp", api::formatTime(pod.created)},
                           {"labels", {{"app", dep.name}, {"pod-template-hash", dep.rsName.substr(dep.name.size() + 1)}}},
                           {"ownerReferences", {{{"apiVersion", "apps/v1"}, {"kind", "ReplicaSet"},
                                                 {"name", dep.rsName}, {"uid", dep.rsUid}, {"controller", true},
@@ -338,7 +338,7 @@ void World::Impl::emitEvent(const json &involved, const std::string &type, const
             e["message"] == message && e["type"] == type) {
             json updated = e;
             updated["count"] = e.value("count", 1) + 1;
-            updated["lastTimestamp"] = timeText(now);
+            updated["lastTimestamp"] = api::formatTime(now);
             put("events", std::move(updated));
             return;
         }
@@ -350,13 +350,13 @@ void World::Impl::emitEvent(const json &involved, const std::string &type, const
     put("events", {{"apiVersion", "v1"},
                    {"kind", "Event"},
                    {"metadata", {{"name", involved.value("name", "") + "." + hex}, {"namespace", ns},
-                                 {"uid", newUid()}, {"creationTimestamp", timeText(now)}}},
+                                 {"uid", newUid()}, {"creationTimestamp", api::formatTime(now)}}},
                    {"involvedObject", involved},
                    {"reason", reason},
                    {"message", message},
                    {"source", {{"component", component}}},
-                   {"firstTimestamp", timeText(now)},
-                   {"lastTimestamp", timeText(now)},
+                   {"firstTimestamp", api::formatTime(now)},
+                   {"lastTimestamp", api::formatTime(now)},
                    {"count", 1},
                    {"type", type},
                    {"eventTime", nullptr},

@@ -30,11 +30,6 @@ std::string objectKey(const std::string &ns, const std::string &name)
     return ns + "/" + name;
 }
 
-std::string timeText(Time t)
-{
-    return api::formatTime(t);
-}
-
 // ---------------------------------------------------------------------------------------------
 
 World::Impl::Impl(const WorldOptions &o) : opt(o), rng(o.seed)
@@ -136,7 +131,7 @@ World::World(WorldOptions options) : m_options(options), m_impl(std::make_unique
     for (const char *ns : {"default", "kube-system", "kube-public"}) {
         m_impl->put("namespaces", {{"apiVersion", "v1"}, {"kind", "Namespace"},
                                    {"metadata", {{"name", ns}, {"uid", m_impl->newUid()},
-                                                 {"creationTimestamp", timeText(m_impl->now)},
+                                                 {"creationTimestamp", api::formatTime(m_impl->now)},
                                                  {"labels", {{"kubernetes.io/metadata.name", ns}}}}},
                                    {"spec", {{"finalizers", {"kubernetes"}}}},
                                    {"status", {{"phase", "Active"}}}});
@@ -170,14 +165,6 @@ bool World::servesResource(const std::string &resource)
 {
     return std::any_of(std::begin(kResources), std::end(kResources),
                        [&](const ResourceInfo &r) { return resource == r.resource; });
-}
-
-bool World::namespacedResource(const std::string &resource)
-{
-    for (const auto &r : kResources)
-        if (resource == r.resource)
-            return r.namespaced;
-    return false;
 }
 
 World::ListResult World::list(const std::string &resource, const std::string &ns, const Filter &filter) const
@@ -325,7 +312,7 @@ void World::addNamespace(const std::string &name)
             return;
         m_impl->put("namespaces", {{"apiVersion", "v1"}, {"kind", "Namespace"},
                                    {"metadata", {{"name", name}, {"uid", m_impl->newUid()},
-                                                 {"creationTimestamp", timeText(m_impl->now)},
+                                                 {"creationTimestamp", api::formatTime(m_impl->now)},
                                                  {"labels", {{"kubernetes.io/metadata.name", name}}}}},
                                    {"spec", {{"finalizers", {"kubernetes"}}}},
                                    {"status", {{"phase", "Active"}}}});
@@ -342,7 +329,7 @@ void World::addService(const std::string &ns, const std::string &name, const jso
             s["type"] = "ClusterIP";
         m_impl->put("services", {{"apiVersion", "v1"}, {"kind", "Service"},
                                  {"metadata", {{"name", name}, {"namespace", ns}, {"uid", m_impl->newUid()},
-                                               {"creationTimestamp", timeText(m_impl->now)}}},
+                                               {"creationTimestamp", api::formatTime(m_impl->now)}}},
                                  {"spec", s},
                                  {"status", {{"loadBalancer", json::object()}}}});
     }
@@ -371,7 +358,7 @@ Status World::addHpa(json hpa)
             meta["namespace"] = "default";
         meta["uid"] = m_impl->newUid();
         meta["generation"] = 1;
-        meta["creationTimestamp"] = timeText(m_impl->now);
+        meta["creationTimestamp"] = api::formatTime(m_impl->now);
         if (!hpa["spec"].contains("minReplicas")) // SetDefaults_HorizontalPodAutoscaler
             hpa["spec"]["minReplicas"] = 1;
         if (!hpa.contains("status"))

@@ -120,7 +120,6 @@ public:
     // Resources: namespaces, services, deployments, replicasets, pods, events,
     // horizontalpodautoscalers.
     static bool servesResource(const std::string &resource);
-    static bool namespacedResource(const std::string &resource);
     struct ListResult {
         std::vector<json> items;
         uint64_t resourceVersion = 0;

@@ -5,7 +5,6 @@
 namespace kube::sim {
 
 std::string objectKey(const std::string &ns, const std::string &name); // "ns/name", "/name"
-std::string timeText(Time t);                                         // metav1.Time
 
 struct World::Impl {
     explicit Impl(const WorldOptions &o);

@@ -479,7 +479,7 @@ private slots:
             r.start();
             QVERIFY(waitUntil([&] { return watchPaths().size() == 1; }));
         }
-        const int states = int(rec.states.size());
+        const int states = [&] { std::lock_guard l(rec.mutex); return int(rec.states.size()); }();
         QVERIFY(!waitUntil([&] { std::lock_guard l(rec.mutex); return int(rec.states.size()) > states; }, 200));
     }
 
