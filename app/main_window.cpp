@@ -309,7 +309,9 @@ void MainWindow::connectSelected()
     controller.downscaleStabilization =
         std::chrono::seconds(settings.value(QStringLiteral("controller/downscaleStabilizationSeconds"), 300).toInt());
     m_session->setControllerConfig(controller);
-    m_detail->setControllerConfig(controller);
+    m_detail->setControllerConfig(controller, {}, [session = m_session](const QString &key) {
+        return session->observedHistory(key);
+    });
     // One namespace: its name in every row says nothing.
     m_table->table()->setColumnHidden(HpaListModel::Namespace, ns != kAllNamespaces);
     m_session->connectTo(rc.value(), ns == kAllNamespaces ? QString() : ns);

@@ -16,6 +16,12 @@ Q_LOGGING_CATEGORY(lcSession, "hpascope.session")
 namespace hpascope {
 
 namespace {
+// The controller's memory reaches back as far as its longest window or policy period
+// (stabilizationWindowSeconds is at most 3600, pkg/apis/autoscaling/validation).
+constexpr std::chrono::seconds kObservedRetention{3600 + 60};
+} // namespace
+
+namespace {
 
 std::vector<kube::api::HorizontalPodAutoscaler> decodeAll(const std::vector<nlohmann::json> &items)
 {
@@ -103,6 +109,7 @@ void ClusterSession::connectTo(const kube::config::RestConfig &config, const QSt
     m_events.clear();
     m_series.clear();
     m_historyLoaded.clear();
+    m_observed.clear();
     if (m_recorder) {
         // Events expire after 1 h in Kubernetes; our own history brings them back.
         m_recorder->setContext(s.context);
@@ -142,8 +149,10 @@ void ClusterSession::connectTo(const kube::config::RestConfig &config, const QSt
         QMetaObject::invokeMethod(this, [this, gen, type, hpa = std::move(hpa.value())]() mutable {
             if (gen != m_generation)
                 return;
-            if (type == kube::watch::EventType::Deleted)
+            if (type == kube::watch::EventType::Deleted) {
+                m_observed.erase(HpaListModel::keyOf(hpa));
                 m_hpas.remove(HpaListModel::keyOf(hpa));
+            }
             else {
                 record(hpa);
                 m_hpas.upsert(std::move(hpa));
@@ -213,8 +222,25 @@ void ClusterSession::loadHistory(const kube::api::HorizontalPodAutoscaler &hpa)
         m_feed.gap(key, samples.back().time.addMSecs(1));
 }
 
+void ClusterSession::setControllerConfig(const kube::hpa::ControllerConfig &config)
+{
+    m_controllerConfig = config;
+    m_observed.clear(); // the proposals were computed with the old flags
+}
+
+const kube::hpa::ObservedHistory *ClusterSession::observedHistory(const QString &key) const
+{
+    const auto it = m_observed.find(key);
+    return it == m_observed.end() ? nullptr : &it->second;
+}
+
 void ClusterSession::record(const kube::api::HorizontalPodAutoscaler &hpa)
 {
+    const QString key = HpaListModel::keyOf(hpa);
+    auto observed = m_observed.try_emplace(key, m_controllerConfig).first;
+    const auto now = format::toKubeTime(m_clock());
+    observed->second.observe(hpa, now);
+    observed->second.prune(now - kObservedRetention);
     const HpaSample sample = sampleOf(hpa, m_clock());
     m_historyLoaded.insert(HpaListModel::keyOf(hpa)); // live data from now on: no history after it
     m_feed.add(sample, format::lastScaleTime(hpa));

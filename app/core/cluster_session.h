@@ -9,7 +9,7 @@
 #include "app/core/recorder.h"
 #include "app/core/series_feed.h"
 #include "app/core/series_store.h"
-#include "kube/hpa/types.h"
+#include "kube/hpa/observed_history.h"
 #include "app/core/hpa_list_model.h"
 #include "kube/config/rest_config.h"
 
@@ -18,6 +18,7 @@
 #include <QSet>
 #include <QTimer>
 #include <functional>
+#include <map>
 #include <memory>
 
 namespace kube::http { class Client; }
@@ -48,7 +49,10 @@ public:
     // The HPA controller's settings the explainer assumes: the demo cluster's own, else
     // Kubernetes' defaults (a real cluster's flags cannot be read through the API).
     kube::hpa::ControllerConfig controllerConfig() const { return m_controllerConfig; }
-    void setControllerConfig(const kube::hpa::ControllerConfig &config) { m_controllerConfig = config; }
+    void setControllerConfig(const kube::hpa::ControllerConfig &config);
+    // The statuses of this HPA watched in this session (the explainer rebuilds the controller's
+    // memory from them); nullptr when none.
+    const kube::hpa::ObservedHistory *observedHistory(const QString &key) const;
     // History (events, samples) is kept in and reloaded from the recorder; optional.
     void setRecorder(Recorder *recorder);
     Recorder *recorder() const { return m_recorder; }
@@ -81,6 +85,7 @@ private:
     SeriesStore m_series;
     SeriesFeed m_feed{&m_series};
     kube::hpa::ControllerConfig m_controllerConfig;
+    std::map<QString, kube::hpa::ObservedHistory> m_observed;
     QSet<QString> m_historyLoaded; // HPAs whose recorded history is already in m_series
     QPointer<Recorder> m_recorder;
     ConnectionState m_state;

@@ -1,6 +1,7 @@
 #include "app/core/hpa_detail_model.h"
 
 #include "app/core/event_model.h"
+#include "app/core/explainer_text.h"
 #include "app/core/hpa_format.h"
 
 namespace hpascope {
@@ -21,10 +22,12 @@ void HpaDetailModel::setHpa(const kube::api::HorizontalPodAutoscaler &hpa, const
     emit changed();
 }
 
-void HpaDetailModel::setControllerConfig(const kube::hpa::ControllerConfig &config, HistoryProvider history)
+void HpaDetailModel::setControllerConfig(const kube::hpa::ControllerConfig &config, HistoryProvider history,
+                                         ObservedProvider observed)
 {
     m_controller = config;
     m_history = std::move(history);
+    m_observed = std::move(observed);
     m_defaults.downscaleStabilizationSeconds = int(config.downscaleStabilization.count());
     if (m_hpa)
         setHpa(*m_hpa, m_now);
@@ -43,9 +46,12 @@ void HpaDetailModel::explain()
     if (!m_hpa)
         return;
     const std::optional<kube::hpa::HpaHistory> recorded = history();
-    const auto ex = kube::hpa::explain(*m_hpa, m_controller, recorded ? &*recorded : nullptr, format::toKubeTime(m_now));
-    for (const auto &sentence : ex.sentences)
-        m_explanation << QString::fromStdString(sentence);
+    kube::hpa::ExplainInputs inputs;
+    inputs.history = recorded ? &*recorded : nullptr;
+    inputs.observed = !recorded && m_observed ? m_observed(key()) : nullptr;
+    m_explained = kube::hpa::explain(*m_hpa, m_controller, inputs, format::toKubeTime(m_now));
+    for (const auto &sentence : m_explained.sentences)
+        m_explanation << explainerText(sentence);
 }
 
 void HpaDetailModel::setNow(const QDateTime &now)
@@ -61,6 +67,7 @@ void HpaDetailModel::clear()
     m_hpa.reset();
     m_behavior = {};
     m_explanation.clear();
+    m_explained = {};
     m_metrics.setRows({});
     m_conditions.setConditions({}, m_now);
     m_behaviorModel.clear();

@@ -43,7 +43,13 @@ public:
     // The history provider returns the controller's recommendation history when it is known
     // (the demo cluster), else nullptr and the explainer gives upper bounds.
     using HistoryProvider = std::function<std::optional<kube::hpa::HpaHistory>(const QString &key)>;
-    void setControllerConfig(const kube::hpa::ControllerConfig &config, HistoryProvider history = {});
+    // On a real cluster: the statuses watched so far, from which the explainer rebuilds the
+    // controller's memory (nullptr when none).
+    using ObservedProvider = std::function<const kube::hpa::ObservedHistory *(const QString &key)>;
+    void setControllerConfig(const kube::hpa::ControllerConfig &config, HistoryProvider history = {},
+                             ObservedProvider observed = {});
+    // The last explanation in full (limiters, the path ahead), for views and reports.
+    const kube::hpa::Explanation &explanationDetail() const { return m_explained; }
     QStringList explanation() const { return m_explanation; }
     // The controller's recommendation history for the shown HPA, when known.
     std::optional<kube::hpa::HpaHistory> history() const;
@@ -73,6 +79,8 @@ private:
     QStringList m_explanation;
     kube::hpa::ControllerConfig m_controller;
     HistoryProvider m_history;
+    ObservedProvider m_observed;
+    kube::hpa::Explanation m_explained;
     HpaMetricsModel m_metrics;
     HpaConditionsModel m_conditions;
     HpaBehaviorModel m_behaviorModel;

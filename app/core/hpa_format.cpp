@@ -1,6 +1,7 @@
 #include "app/core/hpa_format.h"
 
 #include "kube/api/hpa_metrics.h"
+#include "kube/hpa/limiter.h"
 
 #include <QCoreApplication>
 #include <QStringList>
@@ -53,35 +54,37 @@ QString metricsCompact(const kube::api::HorizontalPodAutoscaler &hpa)
 Badge statusBadge(const kube::api::HorizontalPodAutoscaler &hpa)
 {
     using K = Badge::Kind;
-    auto condition = [&hpa](const char *type) -> const kube::api::HorizontalPodAutoscalerCondition * {
-        for (const auto &c : hpa.status.conditions)
-            if (c.type == type)
-                return &c;
-        return nullptr;
-    };
-    const auto *active = condition("ScalingActive");
-    // ScalingDisabled (target at 0 replicas) is also ScalingActive=False, but not a metrics problem.
-    if (active && active->status == "False" && active->reason != "ScalingDisabled")
-        return {K::Problem, QCoreApplication::translate("format", "metrics unavailable")};
-    const auto *limited = condition("ScalingLimited");
-    if (limited && limited->status == "True") {
-        if (limited->reason == "TooManyReplicas")
-            return {K::Limited, QCoreApplication::translate("format", "limited at max")};
-        if (limited->reason == "TooFewReplicas")
-            return {K::Limited, QCoreApplication::translate("format", "limited at min")};
-    }
+    using kube::hpa::Limiter;
+    auto tr = [](const char *text) { return QCoreApplication::translate("format", text); };
     const int current = hpa.status.currentReplicas;
     const int desired = hpa.status.desiredReplicas;
+    // The most decisive condition first (limitersOf orders them so).
+    for (Limiter l : kube::hpa::limitersOf(hpa)) {
+        switch (l) {
+        case Limiter::Unknown: return {K::Limited, tr("not synced yet")};
+        case Limiter::TargetUnavailable: return {K::Problem, tr("target missing")};
+        case Limiter::RescaleFailed: return {K::Problem, tr("rescale failed")};
+        case Limiter::MetricsUnavailable: return {K::Problem, tr("metrics unavailable")};
+        case Limiter::ScalingDisabled: return {K::Limited, tr("scaling disabled")};
+        case Limiter::TooManyReplicas: return {K::Limited, tr("limited at max")};
+        case Limiter::TooFewReplicas: return {K::Limited, tr("limited at min")};
+        case Limiter::ScaleUpDisabled: return {K::Limited, tr("scale-up disabled")};
+        case Limiter::ScaleDownDisabled: return {K::Limited, tr("scale-down disabled")};
+        case Limiter::ScaleUpLimit:
+            return desired > current ? Badge{K::Moving, tr("scaling up, rate-limited")} : Badge{K::Limited, tr("rate-limited")};
+        case Limiter::ScaleDownLimit:
+            return desired < current ? Badge{K::Moving, tr("scaling down, rate-limited")} : Badge{K::Limited, tr("rate-limited")};
+        default: break;
+        }
+    }
     if (desired > current)
-        return {K::Moving, QCoreApplication::translate("format", "scaling up")};
+        return {K::Moving, tr("scaling up")};
     if (desired < current)
-        return {K::Moving, QCoreApplication::translate("format", "scaling down")};
-    const auto *able = condition("AbleToScale");
-    if (able && (able->reason == "ScaleDownStabilized" || able->reason == "ScaleUpStabilized"))
-        return {K::Moving, QCoreApplication::translate("format", "stabilizing")};
-    if (active && active->reason == "ScalingDisabled")
-        return {K::Limited, QCoreApplication::translate("format", "scaling disabled")};
-    return {K::Ok, QCoreApplication::translate("format", "stable")};
+        return {K::Moving, tr("scaling down")};
+    for (Limiter l : kube::hpa::limitersOf(hpa))
+        if (l == Limiter::ScaleDownStabilized || l == Limiter::ScaleUpStabilized)
+            return {K::Moving, tr("stabilizing")};
+    return {K::Ok, tr("stable")};
 }
 
 QDateTime toQDateTime(std::chrono::system_clock::time_point t)

@@ -12,9 +12,10 @@ QString scaleTarget(const kube::api::HorizontalPodAutoscaler &hpa);       // "De
 QString metricsSummary(const kube::api::HorizontalPodAutoscaler &hpa, const QString &separator);
 // kubectl's TARGETS style, without names: "250m/300m, 50%/60%".
 QString metricsCompact(const kube::api::HorizontalPodAutoscaler &hpa);
-// The table's status badge, from the conditions the controller set and desired vs current:
-// "metrics unavailable", "limited at max", "limited at min", "stabilizing", "scaling up",
-// "scaling down", "stable" (in that order of precedence).
+// The table's status badge, from the conditions the controller set (kube/hpa limitersOf, most
+// decisive first: "target missing", "metrics unavailable", "scaling disabled", "limited at
+// max", "rate-limited", "scale-down disabled", ...), then desired vs current ("scaling up"),
+// then a stabilization window ("stabilizing"). "stable" only when nothing is false or limited.
 struct Badge {
     enum class Kind { Problem, Limited, Moving, Ok };
     Kind kind = Kind::Ok;

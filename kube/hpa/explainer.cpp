@@ -1,9 +1,10 @@
 #include "kube/hpa/explainer.h"
 
 #include "kube/api/hpa_metrics.h"
-#include "kube/hpa/go_compat.h"
+#include "kube/hpa/sync_model.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <cstdio>
 #include <ctime>
@@ -14,16 +15,17 @@ using namespace kube::api;
 
 namespace {
 
-std::string pods(int32_t n) { return std::to_string(n) + (n == 1 ? " pod" : " pods"); }
+// The path ahead: at most this many changes are told, and never more than two hours ahead.
+constexpr std::size_t kPathSteps = 4;
+constexpr Seconds kMaxHorizon{2 * 3600};
+
+std::string num(int64_t n) { return std::to_string(n); }
 
 std::string percent(double fraction)
 {
     char buf[32];
     const double p = fraction * 100.0;
-    if (std::fabs(p - std::round(p)) < 1e-9)
-        std::snprintf(buf, sizeof buf, "%.0f %%", p);
-    else
-        std::snprintf(buf, sizeof buf, "%.1f %%", p);
+    std::snprintf(buf, sizeof buf, std::fabs(p - std::round(p)) < 1e-9 ? "%.0f %%" : "%.1f %%", p);
     return buf;
 }
 
@@ -37,80 +39,353 @@ std::string fixed2(double v)
 std::string shortName(const MetricSpec &spec)
 {
     switch (spec.type) {
-    case MetricSourceType::Object:
-        return spec.object ? spec.object->metric.name : std::string();
-    case MetricSourceType::Pods:
-        return spec.pods ? spec.pods->metric.name : std::string();
-    case MetricSourceType::External:
-        return spec.external ? spec.external->metric.name : std::string();
-    case MetricSourceType::Resource:
-        return spec.resource ? spec.resource->name : std::string();
+    case MetricSourceType::Object: return spec.object ? spec.object->metric.name : std::string();
+    case MetricSourceType::Pods: return spec.pods ? spec.pods->metric.name : std::string();
+    case MetricSourceType::External: return spec.external ? spec.external->metric.name : std::string();
+    case MetricSourceType::Resource: return spec.resource ? spec.resource->name : std::string();
     case MetricSourceType::ContainerResource:
         return spec.containerResource
                    ? spec.containerResource->name + " (container " + spec.containerResource->container + ")"
                    : std::string();
-    default:
-        return spec.typeName;
+    default: return spec.typeName;
     }
 }
 
-// The compared pair in milli-units (utilization: percent * 1000), as the replica calculator sees it.
-struct Compared {
-    double current = 0;
-    double target = 0;
-    Quantity raw; // the value predict() should hold constant
+// "deployments.apps/web" for kubectl, from the scaleTargetRef.
+std::string resourceOf(const CrossVersionObjectReference &ref)
+{
+    std::string kind = ref.kind;
+    std::transform(kind.begin(), kind.end(), kind.begin(), [](unsigned char c) { return char(std::tolower(c)); });
+    const auto slash = ref.apiVersion.find('/');
+    const std::string group = slash == std::string::npos ? std::string() : ref.apiVersion.substr(0, slash);
+    return kind + "s" + (group.empty() ? "" : "." + group) + "/" + ref.name;
+}
+
+// The controller's memory before its last sync, and when that sync ran.
+struct Memory {
+    Time syncAt{};
+    HpaHistory before;
+    std::optional<HpaHistory> beforeEarly; // the same with each status' last sync one period earlier
+    bool known = false;                    // the memory reaches back far enough
 };
 
-std::optional<Compared> compare(const MetricPair &pair, int32_t replicas)
+Seconds reach(const EffectiveBehavior &b)
 {
-    const MetricTarget *target = targetOf(pair.spec);
-    if (!target || !pair.status)
-        return std::nullopt;
-    const MetricValueStatus *cur = currentOf(*pair.status);
-    if (!cur)
-        return std::nullopt;
-    const bool perPodObject = (pair.spec.type == MetricSourceType::Object ||
-                               pair.spec.type == MetricSourceType::External) &&
-                              target->type == MetricTargetType::AverageValue;
-    Compared c;
-    switch (target->type) {
-    case MetricTargetType::Value:
-        if (!target->value || !cur->value)
-            return std::nullopt;
-        c = {double(cur->value->milliValue()), double(target->value->milliValue()), *cur->value};
-        break;
-    case MetricTargetType::AverageValue:
-        if (!target->averageValue || !cur->averageValue)
-            return std::nullopt;
-        c = {double(cur->averageValue->milliValue()), double(target->averageValue->milliValue()),
-             *cur->averageValue};
-        if (perPodObject) // status shows value / replicas; the metric itself is the total
-            c.raw = Quantity::fromMilli(cur->averageValue->milliValue() * std::max(replicas, 1));
-        break;
-    case MetricTargetType::Utilization:
-        if (!target->averageUtilization || !cur->averageUtilization)
-            return std::nullopt;
-        c = {double(*cur->averageUtilization), double(*target->averageUtilization),
-             Quantity::fromInt64(*cur->averageUtilization)};
-        break;
-    default:
-        return std::nullopt;
-    }
-    if (c.target == 0)
-        return std::nullopt;
-    return c;
+    int32_t s = std::max(b.scaleUp.stabilizationWindowSeconds, b.scaleDown.stabilizationWindowSeconds);
+    for (const auto *rules : {&b.scaleUp, &b.scaleDown})
+        for (const auto &p : rules->policies)
+            s = std::max(s, p.periodSeconds);
+    return Seconds(s);
 }
 
-std::string windowSource(const EffectiveBehavior &b)
+Memory memoryFor(const ExplainInputs &in, const EffectiveBehavior &behavior, Time now)
 {
-    if (!b.explicitBehavior)
-        return "default: spec.behavior is unset";
-    if (b.scaleDown.windowDefaulted)
-        return "default: spec.behavior.scaleDown.stabilizationWindowSeconds is unset";
-    return "spec.behavior.scaleDown.stabilizationWindowSeconds";
+    Memory m;
+    m.syncAt = now;
+    if (in.history) {
+        // Every sync records a recommendation: the newest one is the last sync's.
+        if (!in.history->recommendations.empty())
+            m.syncAt = std::max_element(in.history->recommendations.begin(), in.history->recommendations.end(),
+                                        [](const auto &x, const auto &y) { return x.timestamp < y.timestamp; })
+                           ->timestamp;
+        auto keep = [&](auto &v) { std::erase_if(v, [&](const auto &e) { return e.timestamp >= m.syncAt; }); };
+        m.before = *in.history;
+        keep(m.before.recommendations);
+        keep(m.before.scaleUpEvents);
+        keep(m.before.scaleDownEvents);
+        m.known = true;
+    } else if (in.observed && !in.observed->empty()) {
+        m.syncAt = *in.observed->lastObservedAt();
+        m.before = in.observed->reconstruct(m.syncAt, m.syncAt);
+        m.beforeEarly = in.observed->reconstruct(m.syncAt, m.syncAt, true);
+        m.known = in.observed->fromCreation() || *in.observed->firstObservedAt() + reach(behavior) <= m.syncAt;
+    }
+    return m;
+}
+
+struct ReplayRun {
+    Replay verdict;
+    SyncResult result;
+    HpaHistory after;
+};
+
+ReplayRun replay(const HorizontalPodAutoscaler &hpa, const ControllerConfig &config, const HpaHistory &before,
+                 const std::vector<std::optional<Quantity>> &values, const ObservedPods &pods, Time at)
+{
+    Controller c(config);
+    const std::string key = Controller::keyOf(hpa);
+    c.history(key) = before;
+    ReplayRun run;
+    run.result = c.reconcile(hpa, syncInputFor(hpa, values, hpa.status.currentReplicas, pods, at));
+    run.verdict.limiters = limitersOf(hpa, run.result.status.conditions);
+    run.verdict.desiredReplicas = run.result.desiredReplicas;
+    run.verdict.metricReplicas = run.result.metricDesiredReplicas;
+    run.after = c.history(key);
+    return run;
+}
+
+// The policy whose limit the controller applied, and the replicas it allows this period.
+struct Governing {
+    std::optional<HPAScalingPolicy> policy;
+    int32_t allowed = 0;
+};
+Governing governing(const HPAScalingRules &rules, bool up, int32_t current, const HpaHistory &h, Time t)
+{
+    auto limitOf = [&](const HPAScalingRules &r) {
+        return up ? std::max(current, calculateScaleUpLimitWithScalingRules(current, h.scaleUpEvents,
+                                                                             h.scaleDownEvents, r, t))
+                  : std::min(current, calculateScaleDownLimitWithBehaviors(current, h.scaleUpEvents,
+                                                                           h.scaleDownEvents, r, t));
+    };
+    Governing g;
+    g.allowed = limitOf(rules);
+    for (const auto &p : rules.policies) {
+        HPAScalingRules single = rules;
+        single.policies = {p};
+        single.selectPolicy = ScalingPolicySelect::Max;
+        if (limitOf(single) == g.allowed) {
+            g.policy = p;
+            break;
+        }
+    }
+    return g;
+}
+
+std::string policyText(const HPAScalingPolicy &p)
+{
+    return std::string(nameOf(p.type)) + " " + num(p.value) + (p.type == HPAScalingPolicyType::Percent ? " %" : "");
+}
+
+Limiter mainLimiter(const std::vector<Limiter> &limiters)
+{
+    for (Limiter l : limiters)
+        if (!isProblem(l) && l != Limiter::ScalingDisabled && l != Limiter::Unknown)
+            return l;
+    return Limiter::None;
+}
+
+void explainMetrics(Explanation &ex, const HorizontalPodAutoscaler &hpa, const ControllerConfig &config,
+                    const SyncResult &r, const ExplainInputs &in)
+{
+    const Tolerances tol = tolerancesForHpa(hpa, config);
+    const int32_t replicas = hpa.status.currentReplicas;
+    int valid = 0;
+    std::string winner;
+    int32_t winning = -1;
+    const auto values = rawValuesFromStatus(hpa);
+    for (const MetricPair &pair : pairMetrics(hpa)) {
+        MetricLine line;
+        line.name = shortName(pair.spec);
+        const MetricTarget *target = targetOf(pair.spec);
+        line.target = target ? describeTarget(*target) : "<unset>";
+        const MetricValueStatus *cur = pair.status ? currentOf(*pair.status) : nullptr;
+        line.current = cur ? describeCurrent(*cur, target ? target->type : MetricTargetType::Unknown) : "<unknown>";
+        const MetricProposal *p = pair.specIndex < r.proposals.size() ? &r.proposals[pair.specIndex] : nullptr;
+        const bool known = pair.specIndex < values.size() && values[pair.specIndex] && target;
+        if (!known || !p || !p->valid) {
+            ex.metrics.push_back(line);
+            ex.sentences.push_back({"metric.novalue", {line.name}});
+            continue;
+        }
+        ++valid;
+        double current = 0, wanted = 0;
+        if (target->type == MetricTargetType::Utilization) {
+            current = double(cur->averageUtilization.value_or(0));
+            wanted = double(target->averageUtilization.value_or(0));
+        } else {
+            const auto *c = target->type == MetricTargetType::Value ? &cur->value : &cur->averageValue;
+            const auto *t = target->type == MetricTargetType::Value ? &target->value : &target->averageValue;
+            current = *c ? double((*c)->milliValue()) : 0;
+            wanted = *t ? double((*t)->milliValue()) : 0;
+        }
+        if (wanted > 0) {
+            line.ratio = current / wanted;
+            line.withinTolerance = tol.isWithin(*line.ratio);
+        }
+        line.proposedReplicas = p->replicas;
+        if (p->replicas > winning) {
+            winning = p->replicas;
+            winner = line.name;
+        }
+        const std::string ratio = line.ratio ? fixed2(*line.ratio) : "?";
+        const std::string usedTol = percent(line.ratio && *line.ratio > 1.0 ? tol.scaleUp : tol.scaleDown);
+        if (line.withinTolerance)
+            ex.sentences.push_back({"metric.within", {line.name, line.current, line.target, ratio, usedTol, num(replicas)}});
+        else if (p->replicas == replicas)
+            ex.sentences.push_back({"metric.outside.kept", {line.name, line.current, line.target, ratio, usedTol, num(replicas)}});
+        else
+            ex.sentences.push_back({"metric.outside", {line.name, line.current, line.target, ratio, usedTol,
+                                                       num(replicas), num(p->replicas)}});
+        ex.metrics.push_back(line);
+        if (in.pods && !in.pods->empty()) {
+            const auto with = in.pods->withValues.find(pair.specIndex);
+            if (with != in.pods->withValues.end()) {
+                int running = 0, missing = 0;
+                for (const auto &pod : in.pods->pods)
+                    if (pod.phase == "Running" && !pod.deleting) {
+                        ++running;
+                        missing += with->second.count(pod.name) ? 0 : 1;
+                    }
+                if (missing > 0)
+                    ex.sentences.push_back({"pods.missing", {num(missing), num(running), line.name}});
+            }
+        }
+    }
+    if (valid > 1 && winning >= 0)
+        ex.sentences.push_back({"winner", {num(winning), winner}});
+}
+
+void explainProblems(Explanation &ex, const HorizontalPodAutoscaler &hpa)
+{
+    const auto &ref = hpa.spec.scaleTargetRef;
+    const std::string target = ref.kind + "/" + ref.name;
+    for (Limiter l : ex.reported) {
+        if (l == Limiter::TargetUnavailable) {
+            const auto *c = hpa.condition("AbleToScale");
+            ex.sentences.push_back({"target.unavailable", {target, c ? c->message : std::string(), resourceOf(ref),
+                                                           hpa.metadata.namespace_}});
+        } else if (l == Limiter::RescaleFailed) {
+            const auto *c = hpa.condition("AbleToScale");
+            ex.sentences.push_back({"rescale.failed", {target, c ? c->message : std::string()}});
+        } else if (l == Limiter::ScalingDisabled) {
+            ex.sentences.push_back({"scaling.disabled", {target, num(hpa.spec.minReplicas.value_or(1))}});
+        } else if (l == Limiter::MetricsUnavailable) {
+            const auto *c = hpa.condition("ScalingActive");
+            const std::string reason = c ? c->reason : std::string();
+            const std::string message = c ? c->message : std::string();
+            ex.sentences.push_back({reason.rfind("FailedGet", 0) == 0 ? "metric.unavailable" : "scaling.inactive",
+                                    {reason, message}});
+        }
+    }
+}
+
+std::vector<ScaleStep> pathAhead(const HorizontalPodAutoscaler &hpa, const ControllerConfig &config,
+                                 const ReplayRun &run, const std::vector<std::optional<Quantity>> &values,
+                                 const EffectiveBehavior &behavior, Time syncAt)
+{
+    HorizontalPodAutoscaler next = hpa;
+    next.status = run.result.status;
+    const Seconds period = config.syncPeriod.count() > 0 ? config.syncPeriod : Seconds(15);
+    PredictOptions options;
+    options.currentReplicas = run.result.rescale ? run.result.desiredReplicas : hpa.status.currentReplicas;
+    const int32_t span = std::max(1, hpa.spec.maxReplicas - hpa.spec.minReplicas.value_or(1));
+    Seconds longestPeriod{0};
+    for (const auto *rules : {&behavior.scaleUp, &behavior.scaleDown})
+        for (const auto &p : rules->policies)
+            longestPeriod = std::max(longestPeriod, Seconds(p.periodSeconds));
+    options.horizon = std::min(kMaxHorizon, Seconds(std::max(behavior.scaleUp.stabilizationWindowSeconds,
+                                                             behavior.scaleDown.stabilizationWindowSeconds)) *
+                                                    int(kPathSteps) +
+                                                longestPeriod * std::min(span, 16) + period * 4);
+    std::vector<ScaleStep> path;
+    int32_t last = *options.currentReplicas;
+    for (const auto &[t, n] : predictPartial(next, config, run.after, values, syncAt + period, options)) {
+        if (n != last)
+            path.push_back({t, last, n});
+        last = n;
+        if (path.size() >= kPathSteps)
+            break;
+    }
+    return path;
+}
+
+Sentence pathSentence(const Explanation &ex, const std::vector<std::optional<Quantity>> &values, Time now)
+{
+    Sentence s;
+    for (std::size_t i = 0; i < ex.path.size(); ++i) {
+        const ScaleStep &step = ex.path[i];
+        if (i == 0) {
+            const auto in = std::chrono::duration_cast<Seconds>(step.at - now).count();
+            s.items.push_back({"path.first", {num(step.from), num(step.to), formatClock(step.at), num(std::max<int64_t>(0, in))}});
+        } else {
+            s.items.push_back({"path.next", {num(step.to), formatClock(step.at)}});
+        }
+    }
+    if (ex.metrics.size() == 1 && !values.empty() && values[0]) {
+        s.id = "path.one";
+        s.args = {ex.metrics[0].name, ex.metrics[0].current};
+    } else {
+        s.id = "path.many";
+    }
+    return s;
+}
+
+void explainLimiter(Explanation &ex, Limiter main, const HorizontalPodAutoscaler &hpa, const ReplayRun &run,
+                    const Memory &memory)
+{
+    const int32_t current = hpa.status.currentReplicas;
+    const int32_t asks = run.result.metricDesiredReplicas >= 0 ? run.result.metricDesiredReplicas
+                                                                : hpa.status.desiredReplicas;
+    const HorizontalPodAutoscalerBehavior rules = withDefaults(hpa.spec.behavior);
+    switch (main) {
+    case Limiter::TooManyReplicas:
+        ex.sentences.push_back({"limit.max", {num(hpa.spec.maxReplicas), num(asks)}});
+        break;
+    case Limiter::TooFewReplicas:
+        ex.sentences.push_back({"limit.min", {num(hpa.spec.minReplicas.value_or(1)), num(asks)}});
+        break;
+    case Limiter::ScaleUpLimit:
+    case Limiter::ScaleDownLimit: {
+        const bool up = main == Limiter::ScaleUpLimit;
+        if (!ex.behavior.explicitBehavior) {
+            ex.sentences.push_back({"limit.up.legacy", {num(calculateScaleUpLimit(current)), num(current), num(asks)}});
+            break;
+        }
+        const Governing g = governing(up ? *rules.scaleUp : *rules.scaleDown, up, current, memory.before, memory.syncAt);
+        const auto &r = up ? ex.behavior.scaleUp : ex.behavior.scaleDown;
+        const HPAScalingPolicy p = g.policy.value_or(r.policies.empty() ? HPAScalingPolicy{} : r.policies.front());
+        ex.sentences.push_back({up ? "limit.up.policy" : "limit.down.policy",
+                                {policyText(p), num(p.periodSeconds), std::string(nameOf(r.selectPolicy)), num(asks),
+                                 num(g.allowed)}});
+        break;
+    }
+    case Limiter::ScaleUpDisabled:
+        ex.sentences.push_back({"disabled.up", {num(asks), num(current)}});
+        break;
+    case Limiter::ScaleDownDisabled:
+        ex.sentences.push_back({"disabled.down", {num(asks), num(current)}});
+        break;
+    case Limiter::ScaleDownStabilized: {
+        const int32_t window = ex.behavior.scaleDown.stabilizationWindowSeconds;
+        const char *id = !ex.behavior.explicitBehavior              ? "held.down.legacy"
+                         : ex.behavior.scaleDown.windowDefaulted ? "held.down.flag"
+                                                                  : "held.down.explicit";
+        ex.sentences.push_back({id, {num(window)}});
+        std::optional<Time> lastHigh;
+        for (const auto &rec : run.after.recommendations)
+            if (rec.recommendation >= current && (!lastHigh || rec.timestamp > *lastHigh))
+                lastHigh = rec.timestamp;
+        if (lastHigh)
+            ex.heldUntil = *lastHigh + Seconds(window);
+        break;
+    }
+    case Limiter::ScaleUpStabilized: {
+        int32_t lowest = asks;
+        const Time cutoff = memory.syncAt - Seconds(ex.behavior.scaleUp.stabilizationWindowSeconds);
+        for (const auto &rec : run.after.recommendations)
+            if (rec.timestamp > cutoff)
+                lowest = std::min(lowest, rec.recommendation);
+        ex.sentences.push_back({"held.up", {num(ex.behavior.scaleUp.stabilizationWindowSeconds), num(lowest)}});
+        break;
+    }
+    default:
+        if (hpa.status.desiredReplicas != current)
+            ex.sentences.push_back({"scaled", {num(current), num(hpa.status.desiredReplicas)}});
+        else if (std::none_of(ex.reported.begin(), ex.reported.end(), [](Limiter l) { return isProblem(l); }))
+            ex.sentences.push_back({"stable", {num(current)}});
+        break;
+    }
 }
 
 } // namespace
+
+std::vector<std::string> Explanation::texts() const
+{
+    std::vector<std::string> out;
+    for (const auto &s : sentences)
+        out.push_back(s.text());
+    return out;
+}
 
 std::string formatClock(Time t)
 {
@@ -122,123 +397,74 @@ std::string formatClock(Time t)
     return buf;
 }
 
-Explanation explain(const HorizontalPodAutoscaler &hpa, const ControllerConfig &config,
-                    const HpaHistory *history, Time now)
+Explanation explain(const HorizontalPodAutoscaler &hpa, const ControllerConfig &config, const ExplainInputs &in,
+                    Time now)
 {
     Explanation ex;
     ex.behavior = effectiveBehavior(hpa, config);
-    const Tolerances tol = tolerancesForHpa(hpa, config);
-    const int32_t replicas = hpa.status.currentReplicas;
-    const int32_t minReplicas = hpa.spec.minReplicas.value_or(1);
+    ex.reported = limitersOf(hpa);
+    const ObservedPods noPods;
+    const ObservedPods &pods = in.pods ? *in.pods : noPods;
+    const auto values = rawValuesFromStatus(hpa);
 
-    std::optional<int32_t> desired;
-    std::vector<Quantity> rawValues;
-    bool allKnown = true;
-    for (const MetricPair &pair : pairMetrics(hpa)) {
-        MetricLine line;
-        line.name = shortName(pair.spec);
-        const MetricTarget *target = targetOf(pair.spec);
-        line.target = target ? describeTarget(*target) : "<unset>";
-        line.current = pair.status ? describeCurrent(*currentOf(*pair.status),
-                                                     target ? target->type : MetricTargetType::Unknown)
-                                   : "<unknown>";
-        const auto c = compare(pair, replicas);
-        if (!c) {
-            allKnown = false;
-            rawValues.emplace_back();
-            ex.sentences.push_back("Metric " + line.name + " has no current value yet.");
-            ex.metrics.push_back(line);
-            continue;
+    Memory memory = memoryFor(in, ex.behavior, now);
+    const bool stabilizedReported =
+        std::find(ex.reported.begin(), ex.reported.end(), Limiter::ScaleDownStabilized) != ex.reported.end();
+    if (!memory.known && stabilizedReported) // the latest the window can end: a high recommendation just now
+        memory.before.recommendations.push_back({hpa.status.currentReplicas, memory.syncAt - Seconds(1)});
+    const ReplayRun run = replay(hpa, config, memory.before, values, pods, memory.syncAt);
+    ex.computed = run.verdict;
+    ex.computed->determined = memory.known;
+    if (memory.beforeEarly) {
+        const ReplayRun early = replay(hpa, config, *memory.beforeEarly, values, pods, memory.syncAt);
+        if (early.verdict.limiters != run.verdict.limiters || early.verdict.desiredReplicas != run.verdict.desiredReplicas)
+            ex.computed->determined = false;
+    }
+
+    if (ex.reported == std::vector<Limiter>{Limiter::Unknown})
+        ex.sentences.push_back({"unsynced", {}});
+    explainProblems(ex, hpa);
+    explainMetrics(ex, hpa, config, run.result, in);
+    const bool blocked = std::find(ex.reported.begin(), ex.reported.end(), Limiter::MetricsUnavailable) != ex.reported.end();
+    if (blocked && std::any_of(ex.metrics.begin(), ex.metrics.end(), [](const MetricLine &m) { return m.proposedReplicas.has_value(); }))
+        ex.sentences.push_back({"invalid.blocks.down", {}});
+
+    const bool synced = ex.reported != std::vector<Limiter>{Limiter::Unknown};
+    const Limiter main = mainLimiter(synced ? ex.reported : run.verdict.limiters);
+    explainLimiter(ex, main, hpa, run, memory);
+
+    const bool problem = std::any_of(ex.reported.begin(), ex.reported.end(),
+                                     [](Limiter l) { return isProblem(l) || l == Limiter::ScalingDisabled; });
+    if (!problem && main != Limiter::ScaleDownDisabled && main != Limiter::ScaleUpDisabled) {
+        ex.path = pathAhead(hpa, config, run, values, ex.behavior, memory.syncAt);
+        ex.pathEstimated = !memory.known;
+        for (const auto &step : ex.path)
+            if (step.to < step.from) {
+                ex.scaleDownAt = step.at;
+                ex.scaleDownTo = step.to;
+                break;
+            }
+        if (!ex.path.empty()) {
+            ex.sentences.push_back(pathSentence(ex, values, now));
+            if (ex.pathEstimated)
+                ex.sentences.push_back({"path.estimated", {}});
         }
-        rawValues.push_back(c->raw);
-        const double ratio = c->current / c->target;
-        line.ratio = ratio;
-        line.withinTolerance = tol.isWithin(ratio);
-        const bool perPodObject = (pair.spec.type == MetricSourceType::Object ||
-                                   pair.spec.type == MetricSourceType::External) &&
-                                  target->type == MetricTargetType::AverageValue;
-        int32_t proposal = replicas;
-        if (perPodObject) // GetObjectPerPodMetricReplicas / GetExternalPerPodMetricReplicas
-            proposal = line.withinTolerance ? replicas
-                                            : go::ceilToInt32(c->current * std::max(replicas, 1) / c->target);
-        else if (replicas == 0 && target->type == MetricTargetType::Value) // getUsageRatioReplicaCount
-            proposal = go::ceilToInt32(ratio);
-        else if (!line.withinTolerance)
-            proposal = go::ceilToInt32(ratio * replicas);
-        line.proposedReplicas = proposal;
-        desired = desired ? std::max(*desired, proposal) : proposal;
-
-        const double usedTolerance = ratio > 1.0 ? tol.scaleUp : tol.scaleDown;
-        std::string s = "Metric " + line.name + " is " + line.current + " vs target " + line.target +
-                        " (ratio " + fixed2(ratio) + ", " +
-                        (line.withinTolerance ? "within" : "outside") + " the " + percent(usedTolerance) +
-                        " tolerance): ";
-        s += proposal == replicas ? "stays at " + pods(replicas) + "."
-                                  : pods(replicas) + " \u2192 " + pods(proposal) + ".";
-        ex.sentences.push_back(s);
-        ex.metrics.push_back(line);
     }
+    ex.heldUntilEstimated = !memory.known;
 
-    if (const auto *active = hpa.condition("ScalingActive"); active && active->status == "False") {
-        if (active->reason == "ScalingDisabled")
-            ex.sentences.push_back("Scaling is disabled: " + active->message + ".");
-        else if (active->reason.rfind("FailedGet", 0) == 0)
-            ex.sentences.push_back("Metric unavailable: " + active->reason + ": " + active->message + ".");
-        else
-            ex.sentences.push_back("Scaling is not active: " + active->reason + ": " + active->message + ".");
+    if (synced && !problem && ex.computed->determined &&
+        (ex.computed->limiters != ex.reported || ex.computed->desiredReplicas != hpa.status.desiredReplicas)) {
+        auto names = [](const std::vector<Limiter> &ls) {
+            std::string s;
+            for (Limiter l : ls)
+                s += (s.empty() ? "" : ", ") + std::string(nameOf(l));
+            return s;
+        };
+        ex.sentences.push_back({"mismatch", {num(ex.computed->desiredReplicas), names(ex.computed->limiters),
+                                             num(hpa.status.desiredReplicas), names(ex.reported),
+                                             num(config.syncPeriod.count()), num(config.downscaleStabilization.count()),
+                                             fixed2(config.tolerance)}});
     }
-
-    if (!desired)
-        return ex;
-    const std::string asks = ex.metrics.size() == 1 ? "the metric asks for " : "the metrics ask for ";
-    if (*desired > hpa.spec.maxReplicas)
-        ex.sentences.push_back("At maxReplicas " + std::to_string(hpa.spec.maxReplicas) + ": " + asks +
-                               std::to_string(*desired) + ".");
-    else if (*desired < minReplicas)
-        ex.sentences.push_back("At minReplicas " + std::to_string(minReplicas) + ": " + asks +
-                               std::to_string(*desired) + ".");
-
-    const int32_t clamped = std::clamp(*desired, minReplicas, std::max(minReplicas, hpa.spec.maxReplicas));
-    const int32_t window = ex.behavior.scaleDown.stabilizationWindowSeconds;
-    if (clamped >= replicas || window <= 0 || !allKnown)
-        return ex;
-
-    // Scale-down wanted: when does the window let it through?
-    HpaHistory hist = history ? *history : HpaHistory{};
-    ex.heldUntilEstimated = !history || history->recommendations.empty();
-    if (!ex.heldUntilEstimated) {
-        std::optional<Time> lastHigh;
-        for (const auto &rec : hist.recommendations)
-            if (rec.recommendation >= replicas && (!lastHigh || rec.timestamp > *lastHigh))
-                lastHigh = rec.timestamp;
-        if (lastHigh && *lastHigh + Seconds(window) > now)
-            ex.heldUntil = *lastHigh + Seconds(window);
-    } else {
-        ex.heldUntil = now + Seconds(window);
-    }
-    if (!ex.heldUntil)
-        return ex; // the window has already released; the next sync scales down
-
-    PredictOptions options;
-    options.horizon = Seconds(window) + 4 * config.syncPeriod;
-    const auto steps = predict(hpa, config, hist, rawValues, now, options);
-    for (const auto &[t, n] : steps)
-        if (n < replicas) {
-            ex.scaleDownAt = t;
-            ex.scaleDownTo = n;
-            break;
-        }
-    std::string s = "Scale-down is held by the " + std::to_string(window) + " s stabilization window (" +
-                    windowSource(ex.behavior) + ")";
-    const std::string stays = ex.metrics.size() == 1 ? "if the metric stays at " + ex.metrics[0].current
-                                                     : "if the metrics stay as they are";
-    if (ex.scaleDownAt)
-        s += "; " + stays + ", replicas go to " + std::to_string(*ex.scaleDownTo) +
-             (ex.heldUntilEstimated ? " by " : " at ") + formatClock(*ex.scaleDownAt) +
-             (ex.heldUntilEstimated ? " at the latest." : ".");
-    else
-        s += ".";
-    ex.sentences.push_back(s);
     return ex;
 }
 

@@ -1,8 +1,18 @@
 #pragma once
-// Explains, in plain sentences, what the HPA controller is doing with an HPA and why, from the
-// HPA's spec and status, the controller configuration and (when the dashboard recorded it) the
-// recommendation history. Uses the ported controller for every number it states.
+// Explains, in plain sentences, what the HPA controller is doing with an HPA and why.
+//
+// The controller's conditions on the HPA are the truth about its last sync: the explanation
+// names what they name, first the problems (a target that cannot be read, metrics that
+// failed), then the limiter (maxReplicas, a rate policy, a disabled direction, a stabilization
+// window). The numbers and the path ahead come from the ported controller: the last sync is
+// replayed on the controller's memory (known in the demo, rebuilt from the watched statuses on
+// a real cluster, see ObservedHistory) and then stepped forward with the metrics held.
+// The replay's own verdict is kept apart (`computed`) so it can be checked against the
+// controller's: the differential test does that on every sync of the real controller.
 #include "kube/hpa/behavior.h"
+#include "kube/hpa/explainer_messages.h"
+#include "kube/hpa/limiter.h"
+#include "kube/hpa/observed_history.h"
 #include "kube/hpa/predictor.h"
 
 #include <optional>
@@ -20,20 +30,55 @@ struct MetricLine {
     std::optional<int32_t> proposedReplicas;
 };
 
+// The replay of the last sync.
+struct Replay {
+    std::vector<Limiter> limiters; // limitersOf() over the conditions the port set
+    int32_t desiredReplicas = 0;
+    int32_t metricReplicas = -1;   // the metrics' proposal; -1 when they failed
+    // False when the verdict depends on exactly when the syncs before ran, which the
+    // statuses do not tell (within one sync period of a window's or a policy period's end),
+    // or on memory from before hpascope watched.
+    bool determined = true;
+};
+
+struct ScaleStep {
+    Time at{};
+    int32_t from = 0;
+    int32_t to = 0;
+};
+
 struct Explanation {
-    std::vector<std::string> sentences;
+    std::vector<Sentence> sentences;
     std::vector<MetricLine> metrics;
     EffectiveBehavior behavior;
+    std::vector<Limiter> reported; // from the HPA's conditions
+    std::optional<Replay> computed;
+    // The replica changes ahead if the metrics stay as they are (the first few).
+    std::vector<ScaleStep> path;
+    bool pathEstimated = false; // the memory is partly unknown: the times are upper bounds
     // Scale-down held by a stabilization window: when the window releases, and the first sync
     // at which the replicas drop (if the metrics stay as they are).
     std::optional<Time> heldUntil;
     std::optional<Time> scaleDownAt;
     std::optional<int32_t> scaleDownTo;
     bool heldUntilEstimated = false; // no recorded history: an upper bound from `now`
+
+    std::vector<std::string> texts() const; // the sentences in English
+};
+
+struct ExplainInputs {
+    const HpaHistory *history = nullptr;       // the controller's own memory (the demo cluster)
+    const ObservedHistory *observed = nullptr; // the statuses watched (a real cluster)
+    const ObservedPods *pods = nullptr;        // the target's pods, when watched
 };
 
 Explanation explain(const kube::api::HorizontalPodAutoscaler &hpa, const ControllerConfig &config,
-                    const HpaHistory *history, Time now);
+                    const ExplainInputs &inputs, Time now);
+inline Explanation explain(const kube::api::HorizontalPodAutoscaler &hpa, const ControllerConfig &config,
+                           const HpaHistory *history, Time now)
+{
+    return explain(hpa, config, ExplainInputs{history, nullptr, nullptr}, now);
+}
 
 // "14:05:30" in local time
 std::string formatClock(Time t);

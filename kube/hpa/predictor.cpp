@@ -1,33 +1,22 @@
 #include "kube/hpa/predictor.h"
 
+#include "kube/hpa/sync_model.h"
+
+#include <algorithm>
+
 namespace kube::hpa {
 
 using namespace kube::api;
 
 namespace {
 
-// Utilization is modelled on a 1-CPU (1000m) request per pod, so percent * 10 = usage in milli.
-constexpr int64_t kModelRequestMilli = 1000;
 // Pods that exist at `now` started long before: outside any initialization period.
 constexpr Seconds kLongAgo{24 * 3600};
 
 struct SimPod {
-    std::string name;
     Time start;
     Time readyAt;
 };
-
-const MetricTarget *targetFor(const MetricSpec &spec)
-{
-    switch (spec.type) {
-    case MetricSourceType::Resource:
-        return spec.resource ? &spec.resource->target : nullptr;
-    case MetricSourceType::ContainerResource:
-        return spec.containerResource ? &spec.containerResource->target : nullptr;
-    default:
-        return nullptr;
-    }
-}
 
 } // namespace
 
@@ -35,69 +24,41 @@ std::vector<std::pair<Time, int32_t>> predict(const HorizontalPodAutoscaler &hpa
                                               const HpaHistory &history, const std::vector<Quantity> &values,
                                               Time now, const PredictOptions &options)
 {
+    std::vector<std::optional<Quantity>> known(values.begin(), values.end());
+    return predictPartial(hpa, config, history, known, now, options);
+}
+
+std::vector<std::pair<Time, int32_t>> predictPartial(const HorizontalPodAutoscaler &hpa, const ControllerConfig &config,
+                                              const HpaHistory &history,
+                                              const std::vector<std::optional<Quantity>> &values, Time now,
+                                              const PredictOptions &options)
+{
     Controller controller(config);
-    const std::string key = Controller::keyOf(hpa);
-    controller.history(key) = history;
+    controller.history(Controller::keyOf(hpa)) = history;
 
     HorizontalPodAutoscaler current = hpa;
     int32_t replicas = options.currentReplicas.value_or(hpa.status.currentReplicas);
-    std::vector<SimPod> pods;
-    int serial = 0;
-    auto addPod = [&](Time start, Time readyAt) {
-        pods.push_back({"pod-" + std::to_string(serial++), start, readyAt});
-    };
-    for (int32_t i = 0; i < replicas; ++i)
-        addPod(now - kLongAgo, now - kLongAgo);
+    std::vector<SimPod> pods(static_cast<std::size_t>(std::max(replicas, 0)), SimPod{now - kLongAgo, now - kLongAgo});
 
     std::vector<std::pair<Time, int32_t>> out;
     const Seconds step = config.syncPeriod.count() > 0 ? config.syncPeriod : Seconds(15);
-    for (Time t = now; t <= now + options.horizon; t += step) {
-        SyncInput in;
-        in.now = t;
-        in.specReplicas = replicas;
-        in.statusReplicas = static_cast<int32_t>(pods.size());
+    for (Time t = now + options.firstSyncAfter; t <= now + options.horizon; t += step) {
+        ObservedPods observed;
+        int serial = 0;
         for (const auto &p : pods) {
-            PodInfo info;
-            info.name = p.name;
-            info.startTime = p.start;
-            if (p.readyAt <= t) {
-                info.phase = "Running";
-                info.ready = ReadyCondition{ConditionStatus::True, p.readyAt};
-            } else {
+            PodInfo info = modelPods(1, p.start, p.readyAt, serial++).front();
+            if (p.readyAt > t) {
                 info.phase = "Pending";
+                info.ready.reset();
             }
-            ContainerInfo c;
-            c.name = "app";
-            c.requestsMilli = {{"cpu", kModelRequestMilli}, {"memory", kModelRequestMilli}};
-            info.containers.push_back(c);
-            in.pods.push_back(info);
+            observed.pods.push_back(std::move(info));
         }
-        for (std::size_t i = 0; i < hpa.spec.metrics.size(); ++i) {
-            const MetricSpec &spec = hpa.spec.metrics[i];
-            MetricInput m;
-            m.timestamp = t;
-            if (i >= values.size()) {
-                m.error = "no hypothetical value";
-                in.metrics.push_back(m);
-                continue;
-            }
-            const int64_t milli = values[i].milliValue();
-            m.objectValueMilli = milli;
-            m.externalValuesMilli = {milli};
-            const MetricTarget *rt = targetFor(spec);
-            const bool utilization = rt && !rt->averageValue && rt->averageUtilization;
-            const int64_t perPod = utilization ? values[i].milliValue() * kModelRequestMilli / 100000 : milli;
-            for (const auto &p : in.pods)
-                if (p.phase == "Running")
-                    m.podMetrics[p.name] = PodMetric{perPod, t, Seconds(0)};
-            in.metrics.push_back(m);
-        }
-        const SyncResult r = controller.reconcile(current, in);
+        const SyncResult r = controller.reconcile(current, syncInputFor(current, values, replicas, observed, t));
         current.status = r.status;
         if (r.rescale) {
             const int32_t target = r.desiredReplicas;
             while (static_cast<int32_t>(pods.size()) < target)
-                addPod(t, t + options.podReadyDelay);
+                pods.push_back({t, t + options.podReadyDelay});
             while (static_cast<int32_t>(pods.size()) > target)
                 pods.pop_back(); // the newest (least ready) first
             replicas = target;

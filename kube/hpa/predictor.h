@@ -13,6 +13,8 @@ struct PredictOptions {
     Seconds podReadyDelay{0}; // new pods are Pending until then, so they count as unready
     // Replicas at `now`; defaults to status.currentReplicas.
     std::optional<int32_t> currentReplicas;
+    // The first sync stepped: `now` itself, or later when the controller has just synced.
+    Seconds firstSyncAfter{0};
 };
 
 // values: one per spec.metrics entry, the raw value the metrics API would return:
@@ -24,5 +26,10 @@ std::vector<std::pair<Time, int32_t>> predict(const kube::api::HorizontalPodAuto
                                               const ControllerConfig &config, const HpaHistory &history,
                                               const std::vector<kube::api::Quantity> &values, Time now,
                                               const PredictOptions &options = {});
+// The same with metrics whose value is unknown (the controller's fetch fails for them).
+std::vector<std::pair<Time, int32_t>> predictPartial(const kube::api::HorizontalPodAutoscaler &hpa,
+                                              const ControllerConfig &config, const HpaHistory &history,
+                                              const std::vector<std::optional<kube::api::Quantity>> &values,
+                                              Time now, const PredictOptions &options = {});
 
 } // namespace kube::hpa

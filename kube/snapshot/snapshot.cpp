@@ -77,7 +77,16 @@ void addExplanation(json &out, const api::HorizontalPodAutoscaler &h)
                        {"scaleDown", rulesJson(ex.behavior.scaleDown)}};
     if (!ex.behavior.explicitBehavior)
         out["behavior"]["legacyScaleUpLimit"] = "max(2 x current, 4) per sync";
-    out["explanation"] = ex.sentences;
+    out["explanation"] = ex.texts();
+    json limiters = json::array();
+    for (const auto l : ex.reported)
+        limiters.push_back(std::string(hpa::nameOf(l)));
+    out["limiters"] = limiters;
+    json path = json::array();
+    for (const auto &step : ex.path)
+        path.push_back({{"at", api::formatTime(step.at)}, {"from", step.from}, {"to", step.to}});
+    out["path"] = path;
+    out["pathEstimated"] = ex.pathEstimated;
     out["heldUntil"] = ex.heldUntil ? json(api::formatTime(*ex.heldUntil)) : json(nullptr);
 }
 

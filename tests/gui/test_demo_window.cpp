@@ -90,7 +90,7 @@ private slots:
         // 400m / 300m → 2 replicas at the next sync (15 s simulated = 0.25 s at 60×).
         QTRY_VERIFY_WITH_TIMEOUT(model->index(model->rowOf(QStringLiteral("default/web")), HpaListModel::Desired).data().toInt() == 2, 15000);
         auto *why = w.findChild<QLabel *>(QStringLiteral("whyLabel"));
-        QTRY_VERIFY_WITH_TIMEOUT(why->text().contains(QStringLiteral("1 pod → 2 pods")) || why->text().contains(QStringLiteral("2 pods")), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(why->text().contains(QStringLiteral("replicas 1 → 2")), 10000);
         auto rescaled = [&w] {
             for (const EventRecord &e : w.session()->events()->events())
                 if (e.reason == QLatin1String("SuccessfulRescale") && e.involvedName == QLatin1String("web"))

@@ -121,6 +121,9 @@ private slots:
         QTest::newRow("within range is not limited") << 2 << 2 << "ScalingLimited" << "False" << "DesiredWithinRange" << "stable";
         QTest::newRow("metric missing") << 1 << 1 << "ScalingActive" << "False" << "FailedGetObjectMetric" << "metrics unavailable";
         QTest::newRow("target at zero") << 0 << 0 << "ScalingActive" << "False" << "ScalingDisabled" << "scaling disabled";
+        QTest::newRow("target missing") << 0 << 0 << "AbleToScale" << "False" << "FailedGetScale" << "target missing";
+        QTest::newRow("rate-limited climb") << 2 << 3 << "ScalingLimited" << "True" << "ScaleUpLimit" << "scaling up, rate-limited";
+        QTest::newRow("rate-limited, waiting") << 3 << 3 << "ScalingLimited" << "True" << "ScaleUpLimit" << "rate-limited";
     }
     void statusBadge()
     {
@@ -141,7 +144,8 @@ private slots:
         QCOMPARE(cell(model, 0, HpaListModel::Status), badge);
         const QString kind = model.index(0, HpaListModel::Status).data(HpaListModel::BadgeKindRole).toString();
         QVERIFY2(!kind.isEmpty(), "every badge has a kind for its colour");
-        QCOMPARE(kind == QLatin1String("problem"), badge == QLatin1String("metrics unavailable"));
+        QCOMPARE(kind == QLatin1String("problem"), badge == QLatin1String("metrics unavailable") ||
+                                                       badge == QLatin1String("target missing"));
     }
 
     void relistReplacesEverything()

@@ -1,5 +1,7 @@
-// The explainer's sentences for the seed scenario (Object metric test-metric on
-// Service/kubernetes, target 300m, 1..10), the effective behavior shown to users, and predict().
+// The explainer in every state the controller can put an HPA in. Each HPA's status is written
+// by the ported controller (as the real one would), then explained: the sentences must name
+// what the conditions name (a rate policy, a disabled direction, a missing target, pods
+// without values), and the replay's own verdict must agree with the conditions.
 #include "hpa_test_support.h"
 #include "kube/hpa/explainer.h"
 
@@ -17,14 +19,21 @@ class TestHpaExplainer : public QObject {
 private slots:
     void seedScaleUp();
     void seedHeldScaleDown();
-    void atMaxAndUnavailable_data();
-    void atMaxAndUnavailable();
+    void policyLimitedClimb();
+    void disabledScaleDown();
+    void missingTarget();
+    void atMax();
+    void metricUnavailable();
+    void podsWithoutValues();
+    void severalMetrics();
+    void unsynced();
     void effectiveBehavior_data();
     void effectiveBehavior();
     void predictReadyDelay();
 };
 
 namespace {
+
 // Runs the controller like the cluster would and returns the HPA as the API would show it.
 HorizontalPodAutoscaler run(Controller &c, HorizontalPodAutoscaler hpa, int32_t &replicas, Seconds at, int64_t milli)
 {
@@ -34,24 +43,76 @@ HorizontalPodAutoscaler run(Controller &c, HorizontalPodAutoscaler hpa, int32_t 
         replicas = r.desiredReplicas;
     return hpa;
 }
+
+// Object metric "load" on Service/load with an AverageValue target of 100: ceil(value / 100).
+HorizontalPodAutoscaler averageHpa(int32_t min, int32_t max)
+{
+    auto hpa = objectHpa("100", min, max);
+    hpa.spec.metrics[0].object->metric.name = "load";
+    hpa.spec.metrics[0].object->describedObject = {"v1", "Service", "load"};
+    hpa.spec.metrics[0].object->target.type = MetricTargetType::AverageValue;
+    hpa.spec.metrics[0].object->target.averageValue = q("100");
+    hpa.spec.metrics[0].object->target.value.reset();
+    return hpa;
+}
+
+const Explanation explainAt(const Controller &c, const HorizontalPodAutoscaler &hpa, Seconds at)
+{
+    return explain(hpa, c.config(), std::as_const(c).history(Controller::keyOf(hpa)), t0() + at);
+}
+
+bool has(const Explanation &ex, const std::string &id)
+{
+    return std::any_of(ex.sentences.begin(), ex.sentences.end(), [&](const Sentence &s) { return s.id == id; });
+}
+
+QByteArray sentence(const Explanation &ex, const std::string &id)
+{
+    for (const auto &s : ex.sentences)
+        if (s.id == id)
+            return b(s.text());
+    QByteArray all;
+    for (const auto &t : ex.texts())
+        all += b(t) + " | ";
+    return "<no " + b(id) + " in: " + all + ">";
+}
+
+void verifyAgrees(const Explanation &ex)
+{
+    QVERIFY(ex.computed);
+    QCOMPARE(ex.computed->limiters, ex.reported);
+}
+
+char *toString(const std::vector<Limiter> &ls)
+{
+    std::string s;
+    for (Limiter l : ls)
+        s += (s.empty() ? "" : ",") + std::string(nameOf(l));
+    return qstrdup(s.c_str());
+}
+
 } // namespace
+
+namespace QTest {
+template <> char *toString(const std::vector<Limiter> &ls) { return ::toString(ls); }
+} // namespace QTest
 
 void TestHpaExplainer::seedScaleUp()
 {
-    auto hpa = objectHpa();
-    MetricStatus s;
-    s.type = MetricSourceType::Object;
-    s.typeName = "Object";
-    s.object = ObjectMetricStatus{{"test-metric", std::nullopt}, {q("400m"), {}, {}}, {"v1", "Service", "kubernetes"}};
-    hpa.status.currentMetrics = {s};
-    hpa.status.currentReplicas = 1;
-    const Explanation ex = explain(hpa, {}, nullptr, t0());
-    QCOMPARE(ex.sentences.size(), std::size_t(1));
-    QCOMPARE(b(ex.sentences[0]),
-             QByteArray("Metric test-metric is 400m vs target 300m (ratio 1.33, outside the 10 % tolerance): "
-                        "1 pod \u2192 2 pods."));
-    QCOMPARE(ex.metrics[0].proposedReplicas.value_or(-1), 2);
-    QVERIFY(!ex.metrics[0].withinTolerance);
+    Controller c;
+    int32_t replicas = 1;
+    auto hpa = run(c, objectHpa(), replicas, 0s, 400);
+    QCOMPARE(replicas, 2);
+    const Explanation ex = explainAt(c, hpa, 1s);
+    QCOMPARE(ex.sentences[0].text(), std::string("Metric test-metric is 400m vs target 300m (ratio 1.33, outside the "
+                                                 "10 % tolerance): replicas 1 \u2192 2."));
+    QCOMPARE(sentence(ex, "scaled"), QByteArray("The controller's last sync changed the replicas 1 \u2192 2."));
+    verifyAgrees(ex);
+    // The Object value stays at 400m whatever the pods: ceil(1.33 x ready pods) keeps growing.
+    QVERIFY(!ex.path.empty());
+    QCOMPARE(ex.path[0].from, 2);
+    QCOMPARE(ex.path[0].to, 3);
+    QVERIFY(ex.path[0].at == t0() + 15s);
     QVERIFY(!ex.heldUntil);
 }
 
@@ -65,57 +126,185 @@ void TestHpaExplainer::seedHeldScaleDown()
         hpa = run(c, hpa, replicas, Seconds(s), 300);
     hpa = run(c, hpa, replicas, 75s, 100);
     QCOMPARE(replicas, 2);
-    const Explanation ex = explain(hpa, {}, std::as_const(c).history(Controller::keyOf(hpa)), t0() + 90s);
-    QCOMPARE(ex.sentences.size(), std::size_t(2));
-    QCOMPARE(b(ex.sentences[0]),
-             QByteArray("Metric test-metric is 100m vs target 300m (ratio 0.33, outside the 10 % tolerance): "
-                        "2 pods \u2192 1 pod."));
+    const Explanation ex = explainAt(c, hpa, 90s);
+    QCOMPARE(ex.sentences[0].text(), std::string("Metric test-metric is 100m vs target 300m (ratio 0.33, outside the "
+                                                 "10 % tolerance): replicas 2 \u2192 1."));
+    QCOMPARE(ex.reported, std::vector<Limiter>{Limiter::ScaleDownStabilized});
+    verifyAgrees(ex);
     // The last recommendation of 2 was at +60 s: the window releases at +360 s, and the legacy
     // path still counts a sample exactly at the cutoff, so the first sync that drops is +375 s.
     QVERIFY(ex.heldUntil && *ex.heldUntil == t0() + 360s);
     QVERIFY(ex.scaleDownAt && *ex.scaleDownAt == t0() + 375s);
-    QCOMPARE(b(ex.sentences[1]),
-             QByteArray("Scale-down is held by the 300 s stabilization window (default: spec.behavior is unset); "
-                        "if the metric stays at 100m, replicas go to 1 at 14:06:15."));
+    QCOMPARE(sentence(ex, "held.down.legacy"),
+             QByteArray("Scale-down is held by the 300 s stabilization window (the controller's "
+                        "--horizontal-pod-autoscaler-downscale-stabilization, assumed 300 s: spec.behavior is unset)."));
+    QCOMPARE(sentence(ex, "path.one"),
+             QByteArray("If test-metric stays at 100m: 2 \u2192 1 at " + b(formatClock(t0() + 375s)) + " (in 285 s)."));
     QVERIFY(!ex.behavior.explicitBehavior);
     QCOMPARE(ex.behavior.scaleDown.stabilizationWindowSeconds, 300);
 }
 
-void TestHpaExplainer::atMaxAndUnavailable_data()
+void TestHpaExplainer::policyLimitedClimb()
 {
-    QTest::addColumn<QString>("value");
-    QTest::addColumn<bool>("failed");
-    QTest::addColumn<QString>("sentence");
-    QTest::newRow("at max") << "1400m" << false << "At maxReplicas 10: the metric asks for 14.";
-    QTest::newRow("within tolerance") << "310m" << false
-                                      << "Metric test-metric is 310m vs target 300m (ratio 1.03, within the 10 % "
-                                         "tolerance): stays at 3 pods.";
-    QTest::newRow("metric unavailable") << "" << true
-                                        << "Metric unavailable: FailedGetObjectMetric: the HPA was unable to compute "
-                                           "the replica count: boom.";
+    // 1000 / 100 asks for 10, maxReplicas 6, scaleUp Pods 1 per 15 s: 2, 3, 4, 5, 6.
+    auto hpa = averageHpa(1, 6);
+    hpa.spec.behavior = HorizontalPodAutoscalerBehavior{};
+    hpa.spec.behavior->scaleUp = HPAScalingRules{0, ScalingPolicySelect::Max, {{HPAScalingPolicyType::Pods, 1, 15}}, {}};
+    Controller c;
+    int32_t replicas = 2;
+    hpa = run(c, hpa, replicas, 0s, 1000000);
+    QCOMPARE(replicas, 3);
+    Explanation ex = explainAt(c, hpa, 1s);
+    QCOMPARE(ex.reported, std::vector<Limiter>{Limiter::ScaleUpLimit});
+    verifyAgrees(ex);
+    QVERIFY2(!has(ex, "limit.max"), "maxReplicas is blamed only at maxReplicas");
+    QCOMPARE(sentence(ex, "limit.up.policy"),
+             QByteArray("Scale-up is limited by policy Pods 1 per 15 s (selectPolicy Max): the metrics ask for 10, "
+                        "this period allows 3."));
+    QCOMPARE(ex.path.size(), std::size_t(3));
+    QCOMPARE(ex.path[0].to, 4);
+    QVERIFY(ex.path[0].at == t0() + 15s);
+    QCOMPARE(ex.path[2].to, 6);
+    QVERIFY(ex.path[2].at == t0() + 45s);
+    // At 6 the controller says TooManyReplicas, and so does the explanation.
+    for (int s = 15; s <= 45; s += 15)
+        hpa = run(c, hpa, replicas, Seconds(s), 1000000);
+    hpa = run(c, hpa, replicas, 60s, 1000000);
+    QCOMPARE(replicas, 6);
+    ex = explainAt(c, hpa, 61s);
+    QCOMPARE(ex.reported, std::vector<Limiter>{Limiter::TooManyReplicas});
+    verifyAgrees(ex);
+    QCOMPARE(sentence(ex, "limit.max"), QByteArray("At maxReplicas 6: the metrics ask for 10."));
 }
 
-void TestHpaExplainer::atMaxAndUnavailable()
+void TestHpaExplainer::disabledScaleDown()
 {
-    QFETCH(QString, value);
-    QFETCH(bool, failed);
-    QFETCH(QString, sentence);
+    auto hpa = averageHpa(1, 10);
+    hpa.spec.behavior = HorizontalPodAutoscalerBehavior{};
+    hpa.spec.behavior->scaleDown = HPAScalingRules{std::nullopt, ScalingPolicySelect::Disabled, {}, {}};
+    Controller c;
+    int32_t replicas = 1;
+    hpa = run(c, hpa, replicas, 0s, 400000);
+    QCOMPARE(replicas, 4);
+    for (int s = 15; s <= 600; s += 15)
+        hpa = run(c, hpa, replicas, Seconds(s), 100000);
+    QCOMPARE(replicas, 4);
+    const Explanation ex = explainAt(c, hpa, 601s);
+    QCOMPARE(ex.reported, std::vector<Limiter>{Limiter::ScaleDownDisabled});
+    verifyAgrees(ex);
+    QCOMPARE(sentence(ex, "disabled.down"),
+             QByteArray("Scale-down is disabled by the HPA's behavior (scaleDown.selectPolicy: Disabled): the metrics "
+                        "ask for 1, replicas stay at 4."));
+    QVERIFY2(!has(ex, "held.down.flag") && !has(ex, "held.down.explicit"), "no stabilization window is blamed");
+    QVERIFY2(ex.path.empty() && !ex.scaleDownAt, "no scale-down is predicted");
+}
+
+void TestHpaExplainer::missingTarget()
+{
     auto hpa = objectHpa();
-    hpa.status.currentReplicas = 3;
-    if (!value.isEmpty()) {
-        MetricStatus s;
-        s.type = MetricSourceType::Object;
-        s.typeName = "Object";
-        s.object = ObjectMetricStatus{{"test-metric", std::nullopt}, {q(value.toUtf8().constData()), {}, {}},
-                                      {"v1", "Service", "kubernetes"}};
-        hpa.status.currentMetrics = {s};
-    }
-    if (failed)
-        hpa.status.conditions.push_back({"ScalingActive", "False", {}, {}, {}, "FailedGetObjectMetric",
-                                         "the HPA was unable to compute the replica count: boom"});
-    const Explanation ex = explain(hpa, {}, nullptr, t0());
-    QVERIFY2(std::find(ex.sentences.begin(), ex.sentences.end(), sentence.toStdString()) != ex.sentences.end(),
-             qPrintable(QString::fromStdString(ex.sentences.empty() ? std::string("<none>") : ex.sentences.back())));
+    hpa.spec.scaleTargetRef = {"apps/v1", "Deployment", "x"};
+    hpa.metadata.namespace_ = "y";
+    Controller c;
+    SyncInput in = sync(t0(), 0, {objectValue(400)});
+    in.scaleError = "deployments.apps \"x\" not found";
+    hpa.status = c.reconcile(hpa, in).status;
+    const Explanation ex = explain(hpa, c.config(), nullptr, t0() + 1s);
+    QCOMPARE(ex.reported, std::vector<Limiter>{Limiter::TargetUnavailable});
+    QCOMPARE(ex.sentences.front().text(),
+             std::string("The controller cannot read the scale of its target Deployment/x: the HPA controller was "
+                         "unable to get the target's current scale: deployments.apps \"x\" not found. Check that "
+                         "deployments.apps/x exists in namespace y (kubectl get deployments.apps/x -n y)."));
+    QVERIFY(!has(ex, "stable"));
+    QVERIFY(ex.path.empty());
+}
+
+void TestHpaExplainer::atMax()
+{
+    Controller c;
+    int32_t replicas = 10;
+    const auto hpa = run(c, objectHpa(), replicas, 0s, 1400);
+    const Explanation ex = explainAt(c, hpa, 1s);
+    QCOMPARE(ex.reported, std::vector<Limiter>{Limiter::TooManyReplicas});
+    verifyAgrees(ex);
+    QCOMPARE(sentence(ex, "limit.max"), QByteArray("At maxReplicas 10: the metrics ask for 47."));
+}
+
+void TestHpaExplainer::metricUnavailable()
+{
+    Controller c;
+    auto hpa = objectHpa();
+    MetricInput failed;
+    failed.error = "unable to get metric test-metric: boom";
+    hpa.status = c.reconcile(hpa, sync(t0(), 3, {failed})).status;
+    const Explanation ex = explain(hpa, c.config(), nullptr, t0() + 1s);
+    QCOMPARE(ex.reported.front(), Limiter::MetricsUnavailable);
+    verifyAgrees(ex);
+    QVERIFY(sentence(ex, "metric.unavailable").startsWith("Metric unavailable (FailedGetObjectMetric): the HPA was "
+                                                          "unable to compute the replica count: "));
+    QCOMPARE(sentence(ex, "metric.novalue"), QByteArray("Metric test-metric has no current value yet."));
+    QVERIFY(!has(ex, "stable"));
+}
+
+void TestHpaExplainer::podsWithoutValues()
+{
+    // A Pods metric at 200 on 3 of 6 pods, target 100: naively 12, but the 3 pods without a
+    // value count as 0 on scale-up: (3 x 200 + 3 x 0) / 6 = 100, at target, stays 6.
+    HorizontalPodAutoscaler hpa = objectHpa("100", 1, 20);
+    MetricSpec m;
+    m.type = MetricSourceType::Pods;
+    m.typeName = "Pods";
+    m.pods = PodsMetricSource{{"load", std::nullopt}, {}};
+    m.pods->target.type = MetricTargetType::AverageValue;
+    m.pods->target.averageValue = q("100");
+    hpa.spec.metrics = {m};
+    ObservedPods pods;
+    pods.pods = readyPods(6);
+    MetricInput input;
+    for (int i = 0; i < 3; ++i)
+        input.podMetrics[pods.pods[i].name] = PodMetric{200000, t0(), 60s};
+    pods.withValues[0] = {pods.pods[0].name, pods.pods[1].name, pods.pods[2].name};
+    Controller c;
+    SyncInput in = sync(t0(), 6, {input});
+    in.pods = pods.pods;
+    const SyncResult r = c.reconcile(hpa, in);
+    QCOMPARE(r.desiredReplicas, 6);
+    hpa.status = r.status;
+
+    kube::hpa::ExplainInputs inputs;
+    inputs.pods = &pods;
+    const Explanation ex = explain(hpa, c.config(), inputs, t0() + 1s);
+    verifyAgrees(ex);
+    QCOMPARE(ex.computed->desiredReplicas, 6);
+    QCOMPARE(sentence(ex, "pods.missing"), QByteArray("3 of 6 pods have no value of load: the controller counts them "
+                                                      "as 0 on scale-up and as at target on scale-down."));
+    QVERIFY(sentence(ex, "metric.outside.kept").contains("keeps the replicas at 6"));
+    QVERIFY(!has(ex, "metric.outside"));
+
+    // Without the pods, hpascope's replay reaches 12 and says that it differs from the controller.
+    const Explanation blind = explain(hpa, c.config(), nullptr, t0() + 1s);
+    QCOMPARE(blind.computed->desiredReplicas, 12);
+    QVERIFY2(!blind.computed->determined || has(blind, "mismatch"), "a replay that disagrees says so");
+}
+
+void TestHpaExplainer::severalMetrics()
+{
+    auto hpa = averageHpa(1, 10);
+    MetricSpec second = hpa.spec.metrics[0];
+    second.object->metric.name = "queue";
+    hpa.spec.metrics.push_back(second);
+    Controller c;
+    const SyncResult r = c.reconcile(hpa, sync(t0(), 2, {objectValue(300000), objectValue(500000)}));
+    hpa.status = r.status;
+    const Explanation ex = explain(hpa, c.config(), std::as_const(c).history(Controller::keyOf(hpa)), t0() + 1s);
+    verifyAgrees(ex);
+    QCOMPARE(sentence(ex, "winner"), QByteArray("The largest proposal wins: queue asks for 5."));
+}
+
+void TestHpaExplainer::unsynced()
+{
+    const Explanation ex = explain(objectHpa(), {}, nullptr, t0());
+    QCOMPARE(ex.reported, std::vector<Limiter>{Limiter::Unknown});
+    QCOMPARE(ex.sentences.front().id, std::string("unsynced"));
 }
 
 void TestHpaExplainer::effectiveBehavior_data()

@@ -1,0 +1,65 @@
+#pragma once
+// The controller's per-HPA memory (recommendations, scale events) rebuilt from the statuses a
+// dashboard watched. The controller keeps that memory to itself; what it writes is enough to
+// recover it closely:
+// - every sync records a recommendation, the metrics' proposal; a status carries the metric
+//   values of the sync that wrote it, and it is rewritten whenever they change, so the proposal
+//   is known from one status until the next;
+// - a rescale writes lastScaleTime with the old (currentReplicas) and new (desiredReplicas) count.
+// What cannot be recovered is exactly when, between two statuses, the last sync of the older
+// one ran: `early` places it one sync period before the newer status instead of just before it,
+// so a caller can tell the results that depend on it.
+#include "kube/hpa/sync_model.h"
+
+#include <deque>
+#include <optional>
+
+namespace kube::hpa {
+
+class ObservedHistory {
+public:
+    // The flags are needed to recompute each status' proposal (tolerance) and to place the
+    // last sync of a status (sync period).
+    explicit ObservedHistory(ControllerConfig config = {}) : m_config(config) {}
+    const ControllerConfig &config() const { return m_config; }
+
+    // A status as seen at `at`. Statuses must arrive in order; an unchanged status is ignored.
+    void observe(const kube::api::HorizontalPodAutoscaler &hpa, Time at, const ObservedPods &pods = {});
+    bool empty() const { return m_observations.empty(); }
+    // When the newest status was seen (the time of the sync that wrote it, up to the watch's latency).
+    std::optional<Time> lastObservedAt() const;
+    // When the first status was seen; the memory before it is unknown.
+    std::optional<Time> firstObservedAt() const;
+    // Whether the first status seen was the HPA's first: the controller's memory is then known
+    // from its start.
+    bool fromCreation() const { return m_fromCreation; }
+
+    // The memory the controller had just before the sync at `before` (entries at or after it
+    // are left out), as it would be at `now` >= before.
+    HpaHistory reconstruct(Time before, Time now, bool early = false) const;
+
+    // Drops what no window or policy period can reach any more.
+    void prune(Time olderThan);
+
+    struct Observation {
+        Time at{};
+        kube::api::HorizontalPodAutoscalerStatus status;
+        std::optional<int32_t> recommendation; // the metrics' proposal; none when they failed
+        std::optional<kube::api::HorizontalPodAutoscalerBehavior> behavior;
+    };
+    const std::deque<Observation> &observations() const { return m_observations; }
+
+private:
+    ControllerConfig m_config;
+    std::deque<Observation> m_observations;
+    bool m_fromCreation = false;
+    bool m_seenAny = false;
+};
+
+// The metrics' proposal the controller computed for this status (its recommendation), by
+// replaying the sync on a controller with no memory; none when the metrics failed or the sync
+// did not compute one (target at 0, replicas outside min..max).
+std::optional<int32_t> recommendationOf(const kube::api::HorizontalPodAutoscaler &hpa, const ControllerConfig &config,
+                                        const ObservedPods &pods, Time at);
+
+} // namespace kube::hpa

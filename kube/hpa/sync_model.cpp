@@ -1,0 +1,134 @@
+#include "kube/hpa/sync_model.h"
+
+#include "kube/api/hpa_metrics.h"
+
+#include <algorithm>
+
+namespace kube::hpa {
+
+using namespace kube::api;
+
+namespace {
+
+// Pods that existed before the dashboard looked started long before: outside any
+// initialization period.
+constexpr Seconds kLongAgo{24 * 3600};
+
+const MetricTarget *resourceTarget(const MetricSpec &spec)
+{
+    switch (spec.type) {
+    case MetricSourceType::Resource:
+        return spec.resource ? &spec.resource->target : nullptr;
+    case MetricSourceType::ContainerResource:
+        return spec.containerResource ? &spec.containerResource->target : nullptr;
+    default:
+        return nullptr;
+    }
+}
+
+// The status shows ceil(total / replicas) in milli-units (GetObjectPerPodMetricReplicas), so the
+// total lies in [(avg - 1) x n + 1, avg x n]. People push round numbers: take the roundest one
+// in that range (1000 rather than 1000.002 for an average of 166.667 over 6 pods).
+int64_t totalFromAverage(int64_t averageMilli, int32_t n)
+{
+    const int64_t hi = averageMilli * n;
+    const int64_t lo = (averageMilli - 1) * n + 1;
+    for (int64_t p = 1000000000000LL; p > 1; p /= 10) {
+        const int64_t candidate = lo <= 0 ? 0 : ((lo + p - 1) / p) * p;
+        if (candidate >= lo && candidate <= hi)
+            return candidate;
+    }
+    return hi;
+}
+
+} // namespace
+
+std::vector<std::optional<Quantity>> rawValuesFromStatus(const HorizontalPodAutoscaler &hpa)
+{
+    std::vector<std::optional<Quantity>> out(hpa.spec.metrics.size());
+    const int32_t replicas = std::max(hpa.status.currentReplicas, 1);
+    for (const MetricPair &pair : pairMetrics(hpa)) {
+        const MetricTarget *target = targetOf(pair.spec);
+        const MetricValueStatus *cur = pair.status ? currentOf(*pair.status) : nullptr;
+        if (!target || !cur || pair.specIndex >= out.size())
+            continue;
+        auto &slot = out[pair.specIndex];
+        const bool perPodObject = (pair.spec.type == MetricSourceType::Object ||
+                                   pair.spec.type == MetricSourceType::External) &&
+                                  target->type == MetricTargetType::AverageValue;
+        switch (target->type) {
+        case MetricTargetType::Value:
+            if (cur->value)
+                slot = *cur->value;
+            break;
+        case MetricTargetType::AverageValue:
+            if (cur->averageValue) // the status shows value / replicas; the metric is the total
+                slot = perPodObject ? Quantity::fromMilli(totalFromAverage(cur->averageValue->milliValue(), replicas))
+                                    : *cur->averageValue;
+            break;
+        case MetricTargetType::Utilization:
+            if (cur->averageUtilization)
+                slot = Quantity::fromInt64(*cur->averageUtilization);
+            break;
+        default:
+            break;
+        }
+    }
+    return out;
+}
+
+std::vector<PodInfo> modelPods(int32_t n, Time start, Time readyAt, int firstSerial)
+{
+    std::vector<PodInfo> pods;
+    for (int32_t i = 0; i < n; ++i) {
+        PodInfo info;
+        info.name = "pod-" + std::to_string(firstSerial + i);
+        info.startTime = start;
+        info.phase = "Running";
+        info.ready = ReadyCondition{ConditionStatus::True, readyAt};
+        ContainerInfo c;
+        c.name = "app";
+        c.requestsMilli = {{"cpu", kModelRequestMilli}, {"memory", kModelRequestMilli}};
+        info.containers.push_back(c);
+        pods.push_back(info);
+    }
+    return pods;
+}
+
+SyncInput syncInputFor(const HorizontalPodAutoscaler &hpa, const std::vector<std::optional<Quantity>> &values,
+                       int32_t specReplicas, const ObservedPods &observed, Time now)
+{
+    SyncInput in;
+    in.now = now;
+    in.specReplicas = specReplicas;
+    in.pods = observed.empty() ? modelPods(specReplicas, now - kLongAgo, now - kLongAgo) : observed.pods;
+    in.statusReplicas = static_cast<int32_t>(in.pods.size());
+    for (std::size_t i = 0; i < hpa.spec.metrics.size(); ++i) {
+        const MetricSpec &spec = hpa.spec.metrics[i];
+        MetricInput m;
+        m.timestamp = now;
+        if (i >= values.size() || !values[i]) {
+            m.error = "no value in the HPA's status";
+            in.metrics.push_back(m);
+            continue;
+        }
+        const int64_t milli = values[i]->milliValue();
+        m.objectValueMilli = milli;
+        m.externalValuesMilli = {milli};
+        const MetricTarget *rt = resourceTarget(spec);
+        const bool utilization = rt && !rt->averageValue && rt->averageUtilization;
+        const int64_t perPod = utilization ? milli * kModelRequestMilli / 100000 : milli;
+        const auto with = observed.withValues.find(i);
+        for (const auto &p : in.pods) {
+            if (p.phase != "Running")
+                continue;
+            if (with != observed.withValues.end() && !with->second.count(p.name))
+                continue; // this pod has no value of the metric
+            m.podMetrics[p.name] = PodMetric{perPod, now, Seconds(0)};
+        }
+        in.metrics.push_back(m);
+    }
+    return in;
+}
+
+} // namespace kube::hpa

@@ -1,0 +1,43 @@
+#pragma once
+// What the controller read at a sync, rebuilt from what a dashboard can see: the HPA's status
+// (the metric values the controller reported), the pods it can watch, and which pods had a
+// value of a Pods metric. Used to replay the controller's last sync (the explainer) and to
+// step it forward (the predictor).
+#include "kube/hpa/controller.h"
+
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace kube::hpa {
+
+// Utilization is modelled on a 1-CPU (1000m) request per pod, so percent * 10 = usage in milli.
+inline constexpr int64_t kModelRequestMilli = 1000;
+
+// The pods a dashboard sees for an HPA's target. Empty pods: modelled (status.currentReplicas
+// Ready pods that started long ago).
+struct ObservedPods {
+    std::vector<PodInfo> pods;
+    // Per spec.metrics index, for Pods metrics: the pods that have a value. A metric without an
+    // entry: every Running pod has one.
+    std::map<std::size_t, std::set<std::string>> withValues;
+    bool empty() const { return pods.empty(); }
+};
+
+// The raw value per spec.metrics entry that the metrics API returned, as recovered from
+// status.currentMetrics (paired by identity); an empty optional where the status has none.
+//   Object/External Value: the value; Object/External AverageValue: average x replicas;
+//   Pods and Resource AverageValue: the average; Resource Utilization: the percentage.
+std::vector<std::optional<kube::api::Quantity>> rawValuesFromStatus(const kube::api::HorizontalPodAutoscaler &hpa);
+
+// The controller's input at `now` with `specReplicas`, every metric at `values` (missing: the
+// metric fetch failed), on `pods` (modelled when empty).
+SyncInput syncInputFor(const kube::api::HorizontalPodAutoscaler &hpa,
+                       const std::vector<std::optional<kube::api::Quantity>> &values, int32_t specReplicas,
+                       const ObservedPods &pods, Time now);
+
+// Modelled pods: `n` Ready Running pods with a 1000m request, started at `start`, Ready at `readyAt`.
+std::vector<PodInfo> modelPods(int32_t n, Time start, Time readyAt, int firstSerial = 0);
+
+} // namespace kube::hpa
