@@ -93,6 +93,21 @@ std::vector<MetricRow> metricRows(const kube::api::HorizontalPodAutoscaler &hpa)
             if (preferred == MetricTargetType::Utilization && current->averageValue)
                 r.detail = QCoreApplication::translate("HpaDetail", "average value per pod: %1")
                                .arg(q(current->averageValue->toString()));
+            // Object/External AverageValue: the status holds total / replicas; show the total
+            // the metric source actually reports too. With one replica both are the same.
+            const int replicas = hpa.status.currentReplicas;
+            if (replicas > 1) {
+                if (const auto total = kube::api::impliedTotal(pair.spec, *current, replicas)) {
+                    r.current += QCoreApplication::translate("HpaDetail", " (%1 total over %2 pods)")
+                                     .arg(q(total->toString()))
+                                     .arg(replicas);
+                    r.detail = QCoreApplication::translate(
+                                   "HpaDetail",
+                                   "the controller reports the metric's total divided by the replicas; "
+                                   "the total is that average times %1 (status.currentReplicas)")
+                                   .arg(replicas);
+                }
+            }
         } else {
             r.current = QCoreApplication::translate("HpaDetail", "unknown");
             r.note = unknownNote(hpa);

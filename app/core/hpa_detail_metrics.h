@@ -17,7 +17,7 @@ struct MetricRow {
     QString sourceType; // "Resource", "ContainerResource", "Object", "Pods", "External"
     QString identity;   // kube::api::MetricIdentity::toString()
     QString targetType; // "Utilization", "Value", "AverageValue"
-    QString current;    // "250m", "50%", "avg 2k", or "unknown"
+    QString current;    // "250m", "50%", "avg 2k", "avg 5250m (42 total over 8 pods)", or "unknown"
     QString target;     // same style
     std::optional<double> currentNumber; // percent for Utilization, else the quantity
     std::optional<double> targetNumber;

@@ -19,7 +19,7 @@ struct TimedValue {
 
 enum class Interpolation {
     Step,   // the value holds until the next change point (replica counts)
-    Linear, // straight lines between samples (metric values)
+    Linear, // straight lines between samples (periodically sampled signals, not HPA status)
 };
 
 namespace m4 {

@@ -11,8 +11,11 @@ void SeriesFeed::add(const HpaSample &s, const QDateTime &lastScaleTime)
     m_store->append(series_keys::replicas(key, QStringLiteral("min")), t, s.minReplicas);
     m_store->append(series_keys::replicas(key, QStringLiteral("max")), t, s.maxReplicas);
     for (const MetricSampleValue &m : s.metrics) {
+        // Steps, like the target: status.currentMetrics only changes when the controller writes
+        // a new status (it skips unchanged ones), so a value holds until the next sample. Linear
+        // would slope between two writes and, as it ignores "hold until now", draw nothing at
+        // all for a steady metric (one point per connection) or after a gap.
         const QString current = series_keys::metric(key, m.identity, QStringLiteral("current"));
-        m_store->setInterpolation(current, Interpolation::Linear);
         if (m.current)
             m_store->append(current, t, *m.current);
         if (m.target)

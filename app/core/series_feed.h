@@ -1,6 +1,7 @@
 #pragma once
 // Turns HPA status samples into time series for the charts: replicas (current, desired, min,
-// max as steps), each metric's current (line) and target (step), and a scale-event annotation
+// max) and each metric's current and target, all as steps (a status value holds until the
+// controller writes another one), and a scale-event annotation
 // whenever status.lastScaleTime moves. Kept apart from ClusterSession so it can be tested alone.
 #include "app/core/recorder.h"
 #include "app/core/series_store.h"

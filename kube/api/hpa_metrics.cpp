@@ -225,6 +225,31 @@ std::string describeCurrent(const MetricValueStatus &current, MetricTargetType p
     return "<unknown>";
 }
 
+std::optional<Quantity> impliedTotal(const MetricSpec &spec, const MetricValueStatus &current,
+                                     int32_t replicas)
+{
+    const MetricTarget *target = targetOf(spec);
+    const bool perPod = spec.type == MetricSourceType::Object || spec.type == MetricSourceType::External;
+    if (!perPod || !target || target->type != MetricTargetType::AverageValue || !current.averageValue
+        || replicas < 1)
+        return std::nullopt;
+    // The controller writes ceil(total / replicas) in milli-units (GetObjectPerPodMetricReplicas,
+    // GetExternalPerPodMetricReplicas), so the total lies in [(avg - 1) x n + 1, avg x n].
+    // People push round numbers: the roundest one in that range (1000 rather than 1000.002 for
+    // an average of 166.667 over 6 pods).
+    const int64_t avg = current.averageValue->milliValue();
+    int64_t hi = 0;
+    if (__builtin_mul_overflow(avg, int64_t(replicas), &hi))
+        return std::nullopt; // beyond int64 milli-units: nothing sensible to show
+    const int64_t lo = hi - replicas + 1;
+    for (int64_t p = 1000000000000000000LL; p > 1; p /= 10) {
+        const int64_t candidate = lo <= 0 ? 0 : (lo / p + (lo % p != 0)) * p;
+        if (candidate >= lo && candidate <= hi)
+            return Quantity::fromMilli(candidate);
+    }
+    return Quantity::fromMilli(hi);
+}
+
 const MetricValueStatus *currentOf(const MetricStatus &status)
 {
     switch (status.type) {

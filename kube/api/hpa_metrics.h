@@ -48,6 +48,15 @@ std::string describeTarget(const MetricTarget &target);
 // (a Resource utilization status also carries averageValue); "<unknown>" when absent.
 std::string describeCurrent(const MetricValueStatus &current,
                             MetricTargetType preferred = MetricTargetType::Unknown);
+// Object and External metrics with an AverageValue target: the controller reports the metric's
+// total divided by the target's replicas (scale status.replicas, rounded up to 1m), so the total
+// itself is not in the status. This reconstructs it: the roundest value whose share rounds up
+// to averageValue, at most averageValue * replicas (pass
+// status.currentReplicas: the scale's spec.replicas, the same count except mid-rollout, so the
+// result is exact in steady state and approximate while replicas change). Empty for any other
+// metric, without an averageValue, or for replicas < 1.
+std::optional<Quantity> impliedTotal(const MetricSpec &spec, const MetricValueStatus &current,
+                                     int32_t replicas);
 // The current value of a status entry, or nullptr for an unknown type.
 const MetricValueStatus *currentOf(const MetricStatus &status);
 // The target of a spec entry, or nullptr when the source for its type is missing.

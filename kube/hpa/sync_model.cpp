@@ -26,21 +26,6 @@ const MetricTarget *resourceTarget(const MetricSpec &spec)
     }
 }
 
-// The status shows ceil(total / replicas) in milli-units (GetObjectPerPodMetricReplicas), so the
-// total lies in [(avg - 1) x n + 1, avg x n]. People push round numbers: take the roundest one
-// in that range (1000 rather than 1000.002 for an average of 166.667 over 6 pods).
-int64_t totalFromAverage(int64_t averageMilli, int32_t n)
-{
-    const int64_t hi = averageMilli * n;
-    const int64_t lo = (averageMilli - 1) * n + 1;
-    for (int64_t p = 1000000000000LL; p > 1; p /= 10) {
-        const int64_t candidate = lo <= 0 ? 0 : ((lo + p - 1) / p) * p;
-        if (candidate >= lo && candidate <= hi)
-            return candidate;
-    }
-    return hi;
-}
-
 } // namespace
 
 std::vector<std::optional<Quantity>> rawValuesFromStatus(const HorizontalPodAutoscaler &hpa)
@@ -63,7 +48,7 @@ std::vector<std::optional<Quantity>> rawValuesFromStatus(const HorizontalPodAuto
             break;
         case MetricTargetType::AverageValue:
             if (cur->averageValue) // the status shows value / replicas; the metric is the total
-                slot = perPodObject ? Quantity::fromMilli(totalFromAverage(cur->averageValue->milliValue(), replicas))
+                slot = perPodObject ? impliedTotal(pair.spec, *cur, replicas).value_or(*cur->averageValue)
                                     : *cur->averageValue;
             break;
         case MetricTargetType::Utilization:
@@ -93,6 +78,23 @@ std::vector<PodInfo> modelPods(int32_t n, Time start, Time readyAt, int firstSer
         pods.push_back(info);
     }
     return pods;
+}
+
+PodInfo podInfoOf(const Pod &pod)
+{
+    PodInfo info = modelPods(1, Time{}, Time{}).front();
+    info.name = pod.metadata.name;
+    info.phase = pod.status.phase.empty() ? "Pending" : pod.status.phase;
+    info.startTime = pod.status.startTime;
+    info.deleting = pod.metadata.deletionTimestamp.has_value();
+    info.ready.reset();
+    for (const auto &c : pod.status.conditions)
+        if (c.type == "Ready")
+            info.ready = ReadyCondition{c.status == "True"    ? ConditionStatus::True
+                                        : c.status == "False" ? ConditionStatus::False
+                                                              : ConditionStatus::Unknown,
+                                        c.lastTransitionTime.value_or(Time{})};
+    return info;
 }
 
 SyncInput syncInputFor(const HorizontalPodAutoscaler &hpa, const std::vector<std::optional<Quantity>> &values,

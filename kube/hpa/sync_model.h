@@ -3,6 +3,7 @@
 // (the metric values the controller reported), the pods it can watch, and which pods had a
 // value of a Pods metric. Used to replay the controller's last sync (the explainer) and to
 // step it forward (the predictor).
+#include "kube/api/pod.h"
 #include "kube/hpa/controller.h"
 
 #include <map>
@@ -36,6 +37,10 @@ std::vector<std::optional<kube::api::Quantity>> rawValuesFromStatus(const kube::
 SyncInput syncInputFor(const kube::api::HorizontalPodAutoscaler &hpa,
                        const std::vector<std::optional<kube::api::Quantity>> &values, int32_t specReplicas,
                        const ObservedPods &pods, Time now);
+
+// What the controller's pod lister holds for a pod of the API: phase, the Ready condition,
+// start time, deletion. Requests are not in kube::api::Pod: a modelled 1000m container.
+PodInfo podInfoOf(const kube::api::Pod &pod);
 
 // Modelled pods: `n` Ready Running pods with a 1000m request, started at `start`, Ready at `readyAt`.
 std::vector<PodInfo> modelPods(int32_t n, Time start, Time readyAt, int firstSerial = 0);

@@ -18,6 +18,7 @@
 #include <QFile>
 
 #include <random>
+#include <set>
 
 using namespace diff;
 
@@ -64,7 +65,7 @@ private slots:
         QVERIFY(m_scenarios.size() >= 12);
 
         const std::string run = newRunId();
-        m_real = runReal(client, m_scenarios, run);
+        m_real = runReal(client, m_scenarios, run, m_flags);
         qInfo("real runs done after %.1f s", m_clock.elapsed() / 1000.0);
         deleteNamespaces(client, m_scenarios, run);
         for (std::size_t i = 0; i < m_scenarios.size(); ++i) {
@@ -90,6 +91,19 @@ private slots:
         QVERIFY2(real.error.empty(),
             ("real run: " + real.error + " (saw " + sequenceText(real.sequence()) + ")").c_str());
         QVERIFY2(sim.error.empty(), sim.error.c_str());
+        // The explainer against the controller on every status it wrote: the limiters hpascope's
+        // replay of that sync reaches (on the memory rebuilt from the statuses before it) are
+        // the ones the controller's conditions name, and so is the replica count.
+        QVERIFY2(!real.verdicts.empty(), "no status of the HPA was seen");
+        for (const auto &v : real.verdicts) {
+            if (!v.determined)
+                continue;
+            const std::string at = "status at +" + std::to_string(v.at.count()) + " ms: replay "
+                + v.computed + " (" + std::to_string(v.desiredComputed) + "), controller "
+                + v.reported + " (" + std::to_string(v.desiredReal) + "); why: " + v.why;
+            QVERIFY2(v.computed == v.reported, at.c_str());
+            QVERIFY2(v.desiredComputed == v.desiredReal, at.c_str());
+        }
         if (!s.knownGap.empty())
             QEXPECT_FAIL("", s.knownGap.c_str(), Abort);
         // The port against the real controller.
@@ -122,6 +136,34 @@ private slots:
         const auto lines = markdownTable(m_rows, m_flags, runtime.toStdString());
         QString markdown;
         for (const auto &l : lines) {
+            qInfo("%s", l.c_str());
+            markdown += text(l) + '\n';
+        }
+        // The explainer's agreement with the controller, status by status.
+        const std::vector<std::string> verdictLines = [&] {
+            std::vector<std::string> l { "", "Explainer vs the real controller (every status it wrote):", "",
+                "| scenario | statuses | replay = controller | undetermined | limiters the controller named |",
+                "|---|---|---|---|---|" };
+            for (std::size_t i = 0; i < m_scenarios.size() && i < m_real.size(); ++i) {
+                int agreed = 0, undetermined = 0;
+                std::set<std::string> named;
+                for (const auto &v : m_real[i].verdicts) {
+                    named.insert(v.reported);
+                    if (!v.determined)
+                        ++undetermined;
+                    else if (v.computed == v.reported && v.desiredComputed == v.desiredReal)
+                        ++agreed;
+                }
+                std::string kinds;
+                for (const auto &n : named)
+                    kinds += (kinds.empty() ? "" : ", ") + n;
+                l.push_back("| " + m_scenarios[i].name + " | "
+                    + std::to_string(m_real[i].verdicts.size()) + " | " + std::to_string(agreed)
+                    + " | " + std::to_string(undetermined) + " | " + kinds + " |");
+            }
+            return l;
+        }();
+        for (const auto &l : verdictLines) {
             qInfo("%s", l.c_str());
             markdown += text(l) + '\n';
         }

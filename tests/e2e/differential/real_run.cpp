@@ -1,5 +1,8 @@
 #include "real_run.h"
 
+#include "verdicts.h"
+
+#include "kube/api/pod.h"
 #include "kube/api/quantity.h"
 #include "kube/metrics/metrics_client.h"
 #include "kube/watch/reflector.h"
@@ -41,6 +44,11 @@ namespace {
         Clock::time_point conditionsChanged { };
         std::set<std::string> pods; // live (no deletionTimestamp)
         std::string podValue; // the value every pod gets (Pods scenarios)
+        int valuedPods = -1; // only this many pods get a value (-1: all)
+        std::map<std::string, kube::api::Pod> podObjects; // live pods as last seen
+        std::set<std::string> valued; // pods whose value the adapter stored
+        // Every status of the HPA, as seen (wall clock, for kube/hpa's times).
+        std::vector<SeenStatus> statuses;
         std::map<std::string, std::string> written;
         std::vector<std::string> errors;
     };
@@ -111,6 +119,7 @@ namespace {
                     std::lock_guard lock(mutex);
                     if (!r.failed.empty())
                         ns[nsName].errors.push_back(r.summary().toString());
+                    ns[nsName].valued.insert(r.written.begin(), r.written.end());
                     --m_writesInFlight;
                     changed.notify_all();
                 });
@@ -118,6 +127,16 @@ namespace {
 
     private:
         static std::string nsOf(const json &o) { return o["metadata"].value("namespace", ""); }
+
+        // The pods as the controller's lister holds them, and which have a value (Pods metrics).
+        static kube::hpa::ObservedPods podsOf(const NsState &s)
+        {
+            kube::hpa::ObservedPods pods;
+            for (const auto &[name, pod] : s.podObjects)
+                pods.pods.push_back(kube::hpa::podInfoOf(pod));
+            pods.withValues[0] = s.valued;
+            return pods;
+        }
 
         void onDeployment(const json &o)
         {
@@ -140,6 +159,11 @@ namespace {
                     cond.value("message", "") };
             if (!c.empty())
                 s.hpaSynced = true;
+            if (auto hpa = kube::api::decodeHorizontalPodAutoscaler(o))
+                s.statuses.push_back({ std::chrono::system_clock::now(), std::move(hpa.value()),
+                    s.podsKind ? podsOf(s) : kube::hpa::ObservedPods { } });
+            else
+                s.errors.push_back("undecodable HPA: " + hpa.error().toString());
             if (c != s.conditions) {
                 s.conditions = c;
                 s.conditionsChanged = Clock::now();
@@ -153,13 +177,20 @@ namespace {
             const std::string nsName = nsOf(o);
             NsState &s = ns[nsName];
             const std::string name = o["metadata"].value("name", "");
+            if (type == kube::watch::EventType::Deleted)
+                s.podObjects.erase(name);
+            else if (auto pod = kube::api::decodePod(o))
+                s.podObjects[name] = std::move(pod.value());
             if (type == kube::watch::EventType::Deleted
                 || o["metadata"].contains("deletionTimestamp")) {
                 s.pods.erase(name);
             } else {
                 s.pods.insert(name);
-                // A new pod gets the current value at once, as the dashboard's Pods slider does.
-                if (s.podsKind && !s.podValue.empty() && s.written[name] != s.podValue) {
+                // A new pod gets the current value at once, as the dashboard's Pods slider does
+                // (unless the scenario leaves it without one).
+                const bool limited = s.valuedPods >= 0 && !s.written.count(name)
+                    && static_cast<int>(s.written.size()) >= s.valuedPods;
+                if (s.podsKind && !limited && !s.podValue.empty() && s.written[name] != s.podValue) {
                     s.written[name] = s.podValue;
                     writePods(nsName, { name }, s.podValue);
                 }
@@ -188,8 +219,9 @@ namespace {
     class Driver {
     public:
         Driver(std::shared_ptr<kube::http::Client> client, Observer &obs, const Scenario &s,
-            std::string runId)
+            std::string runId, const ControllerFlags &flags)
             : m_client(client)
+            , m_flags(flags)
             , m_metrics(client)
             , m_obs(obs)
             , m_s(s)
@@ -284,6 +316,7 @@ namespace {
             m_trace.replicas.insert(m_trace.replicas.begin(), { Millis(0), atStart });
             m_trace.conditions = st.conditions;
             m_trace.end = rel(Clock::now());
+            m_trace.verdicts = verdictsOf(st.statuses, m_flags);
         }
 
         Trace fail(std::string why, const NsState &st)
@@ -304,6 +337,7 @@ namespace {
             {
                 std::lock_guard lock(m_obs.mutex);
                 m_obs.ns[m_ns].podsKind = m_s.kind == MetricKind::Pods;
+                m_obs.ns[m_ns].valuedPods = m_s.valuedPods;
             }
             auto s = post(*m_client, "/api/v1/namespaces",
                 { { "metadata", { { "name", m_ns }, { "labels", labels } } } });
@@ -347,7 +381,7 @@ namespace {
                 { "metadata", { { "name", kDeployment }, { "labels", labels } } },
                 { "spec", m_s.spec } };
             hpa["spec"]["scaleTargetRef"] = { { "apiVersion", "apps/v1" }, { "kind", "Deployment" },
-                { "name", kDeployment } };
+                { "name", m_s.target } };
             s = post(*m_client,
                 "/apis/autoscaling/v2/namespaces/" + m_ns + "/horizontalpodautoscalers", hpa);
             m_t0 = Clock::now();
@@ -372,15 +406,23 @@ namespace {
                 NsState &st = m_obs.ns[m_ns];
                 st.podValue = value;
                 for (const auto &p : st.pods) {
+                    if (m_s.valuedPods >= 0 && !st.written.count(p)
+                        && static_cast<int>(st.written.size()) >= m_s.valuedPods)
+                        continue;
                     st.written[p] = value;
                     pods.push_back(p);
                 }
             }
             auto r = m_metrics.writePodsMetricSync(m_ns, pods, kMetric, q.value(), { });
+            {
+                std::lock_guard lock(m_obs.mutex);
+                m_obs.ns[m_ns].valued.insert(r.written.begin(), r.written.end());
+            }
             return r.failed.empty() ? std::string() : r.summary().toString();
         }
 
         std::shared_ptr<kube::http::Client> m_client;
+        ControllerFlags m_flags;
         kube::metrics::MetricsClient m_metrics;
         Observer &m_obs;
         const Scenario &m_s;
@@ -397,14 +439,14 @@ std::string namespaceOf(const Scenario &scenario, const std::string &runId)
 }
 
 std::vector<Trace> runReal(const std::shared_ptr<kube::http::Client> &client,
-    const std::vector<Scenario> &scenarios, const std::string &runId)
+    const std::vector<Scenario> &scenarios, const std::string &runId, const ControllerFlags &flags)
 {
     Observer observer(client, runId);
     std::vector<Trace> traces(scenarios.size());
     std::vector<std::thread> threads;
     for (std::size_t i = 0; i < scenarios.size(); ++i)
         threads.emplace_back(
-            [&, i] { traces[i] = Driver(client, observer, scenarios[i], runId).run(); });
+            [&, i] { traces[i] = Driver(client, observer, scenarios[i], runId, flags).run(); });
     for (auto &t : threads)
         t.join();
     return traces;

@@ -14,7 +14,7 @@ std::string namespaceOf(const Scenario &scenario, const std::string &runId);
 // Plays the scenarios concurrently; one trace per scenario, same order. Leaves the namespaces
 // in place (deleteNamespaces removes them).
 std::vector<Trace> runReal(const std::shared_ptr<kube::http::Client> &client,
-    const std::vector<Scenario> &scenarios, const std::string &runId);
+    const std::vector<Scenario> &scenarios, const std::string &runId, const ControllerFlags &flags);
 
 void deleteNamespaces(const std::shared_ptr<kube::http::Client> &client,
     const std::vector<Scenario> &scenarios, const std::string &runId);

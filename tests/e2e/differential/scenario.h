@@ -2,6 +2,9 @@
 // Differential test of kube/hpa + kube/sim against the real HPA controller: one scenario is a
 // Deployment + HPA, metric pushes in phases, and what to compare. The same description drives
 // the real cluster (real_run.h) and the simulated one (sim_run.h).
+#include "kube/api/hpa.h"
+#include "kube/hpa/sync_model.h"
+
 #include <nlohmann/json.hpp>
 
 #include <chrono>
@@ -16,6 +19,8 @@ namespace diff {
 
 using Millis = std::chrono::milliseconds;
 using nlohmann::json;
+
+inline constexpr const char *kDeploymentName = "app"; // the Deployment every scenario creates
 
 // The real controller's flags the simulation must share (read from kube-controller-manager's
 // /configz, HPAController section).
@@ -46,6 +51,24 @@ struct ConditionState {
 };
 using Conditions = std::map<std::string, ConditionState>; // by condition type
 
+// A status as the watch delivered it, with the pods at that moment (Pods scenarios).
+struct SeenStatus {
+    kube::api::Time at { };
+    kube::api::HorizontalPodAutoscaler hpa;
+    kube::hpa::ObservedPods pods;
+};
+
+// One status the real controller wrote, with what the explainer made of it: the limiters the
+// controller's conditions name and the ones hpascope's replay of that sync reaches on the
+// memory rebuilt from the statuses before it (kube/hpa ObservedHistory).
+struct SyncVerdict {
+    Millis at { 0 };
+    std::string reported, computed; // limiter names, "ScaleUpLimit" or "ScaleDownStabilized+..."
+    int desiredReal = 0, desiredComputed = 0;
+    bool determined = true; // false: the verdict hangs on when an unseen sync ran
+    std::string why; // the explanation's sentences, for the log
+};
+
 // What one side observed. Times are relative to the HPA's creation.
 struct Trace {
     std::vector<std::pair<Millis, int>> replicas; // spec.replicas changes; [0] is the initial count
@@ -55,6 +78,7 @@ struct Trace {
     std::set<std::string> rescales; // distinct SuccessfulRescale event messages
     Millis end { 0 };
     std::string error; // the real side could not play the scenario (deadline, API error)
+    std::vector<SyncVerdict> verdicts; // real side: every status the controller wrote
 
     std::vector<int> sequence() const; // distinct consecutive replica counts
     // The first change to `to` after phase `phase`'s push, as a delay from that push.
@@ -74,16 +98,18 @@ struct Scenario {
     // Loose timing checks on one trace: empty when fine, else what is wrong.
     std::function<std::string(const Trace &, const ControllerFlags &)> timing;
     std::string knownGap; // non-empty: a real gap of the port (QEXPECT_FAIL with this reason)
+    std::string target = kDeploymentName; // scaleTargetRef.name: another name for a missing target
+    int valuedPods = -1; // Pods scenarios: only this many pods ever get a value (-1: all)
 };
 
-std::vector<Scenario> scenarios();
-
 // Names shared by both sides.
-inline constexpr const char *kDeployment = "app";
 inline constexpr const char *kService = "load"; // the Object metrics' described object
 inline constexpr const char *kMetric = "load";
 inline constexpr const char *kAbsentMetric = "absent"; // never written
 inline constexpr const char *kRunLabel = "hpascope.io/diff-run";
+inline constexpr const char *kDeployment = kDeploymentName;
+
+std::vector<Scenario> scenarios();
 
 std::string sequenceText(const std::vector<int> &seq); // "1→4→2"
 std::string conditionsText(const Conditions &c); // "AbleToScale=True/ReadyForNewScale, ..."

@@ -271,6 +271,26 @@ std::vector<Scenario> scenarios()
         spec(1, 10, avg, json { { "scaleUp", { { "tolerance", "500m" } } } }),
         { { "280", 2, 4000ms }, { "320", 4, 3000ms } }, { 2, 4 },
         conds({ { "AbleToScale", kReady }, { "ScalingLimited", kInRange } }) });
+
+    // Pods without a value: on scale-up the controller counts them as 0 (calcPlainMetricReplicas).
+    const json podsAverage = json::array({ { { "type", "Pods" },
+        { "pods",
+            { { "metric", { { "name", kMetric } } },
+                { "target", target("AverageValue", "100") } } } } });
+    out.push_back({ "pods-missing",
+        "6 pods, 3 with a value: 200 stays 6 ((3 x 200 + 3 x 0) / 6 = 100); 300 -> 9, where 3 of 9 "
+        "valued at 300 is 100 again",
+        MetricKind::Pods, 6, "200", spec(1, 20, podsAverage), { { "300", 9, 4000ms } }, { 6, 9 },
+        conds({ { "AbleToScale", kReady }, { "ScalingActive", kValid },
+            { "ScalingLimited", kInRange } }),
+        { }, { }, kDeploymentName, 3 });
+
+    // The target does not exist: the controller cannot read its scale, and nothing moves.
+    out.push_back({ "missing-target",
+        "scaleTargetRef names a Deployment that does not exist: AbleToScale False FailedGetScale",
+        MetricKind::Object, 1, "100", spec(1, 10, avg, downWindow(5)), { { "400", 1, 4000ms } },
+        { 1 }, conds({ { "AbleToScale", { "False", "FailedGetScale" } } }), { }, { },
+        "absent-app" });
     return out;
 }
 

@@ -53,11 +53,15 @@ Trace runSim(
     };
     auto writePods = [&](bool all) {
         const auto q = kube::api::Quantity::parse(podValue).value();
-        for (const auto &name : podsNow())
+        for (const auto &name : podsNow()) {
+            const bool valued = written.count(name) > 0;
+            if (!valued && s.valuedPods >= 0 && static_cast<int>(written.size()) >= s.valuedPods)
+                continue; // this pod never gets a value
             if (all || written[name] != podValue) {
                 written[name] = podValue;
                 world.writeMetric({ ns, "pods", name, kMetric }, q);
             }
+        }
     };
     auto push = [&](const std::string &value) {
         if (value.empty())
@@ -84,7 +88,7 @@ Trace runSim(
     json hpa { { "metadata", { { "name", kDeployment }, { "namespace", ns } } },
         { "spec", s.spec } };
     hpa["spec"]["scaleTargetRef"]
-        = { { "apiVersion", "apps/v1" }, { "kind", "Deployment" }, { "name", kDeployment } };
+        = { { "apiVersion", "apps/v1" }, { "kind", "Deployment" }, { "name", s.target } };
     if (auto st = world.addHpa(hpa); !st) {
         t.error = "sim: " + st.error().toString();
         return t;

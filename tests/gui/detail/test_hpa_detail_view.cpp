@@ -112,7 +112,7 @@ private slots:
         QTest::newRow("pods") << 2 << "packets-per-second on pods | Pods | avg 850 | avg 1k | AverageValue | ";
         QTest::newRow("object") << 3 << "requests-per-second on Ingress/main-route | Object | 12k | 10k | Value | ";
         QTest::newRow("external") << 4
-                                  << "queue_messages_ready{queue=worker_tasks} (external) | External | avg 42 | avg 30 | AverageValue | ";
+                                  << "queue_messages_ready{queue=worker_tasks} (external) | External | avg 42 (210 total over 5 pods) | avg 30 | AverageValue | ";
     }
 
     void metricsShowTheirOwnValues()
@@ -169,7 +169,7 @@ private slots:
         QTableView *table = f.view.findChild<QTableView *>(QStringLiteral("metricsTable"));
         QVERIFY(rowText(table, 3).startsWith(
             QStringLiteral("requests-per-second on Ingress/main-route | Object | unknown | 10k | Value | FailedGetObjectMetric: ")));
-        QCOMPARE(rowText(table, 4).section(QStringLiteral(" | "), 2, 3), QStringLiteral("avg 42 | avg 30"));
+        QCOMPARE(rowText(table, 4).section(QStringLiteral(" | "), 2, 3), QStringLiteral("avg 42 (210 total over 5 pods) | avg 30"));
         // The reason in full, visible, not elided in a cell.
         const QLabel *notes = f.view.findChild<QLabel *>(QStringLiteral("metricNotes"));
         QVERIFY(notes->isVisible());

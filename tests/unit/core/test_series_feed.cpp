@@ -10,6 +10,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <cmath>
+#include <string_view>
 
 using namespace hpascope;
 
@@ -98,6 +99,34 @@ private slots:
         feed.gap(QStringLiteral("default/a"), at(1500));
         QVERIFY(hasGap(store.raw(series_keys::replicas(QStringLiteral("default/a"), QStringLiteral("current")))));
         QVERIFY(!hasGap(store.raw(series_keys::replicas(QStringLiteral("default/b"), QStringLiteral("current")))));
+    }
+
+    void steadyMetricIsDrawnUntilNow()
+    {
+        // A real controller writes status only when it changes: a steady Object metric arrives
+        // once per connection (after recorded history, behind a gap). Each piece must still draw
+        // a line, as the target's does, not a lone vertex that QLineSeries cannot draw.
+        SeriesStore store;
+        store.setClock([] { return qint64(61'000); });
+        SeriesFeed feed(&store);
+        const QString hpa = QStringLiteral("default/web");
+        const QString identity = QStringLiteral("Object test-metric on Service/kubernetes (v1)");
+        auto withMetric = [&](qint64 t) {
+            HpaSample s = sample(QStringLiteral("web"), t, 1, 1);
+            s.metrics.push_back({identity, QStringLiteral("test-metric on Service/kubernetes"), 0.4,
+                                 QStringLiteral("400m"), 0.3, QStringLiteral("300m")});
+            return s;
+        };
+        feed.add(withMetric(1000), QDateTime());      // recorded history
+        feed.gap(hpa, at(1001));                      // hpascope was not watching
+        feed.add(withMetric(30'000), QDateTime());    // the only live status
+        for (const char *field : {"current", "target"}) {
+            const SeriesView v = store.view(series_keys::metric(hpa, identity, QString::fromLatin1(field)),
+                                            20'000, 61'000, 600);
+            QVERIFY2(v.segments.size() == 1, field);
+            QVERIFY2(v.segments[0].size() >= 2, field); // a line, not a single vertex
+            QCOMPARE(v.segments[0].last(), QPointF(61'000, std::string_view(field) == "current" ? 0.4 : 0.3));
+        }
     }
 
     void sessionReloadsRecordedHistory()

@@ -53,7 +53,7 @@ private slots:
         QTest::newRow("Object") << 3 << "requests-per-second on Ingress/main-route" << "Object" << "12k" << "10k"
                                 << "Value" << 12000.0 << 10000.0;
         QTest::newRow("External") << 4 << "queue_messages_ready{queue=worker_tasks} (external)" << "External"
-                                  << "avg 42" << "avg 30" << "AverageValue" << 42.0 << 30.0;
+                                  << "avg 42 (210 total over 5 pods)" << "avg 30" << "AverageValue" << 42.0 << 30.0;
     }
 
     void pairsEachMetricWithItsOwnStatus()
@@ -83,6 +83,43 @@ private slots:
                  QStringLiteral("average value per pod: 310m"));
     }
 
+    void perPodAverageShowsTheTotal_data()
+    {
+        QTest::addColumn<QString>("type");
+        QTest::addColumn<QString>("targetType");
+        QTest::addColumn<int>("replicas");
+        QTest::addColumn<QString>("current");
+        // The controller's averageValue for a raw 42 over 8 pods is 5250m.
+        QTest::newRow("External AverageValue") << "External" << "AverageValue" << 8 << "avg 5250m (42 total over 8 pods)";
+        QTest::newRow("Object AverageValue") << "Object" << "AverageValue" << 8 << "avg 5250m (42 total over 8 pods)";
+        QTest::newRow("one replica: nothing to add") << "External" << "AverageValue" << 1 << "avg 5250m";
+        QTest::newRow("External Value: already the total") << "External" << "Value" << 8 << "avg 5250m";
+    }
+    void perPodAverageShowsTheTotal()
+    {
+        QFETCH(QString, type);
+        QFETCH(QString, targetType);
+        QFETCH(int, replicas);
+        const std::string t = type.toStdString();
+        const std::string source = type == QStringLiteral("Object") ? "object" : "external";
+        json target{{"type", targetType.toStdString()}};
+        target[targetType == QStringLiteral("Value") ? "value" : "averageValue"] = "5";
+        json spec{{"metric", {{"name", "queue"}}}, {"target", target}};
+        json status{{"metric", {{"name", "queue"}}}, {"current", {{"averageValue", "5250m"}}}};
+        if (t == "Object") {
+            spec["describedObject"] = {{"apiVersion", "v1"}, {"kind", "Service"}, {"name", "q"}};
+            // No describedObject: the real controller leaves it empty for AverageValue.
+        }
+        json j = hpaJson();
+        j["spec"]["metrics"] = json::array({{{"type", t}, {source, spec}}});
+        j["status"]["currentMetrics"] = json::array({{{"type", t}, {source, status}}});
+        j["status"]["currentReplicas"] = replicas;
+        HpaDetailModel detail;
+        detail.setHpa(decodeHpa(j), fixtureNow());
+        QTEST(cell(detail.metricsModel(), 0, HpaMetricsModel::Current), "current");
+        QCOMPARE(detail.metricsModel()->index(0, 0).data(HpaMetricsModel::CurrentNumberRole).toDouble(), 5.25);
+    }
+
     void unknownValueCarriesTheReason()
     {
         HpaDetailModel detail;
@@ -98,7 +135,7 @@ private slots:
                  qPrintable(cell(m, 3, HpaMetricsModel::Note)));
         QCOMPARE(cell(m, 3, HpaMetricsModel::Target), QStringLiteral("10k")); // the target is still known
         // The empty-typed status entry shifts nothing: the others keep their own values.
-        QCOMPARE(cell(m, 4, HpaMetricsModel::Current), QStringLiteral("avg 42"));
+        QCOMPARE(cell(m, 4, HpaMetricsModel::Current), QStringLiteral("avg 42 (210 total over 5 pods)"));
         QCOMPARE(cell(m, 0, HpaMetricsModel::Current), QStringLiteral("62%"));
     }
 
