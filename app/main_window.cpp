@@ -97,6 +97,7 @@ MainWindow::MainWindow(StartupOptions options, QWidget *parent)
         qWarning("history is not recorded: %s", qPrintable(recorderError));
 
     m_detailView->setModels(m_detail, m_eventModel, m_session->events());
+    m_detail->setPodTracker(m_session->pods());
     m_detailView->sliderSlot()->layout()->addWidget(m_sliders);
     m_detailView->chartSlot()->layout()->addWidget(m_timeline);
     // What-if: a value in a slider's field, sent or not, draws the predicted replica path.

@@ -3,6 +3,7 @@
 #include "app/core/event_model.h"
 #include "app/core/explainer_text.h"
 #include "app/core/hpa_format.h"
+#include "app/core/pod_tracker.h"
 
 namespace hpascope {
 
@@ -11,6 +12,7 @@ HpaDetailModel::HpaDetailModel(QObject *parent) : QObject(parent) {}
 void HpaDetailModel::setHpa(const kube::api::HorizontalPodAutoscaler &hpa, const QDateTime &now)
 {
     m_hpa = hpa;
+    followPods();
     m_now = now;
     m_behavior = describeBehavior(hpa, m_defaults);
     m_metrics.setRows(metricRows(hpa));
@@ -49,6 +51,11 @@ void HpaDetailModel::explain()
     kube::hpa::ExplainInputs inputs;
     inputs.history = recorded ? &*recorded : nullptr;
     inputs.observed = !recorded && m_observed ? m_observed(key()) : nullptr;
+    kube::hpa::ObservedPods pods;
+    if (m_pods && m_trackedTarget)
+        for (const TrackedPod &p : m_pods->podsFor(m_trackedNamespace, *m_trackedTarget))
+            pods.pods.push_back(p.controllerView);
+    inputs.pods = pods.empty() ? nullptr : &pods;
     m_explained = kube::hpa::explain(*m_hpa, m_controller, inputs, format::toKubeTime(m_now));
     for (const auto &sentence : m_explained.sentences)
         m_explanation << explainerText(sentence);
@@ -65,6 +72,7 @@ void HpaDetailModel::setNow(const QDateTime &now)
 void HpaDetailModel::clear()
 {
     m_hpa.reset();
+    followPods();
     m_behavior = {};
     m_explanation.clear();
     m_explained = {};
@@ -74,6 +82,39 @@ void HpaDetailModel::clear()
     if (m_events)
         m_events->setFilter({});
     emit changed();
+}
+
+void HpaDetailModel::setPodTracker(PodTracker *pods)
+{
+    if (m_pods)
+        disconnect(m_pods, nullptr, this, nullptr);
+    m_trackedTarget.reset();
+    m_pods = pods;
+    if (!m_pods)
+        return;
+    connect(m_pods, &PodTracker::podsChanged, this, [this](const QString &ns) {
+        if (m_hpa && ns == m_trackedNamespace) {
+            explain();
+            emit changed();
+        }
+    });
+    followPods();
+}
+
+void HpaDetailModel::followPods()
+{
+    const QString ns = m_hpa ? QString::fromStdString(m_hpa->metadata.namespace_) : QString();
+    const auto target = m_hpa ? std::optional(m_hpa->spec.scaleTargetRef) : std::nullopt;
+    const bool same = m_trackedTarget && target && ns == m_trackedNamespace && m_trackedTarget->kind == target->kind &&
+                      m_trackedTarget->name == target->name && m_trackedTarget->apiVersion == target->apiVersion;
+    if (same || !m_pods)
+        return;
+    if (m_trackedTarget)
+        m_pods->untrack(m_trackedNamespace, *m_trackedTarget);
+    m_trackedTarget = target;
+    m_trackedNamespace = ns;
+    if (m_trackedTarget)
+        m_pods->track(ns, *m_trackedTarget);
 }
 
 void HpaDetailModel::setEventModel(EventModel *events)

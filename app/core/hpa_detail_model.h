@@ -18,6 +18,7 @@
 namespace hpascope {
 
 class EventModel;
+class PodTracker;
 
 struct ReplicaText {
     QString min, max, current, desired;
@@ -38,6 +39,9 @@ public:
 
     // The event model follows the shown HPA (its filter is set on every setHpa/clear).
     void setEventModel(EventModel *events);
+    // The pods of the shown HPA's target, watched while it is shown: the explainer applies the
+    // controller's rules for pending, unready and deleting pods to them.
+    void setPodTracker(PodTracker *pods);
     void setControllerDefaults(const ControllerDefaults &defaults);
     // "Why (not) scaling": the controller's algorithm (kube/hpa) applied to the shown HPA.
     // The history provider returns the controller's recommendation history when it is known
@@ -71,6 +75,7 @@ signals:
 
 private:
     void explain();
+    void followPods();
 
     std::optional<kube::api::HorizontalPodAutoscaler> m_hpa;
     QDateTime m_now;
@@ -85,6 +90,9 @@ private:
     HpaConditionsModel m_conditions;
     HpaBehaviorModel m_behaviorModel;
     QPointer<EventModel> m_events;
+    QPointer<PodTracker> m_pods;
+    QString m_trackedNamespace;
+    std::optional<kube::api::CrossVersionObjectReference> m_trackedTarget;
 };
 
 } // namespace hpascope

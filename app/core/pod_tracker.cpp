@@ -40,6 +40,7 @@ std::optional<TrackedPod> toTracked(const nlohmann::json &obj)
     t.phase = QString::fromStdString(pod->status.phase);
     t.terminating = pod->metadata.deletionTimestamp.has_value();
     t.labels = pod->metadata.labels;
+    t.controllerView = kube::hpa::podInfoOf(*pod);
     return t;
 }
 

@@ -5,6 +5,7 @@
 // Qt Core only; network-thread results come back by queued invocation, stale ones dropped by
 // generation.
 #include "kube/api/hpa.h"
+#include "kube/hpa/sync_model.h"
 #include "kube/metrics/selector.h"
 
 #include <QHash>
@@ -28,6 +29,7 @@ struct TrackedPod {
     QString phase;            // Pending, Running, Succeeded, Failed, Unknown
     bool terminating = false; // deletionTimestamp set
     kube::metrics::Labels labels;
+    kube::hpa::PodInfo controllerView; // what the HPA controller's pod lister holds (kube/hpa podInfoOf)
 
     // Pods the HPA controller still counts for a Pods metric (calcPlainMetricReplicas skips
     // pods being deleted and failed pods), so the ones worth a written value.
