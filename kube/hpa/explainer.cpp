@@ -65,7 +65,9 @@ std::string resourceOf(const CrossVersionObjectReference &ref)
 struct Memory {
     Time syncAt{};
     HpaHistory before;
-    std::optional<HpaHistory> beforeEarly; // the same with each status' last sync one period earlier
+    // The same with each status' last sync one period earlier, and with the lowest and highest
+    // of each status' possible recommendations: the replay's verdict must not depend on them.
+    std::vector<HpaHistory> variants;
     bool known = false;                    // the memory reaches back far enough
 };
 
@@ -97,7 +99,11 @@ Memory memoryFor(const ExplainInputs &in, const EffectiveBehavior &behavior, Tim
     } else if (in.observed && !in.observed->empty()) {
         m.syncAt = *in.observed->lastObservedAt();
         m.before = in.observed->reconstruct(m.syncAt, m.syncAt);
-        m.beforeEarly = in.observed->reconstruct(m.syncAt, m.syncAt, true);
+        using Pick = ObservedHistory::Pick;
+        for (const bool early : {false, true})
+            for (const Pick pick : {Pick::Nominal, Pick::Lowest, Pick::Highest})
+                if (early || pick != Pick::Nominal)
+                    m.variants.push_back(in.observed->reconstruct(m.syncAt, m.syncAt, early, pick));
         m.known = in.observed->fromCreation() || *in.observed->firstObservedAt() + reach(behavior) <= m.syncAt;
     }
     return m;
@@ -110,13 +116,16 @@ struct ReplayRun {
 };
 
 ReplayRun replay(const HorizontalPodAutoscaler &hpa, const ControllerConfig &config, const HpaHistory &before,
-                 const std::vector<std::optional<Quantity>> &values, const ObservedPods &pods, Time at)
+                 const std::vector<std::optional<Quantity>> &values, const ObservedPods &pods, Time at,
+                 const ExplainInputs &in, std::optional<int32_t> modelledPods = std::nullopt)
 {
     Controller c(config);
     const std::string key = Controller::keyOf(hpa);
     c.history(key) = before;
     ReplayRun run;
-    run.result = c.reconcile(hpa, syncInputFor(hpa, values, hpa.status.currentReplicas, pods, at));
+    SyncInput input = syncInputFor(hpa, values, hpa.status.currentReplicas, pods, at, modelledPods);
+    input.scaleError = in.scaleError;
+    run.result = c.reconcile(hpa, input);
     run.verdict.limiters = limitersOf(hpa, run.result.status.conditions);
     run.verdict.desiredReplicas = run.result.desiredReplicas;
     run.verdict.metricReplicas = run.result.metricDesiredReplicas;
@@ -412,14 +421,24 @@ Explanation explain(const HorizontalPodAutoscaler &hpa, const ControllerConfig &
         std::find(ex.reported.begin(), ex.reported.end(), Limiter::ScaleDownStabilized) != ex.reported.end();
     if (!memory.known && stabilizedReported) // the latest the window can end: a high recommendation just now
         memory.before.recommendations.push_back({hpa.status.currentReplicas, memory.syncAt - Seconds(1)});
-    const ReplayRun run = replay(hpa, config, memory.before, values, pods, memory.syncAt);
+    const ReplayRun run = replay(hpa, config, memory.before, values, pods, memory.syncAt, in);
     ex.computed = run.verdict;
     ex.computed->determined = memory.known;
-    if (memory.beforeEarly) {
-        const ReplayRun early = replay(hpa, config, *memory.beforeEarly, values, pods, memory.syncAt);
-        if (early.verdict.limiters != run.verdict.limiters || early.verdict.desiredReplicas != run.verdict.desiredReplicas)
+    auto differs = [&](const ReplayRun &other) {
+        return other.verdict.limiters != run.verdict.limiters ||
+               other.verdict.desiredReplicas != run.verdict.desiredReplicas;
+    };
+    for (const HpaHistory &variant : memory.variants)
+        if (differs(replay(hpa, config, variant, values, pods, memory.syncAt, in)))
             ex.computed->determined = false;
-    }
+    // Right after a rescale the controller may still have seen the old number of pods (the
+    // Deployment's status lags its spec): if that changes the verdict, the statuses cannot tell.
+    if (in.observed && pods.empty())
+        for (const int32_t count : in.observed->podCountsAfterRecentRescales(podCountLag(config))) {
+            const auto values = rawValuesFromStatus(hpa, count);
+            if (differs(replay(hpa, config, memory.before, values, pods, memory.syncAt, in, count)))
+                ex.computed->determined = false;
+        }
 
     if (ex.reported == std::vector<Limiter>{Limiter::Unknown})
         ex.sentences.push_back({"unsynced", {}});

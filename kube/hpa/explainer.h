@@ -70,6 +70,8 @@ struct ExplainInputs {
     const HpaHistory *history = nullptr;       // the controller's own memory (the demo cluster)
     const ObservedHistory *observed = nullptr; // the statuses watched (a real cluster)
     const ObservedPods *pods = nullptr;        // the target's pods, when watched
+    // Reading the target's scale failed (what the dashboard's own GET .../scale returned).
+    std::optional<std::string> scaleError;
 };
 
 Explanation explain(const kube::api::HorizontalPodAutoscaler &hpa, const ControllerConfig &config,

@@ -16,11 +16,11 @@ constexpr Seconds kScaleTimeMatch{2};
 } // namespace
 
 std::optional<int32_t> recommendationOf(const HorizontalPodAutoscaler &hpa, const ControllerConfig &config,
-                                        const ObservedPods &pods, Time at)
+                                        const ObservedPods &pods, Time at, std::optional<int32_t> podCount)
 {
     Controller controller(config);
-    const SyncResult r =
-        controller.reconcile(hpa, syncInputFor(hpa, rawValuesFromStatus(hpa), hpa.status.currentReplicas, pods, at));
+    const SyncResult r = controller.reconcile(
+        hpa, syncInputFor(hpa, rawValuesFromStatus(hpa, podCount), hpa.status.currentReplicas, pods, at, podCount));
     if (r.metricDesiredReplicas < 0)
         return std::nullopt;
     return r.metricDesiredReplicas;
@@ -43,7 +43,18 @@ void ObservedHistory::observe(const HorizontalPodAutoscaler &hpa, Time at, const
     if (hpa.spec.behavior)
         o.behavior = withDefaults(hpa.spec.behavior);
     o.recommendation = recommendationOf(hpa, m_config, pods, at);
+    o.lowest = o.highest = o.recommendation;
     m_observations.push_back(std::move(o));
+    if (!pods.empty())
+        return; // the pods are known
+    Observation &newest = m_observations.back();
+    for (const int32_t count : podCountsAfterRecentRescales(podCountLag(m_config))) {
+        const auto r = recommendationOf(hpa, m_config, pods, at, count);
+        if (!r)
+            continue;
+        newest.lowest = newest.lowest ? std::min(*newest.lowest, *r) : *r;
+        newest.highest = newest.highest ? std::max(*newest.highest, *r) : *r;
+    }
 }
 
 std::optional<Time> ObservedHistory::lastObservedAt() const
@@ -60,7 +71,7 @@ std::optional<Time> ObservedHistory::firstObservedAt() const
     return m_observations.front().at;
 }
 
-HpaHistory ObservedHistory::reconstruct(Time before, Time now, bool early) const
+HpaHistory ObservedHistory::reconstruct(Time before, Time now, bool early, Pick pick) const
 {
     HpaHistory h;
     const Seconds period = m_config.syncPeriod.count() > 0 ? m_config.syncPeriod : Seconds(15);
@@ -71,14 +82,17 @@ HpaHistory ObservedHistory::reconstruct(Time before, Time now, bool early) const
             break;
         if (i == 0 && m_fromCreation) // recordInitialRecommendation at the first sync
             h.recommendations.push_back({o.status.currentReplicas, o.at});
-        if (o.recommendation) {
+        const std::optional<int32_t> rec = pick == Pick::Lowest    ? o.lowest
+                                           : pick == Pick::Highest ? o.highest
+                                                                   : o.recommendation;
+        if (rec) {
             const bool last = i + 1 >= m_observations.size() || m_observations[i + 1].at >= before;
             Time end = (last ? std::min(before, now + kJustBefore) : m_observations[i + 1].at) - kJustBefore;
             if (early)
                 end = std::max(o.at, end - period);
-            h.recommendations.push_back({*o.recommendation, o.at});
+            h.recommendations.push_back({*rec, o.at});
             if (end > o.at)
-                h.recommendations.push_back({*o.recommendation, end});
+                h.recommendations.push_back({*rec, end});
         }
         const auto &scaled = o.status.lastScaleTime;
         if (scaled && (!lastScale || *scaled > *lastScale)) {
@@ -91,6 +105,26 @@ HpaHistory ObservedHistory::reconstruct(Time before, Time now, bool early) const
         }
     }
     return h;
+}
+
+std::vector<int32_t> ObservedHistory::podCountsAfterRecentRescales(Seconds lag) const
+{
+    std::vector<int32_t> out;
+    if (m_observations.empty())
+        return out;
+    const Observation &newest = m_observations.back();
+    for (std::size_t i = m_observations.size(); i-- > 1;) {
+        const Observation &o = m_observations[i];
+        if (newest.at - o.at > lag)
+            break;
+        const auto &prev = m_observations[i - 1].status.lastScaleTime;
+        const bool rescale = o.status.lastScaleTime && (!prev || *o.status.lastScaleTime > *prev);
+        const int32_t before = o.status.currentReplicas; // a rescale status carries the old count
+        if (rescale && before != newest.status.currentReplicas &&
+            std::find(out.begin(), out.end(), before) == out.end())
+            out.push_back(before);
+    }
+    return out;
 }
 
 void ObservedHistory::prune(Time olderThan)

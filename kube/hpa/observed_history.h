@@ -11,6 +11,7 @@
 // so a caller can tell the results that depend on it.
 #include "kube/hpa/sync_model.h"
 
+#include <algorithm>
 #include <deque>
 #include <optional>
 
@@ -36,7 +37,15 @@ public:
 
     // The memory the controller had just before the sync at `before` (entries at or after it
     // are left out), as it would be at `now` >= before.
-    HpaHistory reconstruct(Time before, Time now, bool early = false) const;
+    // `pick`: which of a status' possible recommendations to use where the pod count the
+    // controller divided by is uncertain (see podCountsAfterRecentRescales).
+    enum class Pick { Nominal, Lowest, Highest };
+    HpaHistory reconstruct(Time before, Time now, bool early = false, Pick pick = Pick::Nominal) const;
+
+    // The pod counts the target may still have had when the controller wrote the newest status:
+    // the counts before each rescale seen within `lag` of it (a Deployment's status.replicas,
+    // which the controller divides by, trails its spec by seconds on a busy cluster).
+    std::vector<int32_t> podCountsAfterRecentRescales(Seconds lag) const;
 
     // Drops what no window or policy period can reach any more.
     void prune(Time olderThan);
@@ -45,6 +54,8 @@ public:
         Time at{};
         kube::api::HorizontalPodAutoscalerStatus status;
         std::optional<int32_t> recommendation; // the metrics' proposal; none when they failed
+        // The proposal's range over the pod counts the controller may have seen.
+        std::optional<int32_t> lowest, highest;
         std::optional<kube::api::HorizontalPodAutoscalerBehavior> behavior;
     };
     const std::deque<Observation> &observations() const { return m_observations; }
@@ -56,10 +67,16 @@ private:
     bool m_seenAny = false;
 };
 
+// How long after a rescale the target's status.replicas may still show the old count (measured:
+// 3 s on the 2-core sandbox with 17 HPAs scaling at once), and at least a few syncs.
+inline Seconds podCountLag(const ControllerConfig &config) { return std::max(Seconds(10), 3 * config.syncPeriod); }
+
 // The metrics' proposal the controller computed for this status (its recommendation), by
 // replaying the sync on a controller with no memory; none when the metrics failed or the sync
 // did not compute one (target at 0, replicas outside min..max).
+// `podCount`: the pods the controller divided by, when not status.currentReplicas.
 std::optional<int32_t> recommendationOf(const kube::api::HorizontalPodAutoscaler &hpa, const ControllerConfig &config,
-                                        const ObservedPods &pods, Time at);
+                                        const ObservedPods &pods, Time at,
+                                        std::optional<int32_t> podCount = std::nullopt);
 
 } // namespace kube::hpa

@@ -28,10 +28,10 @@ const MetricTarget *resourceTarget(const MetricSpec &spec)
 
 } // namespace
 
-std::vector<std::optional<Quantity>> rawValuesFromStatus(const HorizontalPodAutoscaler &hpa)
+std::vector<std::optional<Quantity>> rawValuesFromStatus(const HorizontalPodAutoscaler &hpa, std::optional<int32_t> pods)
 {
     std::vector<std::optional<Quantity>> out(hpa.spec.metrics.size());
-    const int32_t replicas = std::max(hpa.status.currentReplicas, 1);
+    const int32_t replicas = std::max(pods.value_or(hpa.status.currentReplicas), 1);
     for (const MetricPair &pair : pairMetrics(hpa)) {
         const MetricTarget *target = targetOf(pair.spec);
         const MetricValueStatus *cur = pair.status ? currentOf(*pair.status) : nullptr;
@@ -98,12 +98,14 @@ PodInfo podInfoOf(const Pod &pod)
 }
 
 SyncInput syncInputFor(const HorizontalPodAutoscaler &hpa, const std::vector<std::optional<Quantity>> &values,
-                       int32_t specReplicas, const ObservedPods &observed, Time now)
+                       int32_t specReplicas, const ObservedPods &observed, Time now,
+                       std::optional<int32_t> modelledPods)
 {
     SyncInput in;
     in.now = now;
     in.specReplicas = specReplicas;
-    in.pods = observed.empty() ? modelPods(specReplicas, now - kLongAgo, now - kLongAgo) : observed.pods;
+    in.pods = observed.empty() ? modelPods(modelledPods.value_or(specReplicas), now - kLongAgo, now - kLongAgo)
+                               : observed.pods;
     in.statusReplicas = static_cast<int32_t>(in.pods.size());
     for (std::size_t i = 0; i < hpa.spec.metrics.size(); ++i) {
         const MetricSpec &spec = hpa.spec.metrics[i];

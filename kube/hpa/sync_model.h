@@ -30,13 +30,18 @@ struct ObservedPods {
 // status.currentMetrics (paired by identity); an empty optional where the status has none.
 //   Object/External Value: the value; Object/External AverageValue: average x replicas;
 //   Pods and Resource AverageValue: the average; Resource Utilization: the percentage.
-std::vector<std::optional<kube::api::Quantity>> rawValuesFromStatus(const kube::api::HorizontalPodAutoscaler &hpa);
+// `pods`: how many pods the target had when the controller computed the status (the averages
+// of Object/External AverageValue metrics are per pod of scale.status.replicas); default
+// status.currentReplicas, which differs right after a rescale, before the new pods exist.
+std::vector<std::optional<kube::api::Quantity>> rawValuesFromStatus(const kube::api::HorizontalPodAutoscaler &hpa,
+                                                                    std::optional<int32_t> pods = std::nullopt);
 
 // The controller's input at `now` with `specReplicas`, every metric at `values` (missing: the
 // metric fetch failed), on `pods` (modelled when empty).
+// `modelledPods`: how many pods to model when `pods` is empty (default specReplicas).
 SyncInput syncInputFor(const kube::api::HorizontalPodAutoscaler &hpa,
                        const std::vector<std::optional<kube::api::Quantity>> &values, int32_t specReplicas,
-                       const ObservedPods &pods, Time now);
+                       const ObservedPods &pods, Time now, std::optional<int32_t> modelledPods = std::nullopt);
 
 // What the controller's pod lister holds for a pod of the API: phase, the Ready condition,
 // start time, deletion. Requests are not in kube::api::Pod: a modelled 1000m container.

@@ -142,24 +142,32 @@ private slots:
         // The explainer's agreement with the controller, status by status.
         const std::vector<std::string> verdictLines = [&] {
             std::vector<std::string> l { "", "Explainer vs the real controller (every status it wrote):", "",
-                "| scenario | statuses | replay = controller | undetermined | limiters the controller named |",
-                "|---|---|---|---|---|" };
+                "| scenario | statuses | replay = controller | undetermined | limiters agreed on | "
+                "limiters only on undetermined statuses |",
+                "|---|---|---|---|---|---|" };
             for (std::size_t i = 0; i < m_scenarios.size() && i < m_real.size(); ++i) {
                 int agreed = 0, undetermined = 0;
-                std::set<std::string> named;
+                std::set<std::string> agreedOn, open;
                 for (const auto &v : m_real[i].verdicts) {
-                    named.insert(v.reported);
-                    if (!v.determined)
+                    if (!v.determined) {
                         ++undetermined;
-                    else if (v.computed == v.reported && v.desiredComputed == v.desiredReal)
+                        open.insert(v.reported);
+                    } else if (v.computed == v.reported && v.desiredComputed == v.desiredReal) {
                         ++agreed;
+                        agreedOn.insert(v.reported);
+                    }
                 }
-                std::string kinds;
-                for (const auto &n : named)
-                    kinds += (kinds.empty() ? "" : ", ") + n;
+                auto join = [](const std::set<std::string> &names, const std::set<std::string> &minus) {
+                    std::string out;
+                    for (const auto &n : names)
+                        if (!minus.count(n))
+                            out += (out.empty() ? "" : ", ") + n;
+                    return out.empty() ? std::string("-") : out;
+                };
                 l.push_back("| " + m_scenarios[i].name + " | "
                     + std::to_string(m_real[i].verdicts.size()) + " | " + std::to_string(agreed)
-                    + " | " + std::to_string(undetermined) + " | " + kinds + " |");
+                    + " | " + std::to_string(undetermined) + " | " + join(agreedOn, { }) + " | "
+                    + join(open, agreedOn) + " |");
             }
             return l;
         }();

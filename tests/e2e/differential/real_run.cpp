@@ -254,6 +254,11 @@ namespace {
         {
             if (auto e = setUp(); !e.empty())
                 return fail("set-up: " + e);
+            // hpascope's own look at the target, as the dashboard's pod tracker takes it.
+            kube::http::Request scale;
+            scale.path = "/apis/apps/v1/namespaces/" + m_ns + "/deployments/" + m_s.target + "/scale";
+            if (auto resp = m_client->sendSync(scale); !resp)
+                m_scaleError = resp.error().message;
             std::unique_lock lock(m_obs.mutex);
             NsState &st = m_obs.ns[m_ns];
             // The controller synced and nothing moves: the starting point is settled.
@@ -316,7 +321,7 @@ namespace {
             m_trace.replicas.insert(m_trace.replicas.begin(), { Millis(0), atStart });
             m_trace.conditions = st.conditions;
             m_trace.end = rel(Clock::now());
-            m_trace.verdicts = verdictsOf(st.statuses, m_flags);
+            m_trace.verdicts = verdictsOf(st.statuses, m_flags, m_scaleError);
         }
 
         Trace fail(std::string why, const NsState &st)
@@ -429,6 +434,7 @@ namespace {
         std::string m_run, m_ns;
         Clock::time_point m_t0 = Clock::now();
         Trace m_trace;
+        std::optional<std::string> m_scaleError;
     };
 
 } // namespace

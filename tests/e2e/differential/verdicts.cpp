@@ -16,8 +16,8 @@ namespace {
 
 } // namespace
 
-std::vector<SyncVerdict> verdictsOf(
-    const std::vector<SeenStatus> &statuses, const ControllerFlags &flags)
+std::vector<SyncVerdict> verdictsOf(const std::vector<SeenStatus> &statuses,
+    const ControllerFlags &flags, const std::optional<std::string> &scaleError)
 {
     kube::hpa::ControllerConfig config;
     config.syncPeriod = std::chrono::duration_cast<std::chrono::seconds>(flags.syncPeriod);
@@ -33,8 +33,10 @@ std::vector<SyncVerdict> verdictsOf(
         observed.observe(hpa, at, pods);
         if (hpa.status.conditions.empty())
             continue; // not synced yet
-        const auto ex = kube::hpa::explain(
-            hpa, config, kube::hpa::ExplainInputs { nullptr, &observed, pods.empty() ? nullptr : &pods }, at);
+        const auto ex = kube::hpa::explain(hpa, config,
+            kube::hpa::ExplainInputs {
+                nullptr, &observed, pods.empty() ? nullptr : &pods, scaleError },
+            at);
         SyncVerdict v;
         v.at = std::chrono::duration_cast<Millis>(at - created);
         v.reported = names(ex.reported);

@@ -8,8 +8,9 @@
 
 namespace diff {
 
-std::vector<SyncVerdict> verdictsOf(
-    const std::vector<SeenStatus> &statuses, const ControllerFlags &flags);
+// scaleError: what hpascope's own GET of the target's scale returned, when it failed.
+std::vector<SyncVerdict> verdictsOf(const std::vector<SeenStatus> &statuses,
+    const ControllerFlags &flags, const std::optional<std::string> &scaleError);
 
 
 } // namespace diff
