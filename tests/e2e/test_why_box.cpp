@@ -1,0 +1,191 @@
+// The "Why" box and the status badge on the real control plane, in the states the controller
+// puts an HPA in beyond plain scaling: a climb held by a scale-up policy, a scale-down disabled
+// by the HPA's behavior, and a target that does not exist. The window is opened on a namespace
+// of its own; each HPA is selected as a person would (a click on its row) and the window is
+// saved as why_<name>.png in the build dir for a person to look at.
+#include "e2e_support.h"
+#include "app/core/cluster_session.h"
+#include "app/core/hpa_detail_model.h"
+#include "app/core/hpa_list_model.h"
+#include "app/main_window.h"
+#include "kube/api/quantity.h"
+#include "kube/metrics/metrics_client.h"
+#include "widgets/hpa_table_view.h"
+
+#include <QLabel>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTest>
+
+#include <nlohmann/json.hpp>
+#include <random>
+
+using namespace hpascope;
+using nlohmann::json;
+
+namespace {
+
+constexpr int kTimeoutMs = 90000;
+
+void post(kube::http::Client &client, const std::string &path, const json &body)
+{
+    kube::http::Request req;
+    req.method = "POST";
+    req.path = path;
+    req.body = body.dump();
+    auto resp = client.sendSync(req);
+    QVERIFY2(resp, resp ? "" : resp.error().toString().c_str());
+}
+
+json deployment(const std::string &name, int replicas)
+{
+    return { { "metadata", { { "name", name } } },
+        { "spec",
+            { { "replicas", replicas }, { "selector", { { "matchLabels", { { "app", name } } } } },
+                { "template",
+                    { { "metadata", { { "labels", { { "app", name } } } } },
+                        { "spec",
+                            { { "containers",
+                                { { { "name", "app" }, { "image", "registry.k8s.io/pause:3.10" } } } } } } } } } } };
+}
+
+// Object metric <name>-load on Service load, AverageValue 100: the proposal is ceil(value / 100).
+json hpa(const std::string &name, const std::string &target, int max, json behavior)
+{
+    json spec { { "scaleTargetRef", { { "apiVersion", "apps/v1" }, { "kind", "Deployment" }, { "name", target } } },
+        { "minReplicas", 1 }, { "maxReplicas", max },
+        { "metrics",
+            { { { "type", "Object" },
+                { "object",
+                    { { "metric", { { "name", name + "-load" } } },
+                        { "describedObject", { { "apiVersion", "v1" }, { "kind", "Service" }, { "name", "load" } } },
+                        { "target", { { "type", "AverageValue" }, { "averageValue", "100" } } } } } } } } };
+    if (!behavior.is_null())
+        spec["behavior"] = std::move(behavior);
+    return { { "apiVersion", "autoscaling/v2" }, { "kind", "HorizontalPodAutoscaler" },
+        { "metadata", { { "name", name } } }, { "spec", spec } };
+}
+
+} // namespace
+
+class TestWhyBox : public QObject {
+    Q_OBJECT
+
+    std::shared_ptr<kube::http::Client> m_client;
+    std::string m_ns;
+
+    void write(const std::string &metric, const char *value)
+    {
+        kube::metrics::MetricsClient metrics(m_client);
+        auto s = metrics.writeObjectMetricSync(m_ns, { "v1", "Service", "load" }, metric,
+                                               kube::api::Quantity::parse(value).value(), {});
+        QVERIFY2(s, s ? "" : s.error().toString().c_str());
+    }
+
+    // Clicks the HPA's row and waits until the Why box and the badge say what they must.
+    void expect(MainWindow &w, const QString &name, const QStringList &whyHas, const QStringList &whyLacks,
+                const QString &badge)
+    {
+        QTableView *table = w.hpaTable()->table();
+        QModelIndex hit;
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                const auto hits = table->model()->match(table->model()->index(0, HpaListModel::Name), Qt::DisplayRole,
+                                                        name, 1, Qt::MatchExactly);
+                hit = hits.isEmpty() ? QModelIndex() : hits.first();
+                return hit.isValid();
+            }(),
+            kTimeoutMs);
+        const QRect cell = table->visualRect(hit);
+        QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, cell.center());
+        QTRY_COMPARE(w.detailModel()->key(), QString::fromStdString(m_ns) + QLatin1Char('/') + name);
+        auto *why = w.findChild<QLabel *>(QStringLiteral("whyLabel"));
+        QVERIFY(why);
+        auto row = [&] { return w.session()->hpaModel()->rowOf(QString::fromStdString(m_ns) + QLatin1Char('/') + name); };
+        auto badgeText = [&] { return w.session()->hpaModel()->index(row(), HpaListModel::Status).data().toString(); };
+        auto fits = [&] {
+            const QString text = why->text();
+            for (const QString &s : whyHas)
+                if (!text.contains(s))
+                    return false;
+            for (const QString &s : whyLacks)
+                if (text.contains(s))
+                    return false;
+            return badgeText() == badge;
+        };
+        QTRY_VERIFY2_WITH_TIMEOUT(fits(), qPrintable(QStringLiteral("badge \"%1\", why: %2").arg(badgeText(), why->text())),
+                                  kTimeoutMs);
+        qInfo("%s [%s]: %s", qPrintable(name), qPrintable(badgeText()), qPrintable(why->text()));
+        const QString shot = QStringLiteral(QT_TESTCASE_BUILDDIR "/why_%1.png").arg(name);
+        QVERIFY(w.grab().save(shot));
+        qInfo("screenshot: %s", qPrintable(shot));
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        m_client = e2e::connect();
+        std::random_device rd;
+        m_ns = "why-" + std::to_string(rd() % 100000);
+        post(*m_client, "/api/v1/namespaces", { { "metadata", { { "name", m_ns } } } });
+        post(*m_client, "/api/v1/namespaces/" + m_ns + "/services",
+             { { "metadata", { { "name", "load" } } }, { "spec", { { "ports", { { { "port", 80 } } } } } } });
+        const std::string deployments = "/apis/apps/v1/namespaces/" + m_ns + "/deployments";
+        post(*m_client, deployments, deployment("climb", 2));
+        post(*m_client, deployments, deployment("nodown", 1));
+        // climb: 1000 asks for 10, max 6, scale-up one pod per 15 s.
+        write("climb-load", "1000");
+        write("nodown-load", "400");
+        write("orphan-load", "100");
+        const std::string hpas = "/apis/autoscaling/v2/namespaces/" + m_ns + "/horizontalpodautoscalers";
+        post(*m_client, hpas,
+             hpa("climb", "climb", 6,
+                 { { "scaleUp",
+                     { { "stabilizationWindowSeconds", 0 },
+                       { "policies", { { { "type", "Pods" }, { "value", 1 }, { "periodSeconds", 15 } } } } } } }));
+        post(*m_client, hpas, hpa("nodown", "nodown", 10, { { "scaleDown", { { "selectPolicy", "Disabled" } } } }));
+        post(*m_client, hpas, hpa("orphan", "absent", 10, nullptr));
+    }
+
+    void whyBoxNamesTheLimiter()
+    {
+        StartupOptions o;
+        o.load.kubeconfigPath = qgetenv("HPASCOPE_E2E_KUBECONFIG").toStdString();
+        o.namespaceName = QString::fromStdString(m_ns);
+        MainWindow w(o);
+        w.resize(1440, 900);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+
+        // The climb: the policy, never maxReplicas, until it is at 6.
+        expect(w, QStringLiteral("climb"),
+               {QStringLiteral("Scale-up is limited by policy Pods 1 per 15 s (selectPolicy Max): the metrics ask for 10")},
+               {QStringLiteral("At maxReplicas")}, QStringLiteral("rate-limited"));
+
+        // Scale-down disabled: 400 took it to 4; at 100 it stays, and no window is blamed.
+        expect(w, QStringLiteral("nodown"), {QStringLiteral("stay at 4")}, {}, QStringLiteral("stable"));
+        write("nodown-load", "100");
+        expect(w, QStringLiteral("nodown"),
+               {QStringLiteral("Scale-down is disabled by the HPA's behavior (scaleDown.selectPolicy: Disabled): "
+                               "the metrics ask for 1, replicas stay at 4")},
+               {QStringLiteral("stabilization window"), QStringLiteral("\u2192 1 at")}, QStringLiteral("scale-down disabled"));
+
+        // A target that does not exist: the first thing said, and what to check.
+        expect(w, QStringLiteral("orphan"),
+               {QStringLiteral("The controller cannot read the scale of its target Deployment/absent"),
+                QStringLiteral("Check that deployments.apps/absent exists in namespace ") + QString::fromStdString(m_ns)},
+               {QStringLiteral("Stable")}, QStringLiteral("target missing"));
+    }
+
+    void cleanupTestCase()
+    {
+        kube::http::Request req;
+        req.method = "DELETE";
+        req.path = "/api/v1/namespaces/" + m_ns;
+        (void)m_client->sendSync(req);
+    }
+};
+
+QTEST_MAIN(TestWhyBox)
+#include "test_why_box.moc"
