@@ -27,9 +27,13 @@ void SeriesFeed::add(const HpaSample &s, const QDateTime &lastScaleTime)
     // The first sample after connecting only sets the baseline (its lastScaleTime is history);
     // after that, a first-ever rescale (invalid -> valid) counts too.
     if (last.seen && lastScaleTime.isValid() && lastScaleTime != last.lastScaleTime) {
-        // The previous decision is where this rescale starts; status.currentReplicas may already
-        // show the new count when the watch delivers the update late.
-        const int from = last.desiredReplicas >= 0 ? last.desiredReplicas : s.currentReplicas;
+        // The status the controller writes at a rescale carries the old count in currentReplicas
+        // and the new one in desiredReplicas. When that status was missed (a relist shows a
+        // later one, current already the new count), the previous decision is where it started;
+        // an HPA never synced before has no previous decision (desired 0).
+        const bool rescaleStatus = s.currentReplicas != s.desiredReplicas;
+        const bool previousKnown = last.desiredReplicas > 0 || last.currentReplicas > 0;
+        const int from = rescaleStatus || !previousKnown ? s.currentReplicas : last.desiredReplicas;
         const int to = s.desiredReplicas;
         Annotation a;
         a.t = lastScaleTime.toMSecsSinceEpoch();

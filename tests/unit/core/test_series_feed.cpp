@@ -90,6 +90,19 @@ private slots:
         QCOMPARE(marks[0].text, QStringLiteral("2→3"));
     }
 
+    void newHpaMarksFromItsOwnCount()
+    {
+        // An HPA created while we watch: its first status (no sync yet) shows 0/0; the first
+        // rescale of a target that runs 2 pods is 2→3, not 0→3.
+        SeriesStore store;
+        SeriesFeed feed(&store);
+        feed.add(sample(QStringLiteral("web"), 1000, 0, 0), QDateTime());
+        feed.add(sample(QStringLiteral("web"), 2000, 2, 3), at(2000));
+        const auto marks = store.annotations(QStringLiteral("default/web"), 0, 10000);
+        QCOMPARE(marks.size(), 1);
+        QCOMPARE(marks[0].text, QStringLiteral("2→3"));
+    }
+
     void gapIsPerHpa()
     {
         SeriesStore store;
