@@ -165,14 +165,6 @@ std::string policyText(const HPAScalingPolicy &p)
     return std::string(nameOf(p.type)) + " " + num(p.value) + (p.type == HPAScalingPolicyType::Percent ? " %" : "");
 }
 
-Limiter mainLimiter(const std::vector<Limiter> &limiters)
-{
-    for (Limiter l : limiters)
-        if (!isProblem(l) && l != Limiter::ScalingDisabled && l != Limiter::Unknown)
-            return l;
-    return Limiter::None;
-}
-
 void explainMetrics(Explanation &ex, const HorizontalPodAutoscaler &hpa, const ControllerConfig &config,
                     const SyncResult &r, const ExplainInputs &in)
 {
@@ -305,7 +297,12 @@ Sentence pathSentence(const Explanation &ex, const std::vector<std::optional<Qua
         const ScaleStep &step = ex.path[i];
         if (i == 0) {
             const auto in = std::chrono::duration_cast<Seconds>(step.at - now).count();
-            s.items.push_back({"path.first", {num(step.from), num(step.to), formatClock(step.at), num(std::max<int64_t>(0, in))}});
+            if (ex.firstStepEarliest)
+                s.items.push_back({"path.first.range", {num(step.from), num(step.to), formatClock(*ex.firstStepEarliest),
+                                                        formatClock(step.at), num(std::max<int64_t>(0, in))}});
+            else
+                s.items.push_back({"path.first", {num(step.from), num(step.to), formatClock(step.at),
+                                                  num(std::max<int64_t>(0, in))}});
         } else {
             s.items.push_back({"path.next", {num(step.to), formatClock(step.at)}});
         }
@@ -328,10 +325,17 @@ void explainLimiter(Explanation &ex, Limiter main, const HorizontalPodAutoscaler
     const HorizontalPodAutoscalerBehavior rules = withDefaults(hpa.spec.behavior);
     switch (main) {
     case Limiter::TooManyReplicas:
-        ex.sentences.push_back({"limit.max", {num(hpa.spec.maxReplicas), num(asks)}});
+        // The metrics may ask for fewer while a window still holds a higher recommendation.
+        if (asks <= hpa.spec.maxReplicas)
+            ex.sentences.push_back({"limit.max.window", {num(hpa.spec.maxReplicas), num(asks)}});
+        else
+            ex.sentences.push_back({"limit.max", {num(hpa.spec.maxReplicas), num(asks)}});
         break;
     case Limiter::TooFewReplicas:
-        ex.sentences.push_back({"limit.min", {num(hpa.spec.minReplicas.value_or(1)), num(asks)}});
+        if (asks >= hpa.spec.minReplicas.value_or(1))
+            ex.sentences.push_back({"limit.min.window", {num(hpa.spec.minReplicas.value_or(1)), num(asks)}});
+        else
+            ex.sentences.push_back({"limit.min", {num(hpa.spec.minReplicas.value_or(1)), num(asks)}});
         break;
     case Limiter::ScaleUpLimit:
     case Limiter::ScaleDownLimit: {
@@ -414,31 +418,56 @@ Explanation explain(const HorizontalPodAutoscaler &hpa, const ControllerConfig &
     ex.reported = limitersOf(hpa);
     const ObservedPods noPods;
     const ObservedPods &pods = in.pods ? *in.pods : noPods;
-    const auto values = rawValuesFromStatus(hpa);
+    // The pods the controller divided by, as inferred from the statuses watched (see ObservedHistory).
+    const std::optional<int32_t> podCount = in.observed && pods.empty() ? in.observed->newestPodCount() : std::nullopt;
+    const auto values = rawValuesFromStatus(hpa, podCount);
 
     Memory memory = memoryFor(in, ex.behavior, now);
     const bool stabilizedReported =
         std::find(ex.reported.begin(), ex.reported.end(), Limiter::ScaleDownStabilized) != ex.reported.end();
     if (!memory.known && stabilizedReported) // the latest the window can end: a high recommendation just now
         memory.before.recommendations.push_back({hpa.status.currentReplicas, memory.syncAt - Seconds(1)});
-    const ReplayRun run = replay(hpa, config, memory.before, values, pods, memory.syncAt, in);
+    const ReplayRun run = replay(hpa, config, memory.before, values, pods, memory.syncAt, in, podCount);
     ex.computed = run.verdict;
     ex.computed->determined = memory.known;
-    auto differs = [&](const ReplayRun &other) {
-        return other.verdict.limiters != run.verdict.limiters ||
-               other.verdict.desiredReplicas != run.verdict.desiredReplicas;
+
+    // What the statuses do not tell, as other readings of them: when the unseen syncs between
+    // two statuses ran (memory variants), and, right after a rescale, whether the controller
+    // still divided by the old number of pods (the Deployment's status trails its spec).
+    struct Reading {
+        const HpaHistory *memory;
+        std::vector<std::optional<Quantity>> values;
+        std::optional<int32_t> pods;
+        ObservedPods observed;
     };
+    std::vector<Reading> readings;
     for (const HpaHistory &variant : memory.variants)
-        if (differs(replay(hpa, config, variant, values, pods, memory.syncAt, in)))
+        readings.push_back({&variant, values, podCount, pods});
+    if (!pods.recent.empty()) { // the recent pods' values unseen, or the recent pods unseen
+        ObservedPods noValues = pods, absent = pods;
+        for (auto &[index, names] : noValues.withValues)
+            for (const auto &name : pods.recent)
+                names.erase(name);
+        std::erase_if(absent.pods, [&](const PodInfo &p) { return pods.recent.count(p.name) > 0; });
+        readings.push_back({&memory.before, values, podCount, noValues});
+        if (!absent.pods.empty())
+            readings.push_back({&memory.before, values, podCount, absent});
+    }
+    if (in.observed && pods.empty()) {
+        std::vector<int32_t> counts = in.observed->podCountsAfterRecentRescales(podCountLag(config));
+        if (podCount)
+            counts.push_back(hpa.status.currentReplicas);
+        for (const int32_t count : counts)
+            if (count != podCount.value_or(hpa.status.currentReplicas))
+                readings.push_back({&memory.before, rawValuesFromStatus(hpa, count), count, pods});
+    }
+    std::vector<ReplayRun> alternatives;
+    for (const Reading &r : readings) {
+        alternatives.push_back(replay(hpa, config, *r.memory, r.values, r.observed, memory.syncAt, in, r.pods));
+        const Replay &v = alternatives.back().verdict;
+        if (v.limiters != run.verdict.limiters || v.desiredReplicas != run.verdict.desiredReplicas)
             ex.computed->determined = false;
-    // Right after a rescale the controller may still have seen the old number of pods (the
-    // Deployment's status lags its spec): if that changes the verdict, the statuses cannot tell.
-    if (in.observed && pods.empty())
-        for (const int32_t count : in.observed->podCountsAfterRecentRescales(podCountLag(config))) {
-            const auto values = rawValuesFromStatus(hpa, count);
-            if (differs(replay(hpa, config, memory.before, values, pods, memory.syncAt, in, count)))
-                ex.computed->determined = false;
-        }
+    }
 
     if (ex.reported == std::vector<Limiter>{Limiter::Unknown})
         ex.sentences.push_back({"unsynced", {}});
@@ -449,14 +478,40 @@ Explanation explain(const HorizontalPodAutoscaler &hpa, const ControllerConfig &
         ex.sentences.push_back({"invalid.blocks.down", {}});
 
     const bool synced = ex.reported != std::vector<Limiter>{Limiter::Unknown};
-    const Limiter main = mainLimiter(synced ? ex.reported : run.verdict.limiters);
-    explainLimiter(ex, main, hpa, run, memory);
+    const auto &limiters = synced ? ex.reported : run.verdict.limiters;
+    // Every limiter the controller names, most decisive first (at maxReplicas, and the window
+    // that keeps it there).
+    bool said = false;
+    for (const Limiter l : limiters)
+        if (!isProblem(l) && l != Limiter::ScalingDisabled && l != Limiter::Unknown && l != Limiter::None) {
+            explainLimiter(ex, l, hpa, run, memory);
+            said = true;
+        }
+    if (!said)
+        explainLimiter(ex, Limiter::None, hpa, run, memory);
 
     const bool problem = std::any_of(ex.reported.begin(), ex.reported.end(),
                                      [](Limiter l) { return isProblem(l) || l == Limiter::ScalingDisabled; });
-    if (!problem && main != Limiter::ScaleDownDisabled && main != Limiter::ScaleUpDisabled) {
+    const bool disabled = std::find_if(limiters.begin(), limiters.end(), [](Limiter l) {
+                              return l == Limiter::ScaleDownDisabled || l == Limiter::ScaleUpDisabled;
+                          }) != limiters.end();
+    if (!problem && !disabled) {
         ex.path = pathAhead(hpa, config, run, values, ex.behavior, memory.syncAt);
         ex.pathEstimated = !memory.known;
+        // The path under every other reading: the first step must go to the same count; its
+        // time lies between the earliest and the latest of them.
+        for (std::size_t i = 0; i < readings.size() && !ex.path.empty(); ++i) {
+            const auto other = pathAhead(hpa, config, alternatives[i], readings[i].values, ex.behavior, memory.syncAt);
+            if (other.empty() || other.front().to != ex.path.front().to) {
+                ex.pathUncertain = true;
+                continue;
+            }
+            if (other.front().at < ex.firstStepEarliest.value_or(ex.path.front().at))
+                ex.firstStepEarliest = other.front().at;
+            ex.path.front().at = std::max(ex.path.front().at, other.front().at);
+        }
+        if (ex.firstStepEarliest && ex.path.size() > 0 && *ex.firstStepEarliest >= ex.path.front().at)
+            ex.firstStepEarliest.reset();
         for (const auto &step : ex.path)
             if (step.to < step.from) {
                 ex.scaleDownAt = step.at;
@@ -467,6 +522,8 @@ Explanation explain(const HorizontalPodAutoscaler &hpa, const ControllerConfig &
             ex.sentences.push_back(pathSentence(ex, values, now));
             if (ex.pathEstimated)
                 ex.sentences.push_back({"path.estimated", {}});
+            if (ex.pathUncertain)
+                ex.sentences.push_back({"path.uncertain", {}});
         }
     }
     ex.heldUntilEstimated = !memory.known;

@@ -56,6 +56,12 @@ struct Explanation {
     // The replica changes ahead if the metrics stay as they are (the first few).
     std::vector<ScaleStep> path;
     bool pathEstimated = false; // the memory is partly unknown: the times are upper bounds
+    // Just after a rescale the controller may have divided by the old pod count: the path
+    // differs between the two readings.
+    bool pathUncertain = false;
+    // The first step may come this early: the syncs between two statuses are not seen, so the
+    // last one that recorded a recommendation may have run right after its status.
+    std::optional<Time> firstStepEarliest;
     // Scale-down held by a stabilization window: when the window releases, and the first sync
     // at which the replicas drop (if the metrics stay as they are).
     std::optional<Time> heldUntil;

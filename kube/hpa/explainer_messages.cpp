@@ -26,6 +26,10 @@ const std::vector<MessageTemplate> &explainerMessages()
         {"winner", "The largest proposal wins: %2 asks for %1."},
         {"limit.max", "At maxReplicas %1: the metrics ask for %2."},
         {"limit.min", "At minReplicas %1: the metrics ask for %2."},
+        {"limit.max.window", "At maxReplicas %1: a higher recommendation of the stabilization window still "
+                             "counts (the metrics now ask for %2)."},
+        {"limit.min.window", "At minReplicas %1: a lower recommendation of the stabilization window still "
+                             "counts (the metrics now ask for %2)."},
         {"limit.up.policy", "Scale-up is limited by policy %1 per %2 s (selectPolicy %3): the metrics ask for %4, "
                             "this period allows %5."},
         {"limit.up.legacy", "Scale-up is limited to %1 per sync (max(2 \u00d7 %2, 4), the rule while "
@@ -49,9 +53,12 @@ const std::vector<MessageTemplate> &explainerMessages()
         {"path.one", "If %1 stays at %2: %3."},
         {"path.many", "If the metrics stay as they are: %1."},
         {"path.first", "%1 \u2192 %2 at %3 (in %4 s)"},
+        {"path.first.range", "%1 \u2192 %2 between %3 and %4 (in %5 s at the latest)"},
         {"path.next", "\u2192 %1 at %2"},
         {"path.estimated", "hpascope has not watched this HPA for the whole window: these are the latest times, "
                            "the controller may act sooner."},
+        {"path.uncertain", "Just after a rescale the controller may still count the old number of pods: the "
+                           "next sync tells which of the possible paths holds."},
         {"scaled", "The controller's last sync changed the replicas %1 \u2192 %2."},
         {"stable", "Stable: replicas stay at %1; no metric asks for a change."},
         {"mismatch", "hpascope's replay of the last sync gives %1 (%2) where the controller decided %3 (%4); "

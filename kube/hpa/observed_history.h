@@ -7,7 +7,7 @@
 //   is known from one status until the next;
 // - a rescale writes lastScaleTime with the old (currentReplicas) and new (desiredReplicas) count.
 // What cannot be recovered is exactly when, between two statuses, the last sync of the older
-// one ran: `early` places it one sync period before the newer status instead of just before it,
+// one ran: `early` places it at the older status's own sync instead of just before the newer one,
 // so a caller can tell the results that depend on it.
 #include "kube/hpa/sync_model.h"
 
@@ -46,6 +46,13 @@ public:
     // the counts before each rescale seen within `lag` of it (a Deployment's status.replicas,
     // which the controller divides by, trails its spec by seconds on a busy cluster).
     std::vector<int32_t> podCountsAfterRecentRescales(Seconds lag) const;
+    // The newest status' pod count as inferred (empty: status.currentReplicas), and whether it
+    // is known; when not, podCountsAfterRecentRescales lists the candidates.
+    std::optional<int32_t> newestPodCount() const
+    {
+        return m_observations.empty() ? std::nullopt : m_observations.back().podCount;
+    }
+    bool newestPodCountKnown() const { return m_observations.empty() || m_observations.back().podCountKnown; }
 
     // Drops what no window or policy period can reach any more.
     void prune(Time olderThan);
@@ -56,6 +63,12 @@ public:
         std::optional<int32_t> recommendation; // the metrics' proposal; none when they failed
         // The proposal's range over the pod counts the controller may have seen.
         std::optional<int32_t> lowest, highest;
+        // The pods the controller divided by when not status.currentReplicas (inferred right
+        // after a rescale: the metric's total is the previous status' one, which a value
+        // arriving at that moment can fool: callers still weigh the other counts), and whether
+        // the inference found one.
+        std::optional<int32_t> podCount;
+        bool podCountKnown = true;
         std::optional<kube::api::HorizontalPodAutoscalerBehavior> behavior;
     };
     const std::deque<Observation> &observations() const { return m_observations; }

@@ -23,6 +23,9 @@ struct ObservedPods {
     // Per spec.metrics index, for Pods metrics: the pods that have a value. A metric without an
     // entry: every Running pod has one.
     std::map<std::size_t, std::set<std::string>> withValues;
+    // Pods that appeared, or got their value, so shortly before this was seen that the
+    // controller's sync may not have seen them yet: the explainer weighs both readings.
+    std::set<std::string> recent;
     bool empty() const { return pods.empty(); }
 };
 

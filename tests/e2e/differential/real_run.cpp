@@ -32,6 +32,9 @@ namespace {
     // How often a waiting driver re-checks a time-based predicate (quiet periods); watch events
     // wake it at once.
     constexpr auto kRecheck = 100ms;
+    // A pod's change this long before a status, on top of a sync period, may be unseen by the
+    // sync that wrote it (watch latencies on a loaded 2-core machine).
+    constexpr auto kRecentSlack = 500ms;
 
     const CrossVersionObjectReference kServiceRef { "v1", "Service", kService };
 
@@ -47,6 +50,8 @@ namespace {
         int valuedPods = -1; // only this many pods get a value (-1: all)
         std::map<std::string, kube::api::Pod> podObjects; // live pods as last seen
         std::set<std::string> valued; // pods whose value the adapter stored
+        std::map<std::string, Clock::time_point> changedAt; // when a pod appeared or got its value
+        Millis syncPeriod { 1000 };
         // Every status of the HPA, as seen (wall clock, for kube/hpa's times).
         std::vector<SeenStatus> statuses;
         std::map<std::string, std::string> written;
@@ -120,6 +125,8 @@ namespace {
                     if (!r.failed.empty())
                         ns[nsName].errors.push_back(r.summary().toString());
                     ns[nsName].valued.insert(r.written.begin(), r.written.end());
+                    for (const auto &p : r.written)
+                        ns[nsName].changedAt[p] = Clock::now();
                     --m_writesInFlight;
                     changed.notify_all();
                 });
@@ -135,6 +142,11 @@ namespace {
             for (const auto &[name, pod] : s.podObjects)
                 pods.pods.push_back(kube::hpa::podInfoOf(pod));
             pods.withValues[0] = s.valued;
+            // Within a sync period (plus the watch's latency) the controller may not have seen it.
+            const auto recentFrom = Clock::now() - s.syncPeriod - kRecentSlack;
+            for (const auto &[name, t] : s.changedAt)
+                if (t >= recentFrom)
+                    pods.recent.insert(name);
             return pods;
         }
 
@@ -179,8 +191,12 @@ namespace {
             const std::string name = o["metadata"].value("name", "");
             if (type == kube::watch::EventType::Deleted)
                 s.podObjects.erase(name);
-            else if (auto pod = kube::api::decodePod(o))
+            else if (auto pod = kube::api::decodePod(o)) {
+                const bool wasReady = s.podObjects.count(name) && s.podObjects[name].isReady();
+                if (!s.podObjects.count(name) || wasReady != pod->isReady())
+                    s.changedAt[name] = Clock::now();
                 s.podObjects[name] = std::move(pod.value());
+            }
             if (type == kube::watch::EventType::Deleted
                 || o["metadata"].contains("deletionTimestamp")) {
                 s.pods.erase(name);
@@ -270,6 +286,7 @@ namespace {
                 // The value may be visible to the controller as soon as the write starts (a Pods
                 // push is one write per pod): the phase's time is the start.
                 const auto pushed = Clock::now();
+                m_pushWall.push_back(std::chrono::system_clock::now());
                 lock.unlock();
                 const std::string e = push(p.value);
                 lock.lock();
@@ -321,7 +338,8 @@ namespace {
             m_trace.replicas.insert(m_trace.replicas.begin(), { Millis(0), atStart });
             m_trace.conditions = st.conditions;
             m_trace.end = rel(Clock::now());
-            m_trace.verdicts = verdictsOf(st.statuses, m_flags, m_scaleError);
+            m_trace.verdicts = verdictsOf(
+                st.statuses, m_flags, m_scaleError, m_pushWall, std::chrono::system_clock::now());
         }
 
         Trace fail(std::string why, const NsState &st)
@@ -343,6 +361,7 @@ namespace {
                 std::lock_guard lock(m_obs.mutex);
                 m_obs.ns[m_ns].podsKind = m_s.kind == MetricKind::Pods;
                 m_obs.ns[m_ns].valuedPods = m_s.valuedPods;
+                m_obs.ns[m_ns].syncPeriod = m_flags.syncPeriod;
             }
             auto s = post(*m_client, "/api/v1/namespaces",
                 { { "metadata", { { "name", m_ns }, { "labels", labels } } } });
@@ -422,6 +441,8 @@ namespace {
             {
                 std::lock_guard lock(m_obs.mutex);
                 m_obs.ns[m_ns].valued.insert(r.written.begin(), r.written.end());
+                for (const auto &p : r.written)
+                    m_obs.ns[m_ns].changedAt[p] = Clock::now();
             }
             return r.failed.empty() ? std::string() : r.summary().toString();
         }
@@ -435,6 +456,7 @@ namespace {
         Clock::time_point m_t0 = Clock::now();
         Trace m_trace;
         std::optional<std::string> m_scaleError;
+        std::vector<kube::api::Time> m_pushWall; // when each phase's write started (wall clock)
     };
 
 } // namespace

@@ -67,6 +67,12 @@ struct SyncVerdict {
     int desiredReal = 0, desiredComputed = 0;
     bool determined = true; // false: the verdict hangs on when an unseen sync ran
     std::string why; // the explanation's sentences, for the log
+    // The first step of the predicted path against the controller's next rescale, when no
+    // metric was pushed in between: actual time minus predicted time, and both sizes.
+    std::optional<Millis> stepError;
+    Millis stepRange { 0 }; // how much earlier than predicted the step may come (unseen syncs)
+    bool stepUncertain = false; // the explainer said the path may differ (pod count after a rescale)
+    int predictedTo = -1, actualTo = -1;
 };
 
 // What one side observed. Times are relative to the HPA's creation.

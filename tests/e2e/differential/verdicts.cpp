@@ -2,6 +2,8 @@
 
 #include "kube/hpa/explainer.h"
 
+#include <algorithm>
+
 namespace diff {
 
 namespace {
@@ -17,7 +19,8 @@ namespace {
 } // namespace
 
 std::vector<SyncVerdict> verdictsOf(const std::vector<SeenStatus> &statuses,
-    const ControllerFlags &flags, const std::optional<std::string> &scaleError)
+    const ControllerFlags &flags, const std::optional<std::string> &scaleError,
+    const std::vector<kube::api::Time> &pushes, std::optional<kube::api::Time> end)
 {
     kube::hpa::ControllerConfig config;
     config.syncPeriod = std::chrono::duration_cast<std::chrono::seconds>(flags.syncPeriod);
@@ -29,7 +32,8 @@ std::vector<SyncVerdict> verdictsOf(const std::vector<SeenStatus> &statuses,
     if (statuses.empty())
         return out;
     const auto created = statuses.front().at;
-    for (const auto &[at, hpa, pods] : statuses) {
+    for (std::size_t i = 0; i < statuses.size(); ++i) {
+        const auto &[at, hpa, pods] = statuses[i];
         observed.observe(hpa, at, pods);
         if (hpa.status.conditions.empty())
             continue; // not synced yet
@@ -46,6 +50,48 @@ std::vector<SyncVerdict> verdictsOf(const std::vector<SeenStatus> &statuses,
         v.determined = ex.computed && ex.computed->determined;
         for (const auto &t : ex.texts())
             v.why += (v.why.empty() ? "" : " ") + t;
+        // The controller's next rescale: the next status with a newer lastScaleTime.
+        if (!ex.path.empty()) {
+            for (std::size_t j = i + 1; j < statuses.size(); ++j) {
+                const auto &later = statuses[j].hpa.status;
+                if (later.lastScaleTime
+                    && (!hpa.status.lastScaleTime || *later.lastScaleTime > *hpa.status.lastScaleTime)) {
+                    const bool pushed = std::any_of(pushes.begin(), pushes.end(),
+                        [&](const auto &p) { return p > at && p < statuses[j].at; });
+                    if (!pushed) {
+                        v.stepError = std::chrono::duration_cast<Millis>(statuses[j].at - ex.path.front().at);
+                        v.predictedTo = ex.path.front().to;
+                        v.actualTo = later.desiredReplicas;
+                        v.stepUncertain = ex.pathUncertain;
+                        if (ex.firstStepEarliest)
+                            v.stepRange = std::chrono::duration_cast<Millis>(
+                                ex.path.front().at - *ex.firstStepEarliest);
+                    }
+                    break;
+                }
+            }
+        }
+        out.push_back(std::move(v));
+    }
+    // The controller kept syncing after its last write without changing a thing: its last
+    // status is still its verdict at the end, far from the edges of windows and periods.
+    const auto &last = statuses.back();
+    if (end && *end > last.at && !last.hpa.status.conditions.empty()) {
+        observed.observe(last.hpa, *end, last.pods);
+        const auto ex = kube::hpa::explain(last.hpa, config,
+            kube::hpa::ExplainInputs {
+                nullptr, &observed, last.pods.empty() ? nullptr : &last.pods, scaleError },
+            *end);
+        SyncVerdict v;
+        v.at = std::chrono::duration_cast<Millis>(*end - created);
+        v.reported = names(ex.reported);
+        v.computed = ex.computed ? names(ex.computed->limiters) : "-";
+        v.desiredReal = last.hpa.status.desiredReplicas;
+        v.desiredComputed = ex.computed ? ex.computed->desiredReplicas : -1;
+        v.determined = ex.computed && ex.computed->determined;
+        v.why = "(still, at the end) ";
+        for (const auto &t : ex.texts())
+            v.why += t + " ";
         out.push_back(std::move(v));
     }
     return out;

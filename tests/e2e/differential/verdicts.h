@@ -9,8 +9,11 @@
 namespace diff {
 
 // scaleError: what hpascope's own GET of the target's scale returned, when it failed.
+// pushes: when each metric write started (a prediction holds only until the next one); end:
+// when the scenario ended (its last status is replayed once more then).
 std::vector<SyncVerdict> verdictsOf(const std::vector<SeenStatus> &statuses,
-    const ControllerFlags &flags, const std::optional<std::string> &scaleError);
+    const ControllerFlags &flags, const std::optional<std::string> &scaleError,
+    const std::vector<kube::api::Time> &pushes, std::optional<kube::api::Time> end);
 
 
 } // namespace diff
