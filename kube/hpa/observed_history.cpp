@@ -136,7 +136,9 @@ HpaHistory ObservedHistory::reconstruct(Time before, Time now, bool early, Pick 
         if (scaled && (!lastScale || *scaled > *lastScale)) {
             const bool fresh = i > 0 || m_fromCreation; // a rescale before we looked: its size is unknown
             if (fresh && o.status.desiredReplicas != o.status.currentReplicas) {
-                const Time t = (o.at - *scaled) < kScaleTimeMatch ? o.at : *scaled;
+                // The rescale ran between lastScaleTime (whole seconds) and when its status was
+                // seen; `early` takes the earliest.
+                const Time t = !early && (o.at - *scaled) < kScaleTimeMatch ? o.at : *scaled;
                 storeScaleEvent(h, o.behavior, o.status.currentReplicas, o.status.desiredReplicas, t);
             }
             lastScale = scaled;

@@ -131,6 +131,38 @@ private slots:
                 QVERIFY2(*v.stepError < kLateStepBound, step.c_str());
             }
         }
+        if (s.checkPath) {
+            // The path told at the first status after the last push that tells a whole path,
+            // against the rescales the controller then made.
+            const Millis lastPush = real.pushes.empty() ? Millis(0) : real.pushes.back();
+            const SyncVerdict *told = nullptr;
+            for (const auto &v : real.verdicts)
+                if (v.at > lastPush && v.determined && v.path.size() >= 2) {
+                    told = &v;
+                    break;
+                }
+            QVERIFY2(told, "no status after the push told a whole path");
+            std::vector<std::pair<Millis, int>> actual;
+            for (const auto &r : real.rescaleStatuses)
+                if (r.first > told->at)
+                    actual.push_back(r);
+            std::string both = "told at +" + std::to_string(told->at.count()) + " ms:";
+            for (const auto &[t, n] : told->path)
+                both += " " + std::to_string(n) + "@+" + std::to_string(t.count());
+            both += "; the controller:";
+            for (const auto &[t, n] : actual)
+                both += " " + std::to_string(n) + "@+" + std::to_string(t.count());
+            qInfo("path %s", both.c_str());
+            QVERIFY2(actual.size() >= told->path.size(), both.c_str());
+            for (std::size_t k = 0; k < told->path.size(); ++k) {
+                QVERIFY2(actual[k].second == told->path[k].second, both.c_str());
+                // Each step inherits the lateness of the one before.
+                const Millis error = actual[k].first - told->path[k].first;
+                const auto steps = static_cast<int>(k + 1);
+                QVERIFY2(error > -(m_flags.syncPeriod + kStepSlack) * steps, both.c_str());
+                QVERIFY2(error < kLateStepBound * steps, both.c_str());
+            }
+        }
         if (!s.knownGap.empty())
             QEXPECT_FAIL("", s.knownGap.c_str(), Abort);
         // The port against the real controller.

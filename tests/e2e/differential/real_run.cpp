@@ -25,7 +25,7 @@ namespace {
     const char *const kControllerManager = "https://127.0.0.1:10257";
     // Deadlines: generous for a loaded 2-core machine, far below the test's budget.
     constexpr auto kSetupDeadline = 60s; // namespace + Deployment Ready
-    constexpr auto kPhaseDeadline = 60s; // on top of the phase's quiet time
+    constexpr auto kPhaseDeadline = 150s; // on top of the phase's quiet time (multi-step: 3 windows)
     constexpr auto kSettleQuiet = 2s; // after the HPA's first status: nothing moves
     constexpr auto kConditionsQuiet = 2s; // the final conditions held this long
     constexpr auto kWritesDeadline = 10s; // pod writes still in flight at the end
@@ -120,10 +120,18 @@ namespace {
             auto q = Quantity::parse(value);
             ++m_writesInFlight;
             m_metrics.writePodsMetric(nsName, pods, kMetric, q.value(), { },
-                [this, nsName](kube::metrics::PodsWriteResult r) {
+                [this, nsName, value](kube::metrics::PodsWriteResult r) {
                     std::lock_guard lock(mutex);
                     if (!r.failed.empty())
                         ns[nsName].errors.push_back(r.summary().toString());
+                    // A new phase's value was pushed while this older one was in flight, and
+                    // this write may have landed after it: write the new one again.
+                    NsState &st = ns[nsName];
+                    if (!r.written.empty() && !st.podValue.empty() && st.podValue != value) {
+                        for (const auto &p : r.written)
+                            st.written[p] = st.podValue;
+                        writePods(nsName, r.written, st.podValue);
+                    }
                     ns[nsName].valued.insert(r.written.begin(), r.written.end());
                     for (const auto &p : r.written)
                         ns[nsName].changedAt[p] = Clock::now();
@@ -338,6 +346,7 @@ namespace {
             m_trace.replicas.insert(m_trace.replicas.begin(), { Millis(0), atStart });
             m_trace.conditions = st.conditions;
             m_trace.end = rel(Clock::now());
+            m_trace.rescaleStatuses = rescalesOf(st.statuses);
             m_trace.verdicts = verdictsOf(
                 st.statuses, m_flags, m_scaleError, m_pushWall, std::chrono::system_clock::now());
         }

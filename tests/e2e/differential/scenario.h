@@ -73,6 +73,8 @@ struct SyncVerdict {
     Millis stepRange { 0 }; // how much earlier than predicted the step may come (unseen syncs)
     bool stepUncertain = false; // the explainer said the path may differ (pod count after a rescale)
     int predictedTo = -1, actualTo = -1;
+    // The whole predicted path (times relative to the HPA's creation), when it is certain.
+    std::vector<std::pair<Millis, int>> path;
 };
 
 // What one side observed. Times are relative to the HPA's creation.
@@ -85,6 +87,7 @@ struct Trace {
     Millis end { 0 };
     std::string error; // the real side could not play the scenario (deadline, API error)
     std::vector<SyncVerdict> verdicts; // real side: every status the controller wrote
+    std::vector<std::pair<Millis, int>> rescaleStatuses; // real side: each rescale's status, seen when
 
     std::vector<int> sequence() const; // distinct consecutive replica counts
     // The first change to `to` after phase `phase`'s push, as a delay from that push.
@@ -106,6 +109,7 @@ struct Scenario {
     std::string knownGap; // non-empty: a real gap of the port (QEXPECT_FAIL with this reason)
     std::string target = kDeploymentName; // scaleTargetRef.name: another name for a missing target
     int valuedPods = -1; // Pods scenarios: only this many pods ever get a value (-1: all)
+    bool checkPath = false; // the explainer's whole path after the last push must be the real one
 };
 
 // Names shared by both sides.

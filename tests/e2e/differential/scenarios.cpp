@@ -285,6 +285,16 @@ std::vector<Scenario> scenarios()
             { "ScalingLimited", kInRange } }),
         { }, { }, kDeploymentName, 3 });
 
+    // The whole scale-down path: an Object Value target proposes ceil(ratio x ready pods), so
+    // as the pods go the proposal falls again, and each step waits for the window once more.
+    out.push_back({ "multi-step",
+        "Object Value 100 on 10 pods, 35 with a 30 s window: 10 -> 4 -> 2 -> 1, each step held",
+        MetricKind::Object, 10, "100",
+        spec(1, 10, json::array({ objectMetric(kMetric, target("Value", "100")) }), downWindow(30)),
+        { { "35", 1, 3000ms } }, { 10, 4, 2, 1 },
+        conds({ { "AbleToScale", kReady }, { "ScalingLimited", kInRange } }), { }, { },
+        kDeploymentName, -1, true });
+
     // The target does not exist: the controller cannot read its scale, and nothing moves.
     out.push_back({ "missing-target",
         "scaleTargetRef names a Deployment that does not exist: AbleToScale False FailedGetScale",

@@ -50,6 +50,9 @@ std::vector<SyncVerdict> verdictsOf(const std::vector<SeenStatus> &statuses,
         v.determined = ex.computed && ex.computed->determined;
         for (const auto &t : ex.texts())
             v.why += (v.why.empty() ? "" : " ") + t;
+        if (!ex.pathUncertain)
+            for (const auto &step : ex.path)
+                v.path.emplace_back(std::chrono::duration_cast<Millis>(step.at - created), step.to);
         // The controller's next rescale: the next status with a newer lastScaleTime.
         if (!ex.path.empty()) {
             for (std::size_t j = i + 1; j < statuses.size(); ++j) {
@@ -93,6 +96,21 @@ std::vector<SyncVerdict> verdictsOf(const std::vector<SeenStatus> &statuses,
         for (const auto &t : ex.texts())
             v.why += t + " ";
         out.push_back(std::move(v));
+    }
+    return out;
+}
+
+std::vector<std::pair<Millis, int>> rescalesOf(const std::vector<SeenStatus> &statuses)
+{
+    std::vector<std::pair<Millis, int>> out;
+    std::optional<kube::api::Time> last;
+    for (const auto &s : statuses) {
+        const auto &t = s.hpa.status.lastScaleTime;
+        if (t && (!last || *t > *last) && !statuses.empty())
+            out.emplace_back(std::chrono::duration_cast<Millis>(s.at - statuses.front().at),
+                s.hpa.status.desiredReplicas);
+        if (t)
+            last = t;
     }
     return out;
 }

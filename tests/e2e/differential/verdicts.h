@@ -16,4 +16,7 @@ std::vector<SyncVerdict> verdictsOf(const std::vector<SeenStatus> &statuses,
     const std::vector<kube::api::Time> &pushes, std::optional<kube::api::Time> end);
 
 
+// Every status with a newer lastScaleTime: (when it was seen, the new replica count).
+std::vector<std::pair<Millis, int>> rescalesOf(const std::vector<SeenStatus> &statuses);
+
 } // namespace diff
