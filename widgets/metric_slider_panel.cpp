@@ -12,6 +12,7 @@
 #include <QTimer>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <limits>
 
 namespace hpascope {
@@ -72,6 +73,12 @@ MetricSliderPanel::Range MetricSliderPanel::rangeAround(qint64 targetMilli)
 {
     const qint64 t = std::clamp<qint64>(targetMilli, 0, kMaxMilli);
     return makeRange(0, t > 0 ? 4 * t : 1000);
+}
+
+MetricSliderPanel::Range MetricSliderPanel::rangeFor(qint64 targetMilli, qint64 valueMilli)
+{
+    const Range around = rangeAround(targetMilli);
+    return around.contains(valueMilli) ? around : rangeCentredOn(valueMilli);
 }
 
 MetricSliderPanel::Range MetricSliderPanel::rangeCentredOn(qint64 valueMilli)
@@ -158,13 +165,9 @@ void MetricSliderPanel::setHpa(const kube::api::HorizontalPodAutoscaler &hpa)
         if (!row.slider || target == row.target)
             continue;
         row.target = target;
-        // Follow a new target only when the typed value still fits the new range.
-        const Range around = rangeAround(target ? target->milliValue() : 0);
-        const auto typed = kube::api::Quantity::parse(row.edit->text().trimmed().toStdString());
-        if (typed && around.contains(typed->milliValue())) {
-            row.range = around;
+        // The range follows the new target (onTextChanged derives it); a bad value keeps its mark.
+        if (MetricWriter::quantityError(row.edit->text().trimmed()).isEmpty())
             onTextChanged(row);
-        }
     }
 }
 
@@ -248,7 +251,7 @@ void MetricSliderPanel::buildWritableRow(Row &row)
         r->updating = true;
         r->edit->setText(qs(kube::api::Quantity::fromMilli(r->range.milliAt(position)).toString()));
         r->updating = false;
-        onTextChanged(*r);
+        onTextChanged(*r, true);
     });
     connect(row.slider, &QSlider::sliderMoved, row.box, [r] {
         if (r->live->isChecked())
@@ -276,12 +279,11 @@ void MetricSliderPanel::buildWritableRow(Row &row)
         if (const auto *current = kube::api::currentOf(*pair.status))
             start = current->averageValue ? current->averageValue : (current->value ? current->value : start);
     }
-    row.range = rangeAround(row.target ? row.target->milliValue() : 0);
     row.edit->setText(start ? qs(start->toString()) : QStringLiteral("0"));
     onTextChanged(row);
 }
 
-void MetricSliderPanel::onTextChanged(Row &row)
+void MetricSliderPanel::onTextChanged(Row &row, bool fromSlider)
 {
     const QString text = row.edit->text().trimmed();
     const QString error = MetricWriter::quantityError(text);
@@ -300,8 +302,8 @@ void MetricSliderPanel::onTextChanged(Row &row)
         row.showingInvalid = false;
     }
     const qint64 milli = kube::api::Quantity::parse(text.toStdString())->milliValue();
-    if (!row.range.contains(milli))
-        row.range = rangeCentredOn(milli);
+    if (!fromSlider)
+        row.range = rangeFor(row.target ? row.target->milliValue() : 0, milli);
     row.updating = true;
     row.slider->setRange(0, row.range.steps());
     row.slider->setSingleStep(1);

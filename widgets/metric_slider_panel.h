@@ -41,6 +41,10 @@ public:
     static Range rangeAround(qint64 targetMilli);
     // Re-centred on a value that left the range: 0 … 2× value (mirrored for negative values).
     static Range rangeCentredOn(qint64 valueMilli);
+    // The range for a value in the field: around the target when it fits there, else centred on
+    // the value. A function of both alone, so the keystrokes on the way to "400m" ("4", "40",
+    // "400") leave no trace in it.
+    static Range rangeFor(qint64 targetMilli, qint64 valueMilli);
 
     explicit MetricSliderPanel(MetricWriter *writer, QWidget *parent = nullptr);
     ~MetricSliderPanel() override;
@@ -61,7 +65,8 @@ private:
     void rebuild();
     void buildWritableRow(Row &row);
     void buildReadOnlyRow(Row &row, const QString &why);
-    void onTextChanged(Row &row);
+    // fromSlider: the knob wrote the field, so the range stays where the hand is.
+    void onTextChanged(Row &row, bool fromSlider = false);
     void send(Row &row);
     void setStatus(Row &row, const QString &text, bool error);
     Row *rowFor(const QString &key);

@@ -1,6 +1,7 @@
 // The metric slider panel, offscreen, with a MetricWriter stand-in that records pushes: bad
 // quantities never reach the writer, valid ones do, results and errors land next to their
-// slider, External/Resource rows are read-only, and the range re-centres on typed values.
+// slider, External/Resource rows are read-only, the range re-centres on typed values and the
+// knob shows a value typed key by key.
 #include "app/core/metric_writer.h"
 #include "widgets/metric_slider_panel.h"
 
@@ -243,6 +244,30 @@ private slots:
         slider->setValue(slider->maximum() / 4);
         QCOMPARE(edit->text(), QStringLiteral("5"));
         QVERIFY(writer.calls.isEmpty()); // not live: moving does not send
+    }
+
+    void knobFollowsAValueTypedKeyByKey_data()
+    {
+        QTest::addColumn<QString>("typed");
+        QTest::addColumn<qlonglong>("milli");
+        // On the way to "400m" the field holds 4, 40 and 400: each grows the range, and the
+        // final value must bring it back around the target rather than sit at its far left.
+        QTest::newRow("400m") << "400m" << 400LL;
+        QTest::newRow("100m") << "100m" << 100LL;
+        QTest::newRow("1200m") << "1200m" << 1200LL;
+    }
+    void knobFollowsAValueTypedKeyByKey()
+    {
+        QFETCH(QString, typed);
+        QFETCH(qlonglong, milli);
+        FakeWriter writer;
+        MetricSliderPanel panel(&writer);
+        panel.setHpa(hpaWith({objectMetric("300m")}));
+        auto *slider = child<QSlider>(&panel, 0, "slider");
+        typeInto(child<QLineEdit>(&panel, 0, "valueEdit"), typed);
+        QCOMPARE(slider->property("minMilli").toLongLong(), 0);
+        QCOMPARE(slider->property("maxMilli").toLongLong(), 1200); // 4× the 300m target, as before typing
+        QCOMPARE(qint64(slider->value()) * slider->property("stepMilli").toLongLong(), milli);
     }
 
     void rangeMath_data()
