@@ -3,8 +3,10 @@
 #include "app/core/metric_writer.h"
 #include "kube/api/hpa_metrics.h"
 
+#include <QAction>
 #include <QCheckBox>
 #include <QGridLayout>
+#include <QKeySequence>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -115,6 +117,12 @@ MetricSliderPanel::MetricSliderPanel(MetricWriter *writer, QWidget *parent)
     m_empty->setObjectName(QStringLiteral("emptyLabel"));
     m_layout->addWidget(m_empty);
     m_layout->addStretch(1);
+    // The keyboard way to the seed experiment: select the HPA, Ctrl+L, type, Enter.
+    auto *focusField = new QAction(tr("Go to the value field"), this);
+    focusField->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
+    focusField->setShortcutContext(Qt::WindowShortcut);
+    connect(focusField, &QAction::triggered, this, &MetricSliderPanel::focusNextField);
+    addAction(focusField);
     if (!m_writer)
         return;
     connect(m_writer, &MetricWriter::pushStarted, this, [this](const QString &key, const QString &sent) {
@@ -135,6 +143,21 @@ MetricSliderPanel::MetricSliderPanel(MetricWriter *writer, QWidget *parent)
 MetricSliderPanel::~MetricSliderPanel() = default;
 
 int MetricSliderPanel::rowCount() const { return int(m_rows.size()); }
+
+bool MetricSliderPanel::focusNextField()
+{
+    std::vector<QLineEdit *> fields;
+    for (const auto &row : m_rows)
+        if (row->edit)
+            fields.push_back(row->edit);
+    if (fields.empty())
+        return false;
+    const auto focused = std::find_if(fields.begin(), fields.end(), [](QLineEdit *e) { return e->hasFocus(); });
+    QLineEdit *next = focused == fields.end() || std::next(focused) == fields.end() ? fields.front() : *std::next(focused);
+    next->setFocus(Qt::ShortcutFocusReason);
+    next->selectAll(); // typing replaces the value
+    return true;
+}
 
 void MetricSliderPanel::clear()
 {
@@ -223,6 +246,9 @@ void MetricSliderPanel::buildWritableRow(Row &row)
     row.edit->setMinimumWidth(80); // "1500m", "2.5Gi" fit
     row.edit->setObjectName(QStringLiteral("valueEdit"));
     row.edit->setPlaceholderText(tr("e.g. 400m, 1.5, 2k"));
+    row.edit->setToolTip(tr("The value to write, a Kubernetes quantity (400m, 1.5, 2k). Enter sends it. "
+                            "%1 comes here from anywhere in the window.")
+                             .arg(QKeySequence(Qt::CTRL | Qt::Key_L).toString(QKeySequence::NativeText)));
     row.send = new QPushButton(tr("Send"), row.box);
     row.send->setObjectName(QStringLiteral("sendButton"));
     row.live = new QCheckBox(tr("live"), row.box);

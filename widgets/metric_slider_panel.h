@@ -7,7 +7,7 @@
 // Object names, for tests: each row is "metricRow<i>" (spec order; property "metricKey") holding
 // "nameLabel" and either "slider", "valueEdit", "sendButton", "liveCheck", "statusLabel" or, for
 // read-only rows, "readOnlyLabel". The slider carries properties "minMilli", "maxMilli",
-// "stepMilli" (qlonglong).
+// "stepMilli" (qlonglong). Ctrl+L (anywhere in the window) moves the focus to the next value field.
 #include "kube/api/hpa.h"
 
 #include <QPointer>
@@ -54,6 +54,9 @@ public:
     void setHpa(const kube::api::HorizontalPodAutoscaler &hpa);
     void clear();
     int rowCount() const;
+    // Focuses the value field after the focused one (the first from elsewhere), text selected.
+    // Returns false when there is no writable metric.
+    bool focusNextField();
 
 signals:
     // A valid value is in the field (typed or dragged), sent or not: the what-if prediction
