@@ -100,6 +100,7 @@ MainWindow::MainWindow(StartupOptions options, QWidget *parent)
     m_detail->setPodTracker(m_session->pods());
     m_detailView->sliderSlot()->layout()->addWidget(m_sliders);
     m_detailView->chartSlot()->layout()->addWidget(m_timeline);
+    m_detailView->setChartControls(m_timeline->controls());
     // What-if: a value in a slider's field, sent or not, draws the predicted replica path.
     connect(m_sliders, &MetricSliderPanel::previewChanged, this, [this](int specIndex, const QString &text) {
         const auto *hpa = m_detail->hpa();
@@ -114,8 +115,8 @@ MainWindow::MainWindow(StartupOptions options, QWidget *parent)
     auto clock = [this] { return m_session->now(); };
     m_eventModel->setClock(clock);
     m_detailView->setClock(clock);
-    // The table on top, full width (every column readable), the selected HPA's detail below with
-    // the charts as wide as the window.
+    // The table on top, full width (every column readable), the selected HPA's detail below:
+    // its charts, and beside them the Why box above the sliders.
     auto *splitter = new QSplitter(Qt::Vertical, this);
     splitter->setObjectName(QStringLiteral("mainSplitter"));
     splitter->addWidget(m_table);
