@@ -25,6 +25,7 @@
 #include <QStyle>
 #include <QStyleOptionSlider>
 #include <QTableView>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace hpascope;
@@ -171,8 +172,15 @@ void retype(QLineEdit *edit, const QString &text)
 
 class TestWindowLayout : public QObject {
     Q_OBJECT
+    QTemporaryDir m_settings;
 private slots:
-    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        // Settings of this run only: another run at the same time must not see its layout.
+        QVERIFY(m_settings.isValid());
+        QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_settings.path());
+    }
     // Every case starts from the default layout, not from what an earlier case left.
     void init() { QSettings().remove(QStringLiteral("layout")); }
 
