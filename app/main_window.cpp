@@ -32,6 +32,9 @@ namespace hpascope {
 namespace {
 const QString kAllNamespaces = QStringLiteral("*");
 const QString kSettingContext = QStringLiteral("session/context");
+// Splitter states (QSplitter::saveState), restored at start so the panels are where they were left.
+const QString kSettingMainSplitter = QStringLiteral("layout/mainSplitter");
+const QString kSettingDetailSplitter = QStringLiteral("layout/detailSplitter");
 QString namespaceSettingKey(const QString &context)
 {
     return QStringLiteral("session/namespace/") + context;
@@ -100,6 +103,7 @@ MainWindow::MainWindow(StartupOptions options, QWidget *parent)
     m_detail->setPodTracker(m_session->pods());
     m_detailView->sliderSlot()->layout()->addWidget(m_sliders);
     m_detailView->chartSlot()->layout()->addWidget(m_timeline);
+    m_detailView->setChartControls(m_timeline->controls());
     // What-if: a value in a slider's field, sent or not, draws the predicted replica path.
     connect(m_sliders, &MetricSliderPanel::previewChanged, this, [this](int specIndex, const QString &text) {
         const auto *hpa = m_detail->hpa();
@@ -114,16 +118,21 @@ MainWindow::MainWindow(StartupOptions options, QWidget *parent)
     auto clock = [this] { return m_session->now(); };
     m_eventModel->setClock(clock);
     m_detailView->setClock(clock);
-    // The table on top, full width (every column readable), the selected HPA's detail below with
-    // the charts as wide as the window.
-    auto *splitter = new QSplitter(Qt::Vertical, this);
-    splitter->setObjectName(QStringLiteral("mainSplitter"));
-    splitter->addWidget(m_table);
-    splitter->addWidget(m_detailView);
-    splitter->setStretchFactor(0, 0);
-    splitter->setStretchFactor(1, 1);
-    splitter->setChildrenCollapsible(false);
-    splitter->setSizes({170, 10000});
+    // The table on top, full width (every column readable), the selected HPA's detail below:
+    // its charts, and beside them the Why box above the sliders.
+    m_splitter = new QSplitter(Qt::Vertical, this);
+    m_splitter->setObjectName(QStringLiteral("mainSplitter"));
+    m_splitter->addWidget(m_table);
+    m_splitter->addWidget(m_detailView);
+    m_splitter->setStretchFactor(0, 0);
+    m_splitter->setStretchFactor(1, 1);
+    m_splitter->setChildrenCollapsible(false);
+    m_splitter->setSizes({170, 10000});
+    {
+        QSettings settings;
+        m_splitter->restoreState(settings.value(kSettingMainSplitter).toByteArray());
+        m_detailView->splitter()->restoreState(settings.value(kSettingDetailSplitter).toByteArray());
+    }
 
     auto *central = new QWidget(this);
     auto *layout = new QVBoxLayout(central);
@@ -132,7 +141,7 @@ MainWindow::MainWindow(StartupOptions options, QWidget *parent)
     m_demoButton->hide();
     connect(m_demoButton, &QPushButton::clicked, this, &MainWindow::startDemo);
     layout->addWidget(m_demoButton, 0, Qt::AlignLeft);
-    layout->addWidget(splitter, 1);
+    layout->addWidget(m_splitter, 1);
     setCentralWidget(central);
     statusBar()->addWidget(m_status, 1);
 
@@ -216,6 +225,14 @@ MainWindow::MainWindow(StartupOptions options, QWidget *parent)
 }
 
 MainWindow::~MainWindow() = default;
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    QSettings settings;
+    settings.setValue(kSettingMainSplitter, m_splitter->saveState());
+    settings.setValue(kSettingDetailSplitter, m_detailView->splitter()->saveState());
+    QMainWindow::closeEvent(event);
+}
 
 void MainWindow::startDemo()
 {

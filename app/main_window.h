@@ -11,6 +11,7 @@ namespace kube::sim { class DemoCluster; }
 class QComboBox;
 class QPushButton;
 class QLabel;
+class QSplitter;
 
 namespace hpascope {
 
@@ -51,6 +52,9 @@ public:
     // Starts the embedded simulated cluster and shows it (also offered when no kubeconfig exists).
     void startDemo();
 
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
 private:
     void loadKubeconfig();
     void connectSelected();
@@ -77,6 +81,7 @@ private:
     QAction *m_speedAction = nullptr;
     std::unique_ptr<kube::sim::DemoCluster> m_demo;
     bool m_populating = false;
+    QSplitter *m_splitter; // HPA table | detail
 };
 
 } // namespace hpascope

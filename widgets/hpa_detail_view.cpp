@@ -4,13 +4,14 @@
 #include "app/core/hpa_detail_model.h"
 #include "widgets/event_list_view.h"
 
-#include <QFormLayout>
+#include <QGridLayout>
 #include <QIdentityProxyModel>
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QApplication>
 #include <QLabel>
+#include <QScrollArea>
 #include <QScrollBar>
 #include <QSplitter>
 #include <QTabWidget>
@@ -42,14 +43,21 @@ QTableView *makeTable(QWidget *parent, const QString &objectName)
 
 // Rows that fit without scrolling before the metrics table scrolls: HPAs rarely have more.
 constexpr int kMaxVisibleMetricRows = 8;
+// Lines the "Why" box has room for before it scrolls: at the side column's width, the heading
+// and three or four sentences. Fixed, so a longer explanation moves nothing around it.
+constexpr int kWhyLines = 10;
+constexpr int kWhyPadding = 6; // the label's padding in its style sheet, each side
 
 // The table as tall as its rows (between 1 and kMaxVisibleMetricRows), so the chart below gets
 // the space instead of an empty table area.
 void fitHeightToRows(QTableView *t)
 {
-    const int rows = std::clamp(t->model() ? t->model()->rowCount() : 0, 1, kMaxVisibleMetricRows);
+    const int count = t->model() ? t->model()->rowCount() : 0;
+    const int rows = std::clamp(count, 1, kMaxVisibleMetricRows);
+    // No room kept for a vertical scroll bar the rows do not need.
+    t->setVerticalScrollBarPolicy(count > kMaxVisibleMetricRows ? Qt::ScrollBarAsNeeded : Qt::ScrollBarAlwaysOff);
     const int h = t->horizontalHeader()->sizeHint().height() + rows * t->verticalHeader()->defaultSectionSize()
-        + 2 * t->frameWidth() + (t->horizontalScrollBar()->isVisible() ? t->horizontalScrollBar()->height() : 0);
+        + 2 * t->frameWidth() + (t->horizontalScrollBar()->maximum() > 0 ? t->horizontalScrollBar()->sizeHint().height() : 0);
     t->setFixedHeight(h);
 }
 
@@ -89,14 +97,22 @@ public:
 
 HpaDetailView::HpaDetailView(QWidget *parent)
     : QWidget(parent), m_title(new QLabel(this)), m_target(new QLabel(this)), m_behaviorSummary(new QLabel(this)), m_why(new QLabel(this)),
+      m_whyBox(new QScrollArea(this)),
       m_metrics(makeTable(this, QStringLiteral("metricsTable"))),
       m_conditions(makeTable(this, QStringLiteral("conditionsTable"))),
       m_behavior(makeTable(this, QStringLiteral("behaviorTable"))), m_tabs(new QTabWidget(this)),
       m_events(new EventListView(this)), m_chartSlot(makeSlot(this, QStringLiteral("chartSlot"))),
       m_sliderSlot(makeSlot(this, QStringLiteral("sliderSlot"))), m_metricNotes(new QLabel(this)),
-      m_metricsProxy(new MetricColorProxy(this))
+      m_metricsProxy(new MetricColorProxy(this)), m_splitter(new QSplitter(Qt::Horizontal, this))
 {
     m_metrics->setModel(m_metricsProxy);
+    // Columns as wide as their contents and the table as wide as its columns: the numbers stay
+    // next to their metric instead of one column spanning the row.
+    m_metrics->horizontalHeader()->setStretchLastSection(false);
+    m_metrics->setSizeAdjustPolicy(QAbstractScrollArea::AdjustToContents);
+    // Narrower than its columns, the table scrolls sideways: room for the scroll bar then, and
+    // no empty strip once the columns fit again.
+    connect(m_metrics->horizontalScrollBar(), &QScrollBar::rangeChanged, this, [this] { fitHeightToRows(m_metrics); });
     m_metricNotes->setObjectName(QStringLiteral("metricNotes"));
     m_metricNotes->setWordWrap(true);
     m_metricNotes->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
@@ -119,8 +135,14 @@ HpaDetailView::HpaDetailView(QWidget *parent)
     m_why->setObjectName(QStringLiteral("whyLabel"));
     m_why->setWordWrap(true);
     m_why->setTextFormat(Qt::RichText);
+    m_why->setAlignment(Qt::AlignTop | Qt::AlignLeft);
     m_why->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
-    m_why->setStyleSheet(QStringLiteral("QLabel { background: #f3f7ee; border-left: 4px solid #5b8c2a; padding: 6px; }"));
+    m_why->setStyleSheet(QStringLiteral("QLabel { background: #f3f7ee; border-left: 4px solid #5b8c2a; padding: %1px; }").arg(kWhyPadding));
+    m_whyBox->setObjectName(QStringLiteral("whyBox"));
+    m_whyBox->setWidget(m_why);
+    m_whyBox->setWidgetResizable(true);
+    m_whyBox->setFrameShape(QFrame::NoFrame);
+    m_whyBox->setFixedHeight(kWhyLines * m_why->fontMetrics().lineSpacing() + 2 * kWhyPadding);
     m_behaviorSummary->setObjectName(QStringLiteral("behaviorSummary"));
     m_behaviorSummary->setWordWrap(true);
     m_behaviorSummary->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
@@ -132,13 +154,23 @@ HpaDetailView::HpaDetailView(QWidget *parent)
     header->addStretch(1);
 
     auto *replicaBox = new QGroupBox(tr("Replicas"), this);
-    auto *form = new QFormLayout(replicaBox);
+    // Two columns (bounds | now) in three rows: as tall as the metrics beside it, not five rows,
+    // so the charts below keep the height.
+    auto *grid = new QGridLayout(replicaBox);
     replicaBox->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
-    form->addRow(tr("Min:"), m_min);
-    form->addRow(tr("Max:"), m_max);
-    form->addRow(tr("Current:"), m_current);
-    form->addRow(tr("Desired:"), m_desired);
-    form->addRow(tr("Last scale:"), m_lastScale);
+    grid->addWidget(new QLabel(tr("Min:"), replicaBox), 0, 0);
+    grid->addWidget(m_min, 0, 1);
+    grid->addWidget(new QLabel(tr("Current:"), replicaBox), 0, 2);
+    grid->addWidget(m_current, 0, 3);
+    grid->addWidget(new QLabel(tr("Max:"), replicaBox), 1, 0);
+    grid->addWidget(m_max, 1, 1);
+    grid->addWidget(new QLabel(tr("Desired:"), replicaBox), 1, 2);
+    grid->addWidget(m_desired, 1, 3);
+    grid->addWidget(new QLabel(tr("Last scale:"), replicaBox), 2, 0);
+    grid->addWidget(m_lastScale, 2, 1, 1, 3);
+    grid->setColumnMinimumWidth(1, fontMetrics().horizontalAdvance(QStringLiteral("0000")));
+    // Room for a usual "last scale" text, so the metrics beside do not shift as it ages.
+    m_lastScale->setMinimumWidth(fontMetrics().horizontalAdvance(QStringLiteral("0000-00-00 00:00:00 (00 min ago)")));
 
     auto *metricsBox = new QGroupBox(tr("Metrics"), this);
     auto *metricsLayout = new QVBoxLayout(metricsBox);
@@ -151,10 +183,9 @@ HpaDetailView::HpaDetailView(QWidget *parent)
     overviewLayout->setContentsMargins(0, 0, 0, 0);
     auto *topRow = new QHBoxLayout;
     topRow->addWidget(replicaBox, 0, Qt::AlignTop);
-    topRow->addWidget(metricsBox, 1, Qt::AlignTop);
+    topRow->addWidget(metricsBox, 0, Qt::AlignTop);
+    topRow->addStretch(1);
     overviewLayout->addLayout(topRow);
-    overviewLayout->addWidget(m_why);
-
 
     m_tabs->setObjectName(QStringLiteral("detailTabs"));
     // The timeline gets the whole lower area; events, conditions and behavior are one click
@@ -169,21 +200,31 @@ HpaDetailView::HpaDetailView(QWidget *parent)
     behaviorLayout->addWidget(m_behavior, 1);
     m_tabs->addTab(behaviorPage, tr("Behavior"));
 
-    // The overview keeps its natural height (always fully visible); the chart and the tabs share
-    // the rest through a splitter.
+    // Beside the charts: why the HPA does what it does, and below it the sliders that change it.
+    // The Why box has a fixed height, so the sliders never move under the pointer.
+    auto *side = new QWidget(this);
+    auto *sideLayout = new QVBoxLayout(side);
+    sideLayout->setContentsMargins(0, 0, 0, 0);
+    m_whyBox->setMinimumWidth(45 * fontMetrics().averageCharWidth()); // sentences, not a word per line
+    sideLayout->addWidget(m_whyBox);
+    sideLayout->addWidget(m_sliderSlot);
+    sideLayout->addStretch(1);
+
+    // The overview keeps its natural height (always fully visible); the charts and the side
+    // column share the rest through a splitter.
     overview->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
-    auto *splitter = new QSplitter(Qt::Horizontal, this);
-    splitter->addWidget(m_tabs);
-    splitter->addWidget(m_sliderSlot);
-    splitter->setStretchFactor(0, 3);
-    splitter->setStretchFactor(1, 1);
-    splitter->setChildrenCollapsible(false);
-    splitter->setSizes({10000, 380});
+    m_splitter->setObjectName(QStringLiteral("detailSplitter"));
+    m_splitter->addWidget(m_tabs);
+    m_splitter->addWidget(side);
+    m_splitter->setStretchFactor(0, 3);
+    m_splitter->setStretchFactor(1, 1);
+    m_splitter->setChildrenCollapsible(false);
+    m_splitter->setSizes({10000, 400});
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(header);
     layout->addWidget(overview);
-    layout->addWidget(splitter, 1);
+    layout->addWidget(m_splitter, 1);
 
     m_clock.setInterval(kClockRefreshMs);
     connect(&m_clock, &QTimer::timeout, this, [this] {
@@ -192,6 +233,14 @@ HpaDetailView::HpaDetailView(QWidget *parent)
     });
     m_clock.start();
     refresh();
+}
+
+void HpaDetailView::setChartControls(QWidget *controls)
+{
+    m_tabs->setCornerWidget(controls, Qt::TopRightCorner);
+    auto follow = [this, controls] { controls->setVisible(m_tabs->currentWidget() == m_chartSlot); };
+    connect(m_tabs, &QTabWidget::currentChanged, controls, follow);
+    follow();
 }
 
 QLabel *HpaDetailView::valueLabel(const QString &objectName)
@@ -217,6 +266,8 @@ void HpaDetailView::setModels(HpaDetailModel *detail, EventModel *events, EventS
         // Long free text gets the remaining width; the rest sizes to its contents.
         m_conditions->horizontalHeader()->setSectionResizeMode(HpaConditionsModel::Message, QHeaderView::Stretch);
         m_conditions->horizontalHeader()->setStretchLastSection(false);
+        m_behavior->horizontalHeader()->setSectionResizeMode(HpaBehaviorModel::Policies, QHeaderView::Stretch);
+        m_behavior->horizontalHeader()->setStretchLastSection(false);
         detail->setEventModel(events);
         connect(detail, &HpaDetailModel::changed, this, &HpaDetailView::refresh);
     }
@@ -246,11 +297,10 @@ void HpaDetailView::refresh()
                                                        : tr("%1 (%2)").arg(r.lastScaleAbsolute, r.lastScaleRelative));
     m_behaviorSummary->setText(has ? tr("Behavior: %1").arg(m_model->behavior().summary) : QString());
     const QStringList why = has ? m_model->explanation() : QStringList();
-    QString whyHtml = tr("<b>Why:</b>");
+    QString whyHtml = why.isEmpty() ? QString() : tr("<b>Why:</b>");
     for (const QString &sentence : why)
         whyHtml += QStringLiteral("<br>• ") + sentence.toHtmlEscaped();
-    m_why->setText(whyHtml);
-    m_why->setVisible(!why.isEmpty());
+    m_why->setText(whyHtml); // the box stays, empty or not: its place is fixed
 
     // The reason a value is unknown is the most useful text here: in full, not elided in a cell.
     QStringList notes;

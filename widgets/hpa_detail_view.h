@@ -2,6 +2,8 @@
 // The HPA detail panel: replicas and last scale, metrics (each next to its own target),
 // the behavior the controller applies, conditions and events; plus two empty slots the main
 // window fills (the timeline chart, the metric sliders). Renders an HpaDetailModel.
+// Beside the tabs: the "Why" box (objectName "whyLabel" in the scroll area "whyBox", a fixed
+// height whatever its length) above the slider slot, so the sliders never move.
 #include <QPointer>
 #include <QTimer>
 #include <QDateTime>
@@ -9,6 +11,8 @@
 #include <functional>
 
 class QLabel;
+class QScrollArea;
+class QSplitter;
 class QTabWidget;
 class QTableView;
 
@@ -31,12 +35,17 @@ public:
     // Empty containers with a QVBoxLayout, for the main window's panels.
     QWidget *chartSlot() const { return m_chartSlot; }
     QWidget *sliderSlot() const { return m_sliderSlot; }
+    // Controls for the charts, shown in the tab bar's free corner while the Timeline tab is open:
+    // a row of their own would take the height from the charts.
+    void setChartControls(QWidget *controls);
 
     EventListView *eventList() const { return m_events; }
     QTableView *metricsTable() const { return m_metrics; }
     QTableView *conditionsTable() const { return m_conditions; }
     QTableView *behaviorTable() const { return m_behavior; }
     QTabWidget *tabs() const { return m_tabs; }
+    // Charts | Why box and sliders; the main window remembers its state.
+    QSplitter *splitter() const { return m_splitter; }
 
     // Relative times ("3 min ago", ages) move with the clock; tests switch this off.
     void setAutoRefresh(bool on);
@@ -53,6 +62,7 @@ private:
     QLabel *m_min, *m_max, *m_current, *m_desired, *m_lastScale;
     QLabel *m_behaviorSummary;
     QLabel *m_why; // "why (not) scaling", from kube/hpa's explainer
+    QScrollArea *m_whyBox; // m_why, scrolling inside a fixed height
     QTableView *m_metrics;
     QTableView *m_conditions;
     QTableView *m_behavior;
@@ -63,6 +73,7 @@ private:
     std::function<QDateTime()> m_now = [] { return QDateTime::currentDateTimeUtc(); };
     QLabel *m_metricNotes;
     MetricColorProxy *m_metricsProxy;
+    QSplitter *m_splitter;
     QTimer m_clock;
 };
 

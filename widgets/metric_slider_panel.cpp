@@ -3,8 +3,10 @@
 #include "app/core/metric_writer.h"
 #include "kube/api/hpa_metrics.h"
 
+#include <QAction>
 #include <QCheckBox>
 #include <QGridLayout>
+#include <QKeySequence>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -12,6 +14,7 @@
 #include <QTimer>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <limits>
 
 namespace hpascope {
@@ -74,6 +77,12 @@ MetricSliderPanel::Range MetricSliderPanel::rangeAround(qint64 targetMilli)
     return makeRange(0, t > 0 ? 4 * t : 1000);
 }
 
+MetricSliderPanel::Range MetricSliderPanel::rangeFor(qint64 targetMilli, qint64 valueMilli)
+{
+    const Range around = rangeAround(targetMilli);
+    return around.contains(valueMilli) ? around : rangeCentredOn(valueMilli);
+}
+
 MetricSliderPanel::Range MetricSliderPanel::rangeCentredOn(qint64 valueMilli)
 {
     const qint64 v = std::clamp<qint64>(valueMilli, -kMaxMilli, kMaxMilli);
@@ -108,6 +117,12 @@ MetricSliderPanel::MetricSliderPanel(MetricWriter *writer, QWidget *parent)
     m_empty->setObjectName(QStringLiteral("emptyLabel"));
     m_layout->addWidget(m_empty);
     m_layout->addStretch(1);
+    // The keyboard way to the seed experiment: select the HPA, Ctrl+L, type, Enter.
+    auto *focusField = new QAction(tr("Go to the value field"), this);
+    focusField->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
+    focusField->setShortcutContext(Qt::WindowShortcut);
+    connect(focusField, &QAction::triggered, this, &MetricSliderPanel::focusNextField);
+    addAction(focusField);
     if (!m_writer)
         return;
     connect(m_writer, &MetricWriter::pushStarted, this, [this](const QString &key, const QString &sent) {
@@ -128,6 +143,21 @@ MetricSliderPanel::MetricSliderPanel(MetricWriter *writer, QWidget *parent)
 MetricSliderPanel::~MetricSliderPanel() = default;
 
 int MetricSliderPanel::rowCount() const { return int(m_rows.size()); }
+
+bool MetricSliderPanel::focusNextField()
+{
+    std::vector<QLineEdit *> fields;
+    for (const auto &row : m_rows)
+        if (row->edit)
+            fields.push_back(row->edit);
+    if (fields.empty())
+        return false;
+    const auto focused = std::find_if(fields.begin(), fields.end(), [](QLineEdit *e) { return e->hasFocus(); });
+    QLineEdit *next = focused == fields.end() || std::next(focused) == fields.end() ? fields.front() : *std::next(focused);
+    next->setFocus(Qt::ShortcutFocusReason);
+    next->selectAll(); // typing replaces the value
+    return true;
+}
 
 void MetricSliderPanel::clear()
 {
@@ -158,13 +188,9 @@ void MetricSliderPanel::setHpa(const kube::api::HorizontalPodAutoscaler &hpa)
         if (!row.slider || target == row.target)
             continue;
         row.target = target;
-        // Follow a new target only when the typed value still fits the new range.
-        const Range around = rangeAround(target ? target->milliValue() : 0);
-        const auto typed = kube::api::Quantity::parse(row.edit->text().trimmed().toStdString());
-        if (typed && around.contains(typed->milliValue())) {
-            row.range = around;
+        // The range follows the new target (onTextChanged derives it); a bad value keeps its mark.
+        if (MetricWriter::quantityError(row.edit->text().trimmed()).isEmpty())
             onTextChanged(row);
-        }
     }
 }
 
@@ -220,6 +246,9 @@ void MetricSliderPanel::buildWritableRow(Row &row)
     row.edit->setMinimumWidth(80); // "1500m", "2.5Gi" fit
     row.edit->setObjectName(QStringLiteral("valueEdit"));
     row.edit->setPlaceholderText(tr("e.g. 400m, 1.5, 2k"));
+    row.edit->setToolTip(tr("The value to write, a Kubernetes quantity (400m, 1.5, 2k). Enter sends it. "
+                            "%1 comes here from anywhere in the window.")
+                             .arg(QKeySequence(Qt::CTRL | Qt::Key_L).toString(QKeySequence::NativeText)));
     row.send = new QPushButton(tr("Send"), row.box);
     row.send->setObjectName(QStringLiteral("sendButton"));
     row.live = new QCheckBox(tr("live"), row.box);
@@ -248,7 +277,7 @@ void MetricSliderPanel::buildWritableRow(Row &row)
         r->updating = true;
         r->edit->setText(qs(kube::api::Quantity::fromMilli(r->range.milliAt(position)).toString()));
         r->updating = false;
-        onTextChanged(*r);
+        onTextChanged(*r, true);
     });
     connect(row.slider, &QSlider::sliderMoved, row.box, [r] {
         if (r->live->isChecked())
@@ -276,12 +305,11 @@ void MetricSliderPanel::buildWritableRow(Row &row)
         if (const auto *current = kube::api::currentOf(*pair.status))
             start = current->averageValue ? current->averageValue : (current->value ? current->value : start);
     }
-    row.range = rangeAround(row.target ? row.target->milliValue() : 0);
     row.edit->setText(start ? qs(start->toString()) : QStringLiteral("0"));
     onTextChanged(row);
 }
 
-void MetricSliderPanel::onTextChanged(Row &row)
+void MetricSliderPanel::onTextChanged(Row &row, bool fromSlider)
 {
     const QString text = row.edit->text().trimmed();
     const QString error = MetricWriter::quantityError(text);
@@ -300,8 +328,8 @@ void MetricSliderPanel::onTextChanged(Row &row)
         row.showingInvalid = false;
     }
     const qint64 milli = kube::api::Quantity::parse(text.toStdString())->milliValue();
-    if (!row.range.contains(milli))
-        row.range = rangeCentredOn(milli);
+    if (!fromSlider)
+        row.range = rangeFor(row.target ? row.target->milliValue() : 0, milli);
     row.updating = true;
     row.slider->setRange(0, row.range.steps());
     row.slider->setSingleStep(1);

@@ -7,7 +7,7 @@
 // Object names, for tests: each row is "metricRow<i>" (spec order; property "metricKey") holding
 // "nameLabel" and either "slider", "valueEdit", "sendButton", "liveCheck", "statusLabel" or, for
 // read-only rows, "readOnlyLabel". The slider carries properties "minMilli", "maxMilli",
-// "stepMilli" (qlonglong).
+// "stepMilli" (qlonglong). Ctrl+L (anywhere in the window) moves the focus to the next value field.
 #include "kube/api/hpa.h"
 
 #include <QPointer>
@@ -41,6 +41,10 @@ public:
     static Range rangeAround(qint64 targetMilli);
     // Re-centred on a value that left the range: 0 … 2× value (mirrored for negative values).
     static Range rangeCentredOn(qint64 valueMilli);
+    // The range for a value in the field: around the target when it fits there, else centred on
+    // the value. A function of both alone, so the keystrokes on the way to "400m" ("4", "40",
+    // "400") leave no trace in it.
+    static Range rangeFor(qint64 targetMilli, qint64 valueMilli);
 
     explicit MetricSliderPanel(MetricWriter *writer, QWidget *parent = nullptr);
     ~MetricSliderPanel() override;
@@ -50,6 +54,9 @@ public:
     void setHpa(const kube::api::HorizontalPodAutoscaler &hpa);
     void clear();
     int rowCount() const;
+    // Focuses the value field after the focused one (the first from elsewhere), text selected.
+    // Returns false when there is no writable metric.
+    bool focusNextField();
 
 signals:
     // A valid value is in the field (typed or dragged), sent or not: the what-if prediction
@@ -61,7 +68,8 @@ private:
     void rebuild();
     void buildWritableRow(Row &row);
     void buildReadOnlyRow(Row &row, const QString &why);
-    void onTextChanged(Row &row);
+    // fromSlider: the knob wrote the field, so the range stays where the hand is.
+    void onTextChanged(Row &row, bool fromSlider = false);
     void send(Row &row);
     void setStatus(Row &row, const QString &text, bool error);
     Row *rowFor(const QString &key);

@@ -38,8 +38,9 @@ QList<qint64> TimelinePanel::windowChoicesMs()
 TimelinePanel::TimelinePanel(SeriesStore *store, QWidget *parent)
     : QWidget(parent),
       m_store(store),
-      m_windowBox(new QComboBox(this)),
-      m_followButton(new QToolButton(this)),
+      m_controls(new QWidget(this)),
+      m_windowBox(new QComboBox(m_controls)),
+      m_followButton(new QToolButton(m_controls)),
       m_placeholder(new QLabel(tr("Select an autoscaler to see its history."), this)),
       m_chartsLayout(new QVBoxLayout),
       m_timer(new QTimer(this)),
@@ -54,7 +55,9 @@ TimelinePanel::TimelinePanel(SeriesStore *store, QWidget *parent)
     m_followButton->setChecked(true);
     m_followButton->setToolTip(tr("Follow the latest data; uncheck to pause the view"));
 
-    auto *bar = new QHBoxLayout;
+    m_controls->setObjectName(QStringLiteral("timelineControls"));
+    auto *bar = new QHBoxLayout(m_controls);
+    bar->setContentsMargins(0, 0, 0, 0);
     bar->addWidget(m_windowBox);
     bar->addWidget(m_followButton);
     bar->addStretch();
@@ -70,7 +73,8 @@ TimelinePanel::TimelinePanel(SeriesStore *store, QWidget *parent)
     scroll->setWidget(content);
 
     auto *layout = new QVBoxLayout(this);
-    layout->addLayout(bar);
+    layout->setContentsMargins(0, 0, 0, 0); // the tab page around it has margins already
+    layout->addWidget(m_controls);
     layout->addWidget(scroll, 1);
 
     connect(m_windowBox, &QComboBox::currentIndexChanged, this,
@@ -94,10 +98,10 @@ void TimelinePanel::setHpa(const QString &hpaKey, const QList<Metric> &metrics)
     if (hpaKey.isEmpty() || !m_store)
         return;
     m_replicaChart = TimelineChart::makeReplicaChart(m_store, hpaKey, this);
-    m_chartsLayout->addWidget(m_replicaChart);
+    m_chartsLayout->addWidget(m_replicaChart, 1); // the charts share the height evenly
     for (const Metric &m : metrics) {
         auto *chart = TimelineChart::makeMetricChart(m_store, hpaKey, m.identity, m.title, this);
-        m_chartsLayout->addWidget(chart);
+        m_chartsLayout->addWidget(chart, 1);
         m_metricCharts.append(chart);
     }
     tick();

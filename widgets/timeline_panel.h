@@ -45,6 +45,8 @@ public:
     void clearPrediction();
     QPair<qint64, qint64> window() const { return {m_t1 - m_windowMs, m_t1}; }
 
+    // The window choice and Live button, above the charts unless put elsewhere (a tab corner).
+    QWidget *controls() const { return m_controls; }
     TimelineChart *replicaChart() const { return m_replicaChart; }
     QList<TimelineChart *> metricCharts() const { return m_metricCharts; }
 
@@ -58,6 +60,7 @@ private:
 
     QPointer<SeriesStore> m_store;
     QString m_hpaKey;
+    QWidget *m_controls;
     QComboBox *m_windowBox;
     QToolButton *m_followButton;
     QLabel *m_placeholder;

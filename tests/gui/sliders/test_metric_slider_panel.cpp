@@ -1,6 +1,7 @@
 // The metric slider panel, offscreen, with a MetricWriter stand-in that records pushes: bad
 // quantities never reach the writer, valid ones do, results and errors land next to their
-// slider, External/Resource rows are read-only, and the range re-centres on typed values.
+// slider, External/Resource rows are read-only, the range re-centres on typed values and the
+// knob shows a value typed key by key; Ctrl+L goes from field to field.
 #include "app/core/metric_writer.h"
 #include "widgets/metric_slider_panel.h"
 
@@ -11,6 +12,7 @@
 #include <QSignalSpy>
 #include <QSlider>
 #include <QTest>
+#include <QVBoxLayout>
 
 using namespace hpascope;
 namespace api = kube::api;
@@ -243,6 +245,54 @@ private slots:
         slider->setValue(slider->maximum() / 4);
         QCOMPARE(edit->text(), QStringLiteral("5"));
         QVERIFY(writer.calls.isEmpty()); // not live: moving does not send
+    }
+
+    void knobFollowsAValueTypedKeyByKey_data()
+    {
+        QTest::addColumn<QString>("typed");
+        QTest::addColumn<qlonglong>("milli");
+        // On the way to "400m" the field holds 4, 40 and 400: each grows the range, and the
+        // final value must bring it back around the target rather than sit at its far left.
+        QTest::newRow("400m") << "400m" << 400LL;
+        QTest::newRow("100m") << "100m" << 100LL;
+        QTest::newRow("1200m") << "1200m" << 1200LL;
+    }
+    void knobFollowsAValueTypedKeyByKey()
+    {
+        QFETCH(QString, typed);
+        QFETCH(qlonglong, milli);
+        FakeWriter writer;
+        MetricSliderPanel panel(&writer);
+        panel.setHpa(hpaWith({objectMetric("300m")}));
+        auto *slider = child<QSlider>(&panel, 0, "slider");
+        typeInto(child<QLineEdit>(&panel, 0, "valueEdit"), typed);
+        QCOMPARE(slider->property("minMilli").toLongLong(), 0);
+        QCOMPARE(slider->property("maxMilli").toLongLong(), 1200); // 4× the 300m target, as before typing
+        QCOMPARE(qint64(slider->value()) * slider->property("stepMilli").toLongLong(), milli);
+    }
+
+    void ctrlLGoesFromFieldToField()
+    {
+        FakeWriter writer;
+        QWidget window;
+        auto *panel = new MetricSliderPanel(&writer, &window);
+        auto *other = new QLineEdit(&window);
+        (new QVBoxLayout(&window))->addWidget(other);
+        window.layout()->addWidget(panel);
+        panel->setHpa(hpaWith({objectMetric("300m"), externalMetric(), podsMetric("2k")}));
+        window.show();
+        window.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        other->setFocus();
+        auto *first = child<QLineEdit>(panel, 0, "valueEdit");
+        auto *pods = child<QLineEdit>(panel, 2, "valueEdit"); // the External row has no field
+        QTest::keyClick(other, Qt::Key_L, Qt::ControlModifier);
+        QTRY_VERIFY(first->hasFocus());
+        QCOMPARE(first->selectedText(), QStringLiteral("300m")); // typing replaces it
+        QTest::keyClick(first, Qt::Key_L, Qt::ControlModifier);
+        QTRY_VERIFY(pods->hasFocus());
+        QTest::keyClick(pods, Qt::Key_L, Qt::ControlModifier);
+        QTRY_VERIFY(first->hasFocus()); // round again
     }
 
     void rangeMath_data()
