@@ -57,6 +57,12 @@ void HpaDetailModel::explain()
             pods.pods.push_back(p.controllerView);
     inputs.pods = pods.empty() ? nullptr : &pods;
     m_explained = kube::hpa::explain(*m_hpa, m_controller, inputs, format::toKubeTime(m_now));
+    renderExplanation();
+}
+
+void HpaDetailModel::renderExplanation()
+{
+    m_explanation.clear();
     for (const auto &sentence : m_explained.sentences)
         m_explanation << explainerText(sentence);
 }
@@ -65,7 +71,9 @@ void HpaDetailModel::setNow(const QDateTime &now)
 {
     m_now = now;
     m_conditions.setNow(now);
-    explain();
+    // A replay of the controller takes tens of milliseconds: the clock only moves the countdown.
+    kube::hpa::advanceTo(m_explained, format::toKubeTime(now));
+    renderExplanation();
     emit changed();
 }
 

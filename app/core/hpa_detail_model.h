@@ -75,6 +75,7 @@ signals:
 
 private:
     void explain();
+    void renderExplanation();
     void followPods();
 
     std::optional<kube::api::HorizontalPodAutoscaler> m_hpa;

@@ -392,6 +392,16 @@ void explainLimiter(Explanation &ex, Limiter main, const HorizontalPodAutoscaler
 
 } // namespace
 
+void advanceTo(Explanation &ex, Time now)
+{
+    if (ex.path.empty())
+        return;
+    const auto in = std::chrono::duration_cast<Seconds>(ex.path.front().at - now).count();
+    for (Sentence &s : ex.sentences)
+        if ((s.id == "path.one" || s.id == "path.many") && !s.items.empty() && !s.items.front().args.empty())
+            s.items.front().args.back() = num(std::max<int64_t>(0, in));
+}
+
 std::vector<std::string> Explanation::texts() const
 {
     std::vector<std::string> out;

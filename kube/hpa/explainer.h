@@ -88,6 +88,10 @@ inline Explanation explain(const kube::api::HorizontalPodAutoscaler &hpa, const 
     return explain(hpa, config, ExplainInputs{history, nullptr, nullptr}, now);
 }
 
+// Moves the countdown to the first step of the path ("in 250 s") to `now`, without explaining
+// again: the rest of an explanation changes only with the HPA, its memory or its pods.
+void advanceTo(Explanation &ex, Time now);
+
 // "14:05:30" in local time
 std::string formatClock(Time t);
 

@@ -142,6 +142,12 @@ void TestHpaExplainer::seedHeldScaleDown()
              QByteArray("If test-metric stays at 100m: 2 \u2192 1 at " + b(formatClock(t0() + 375s)) + " (in 285 s)."));
     QVERIFY(!ex.behavior.explicitBehavior);
     QCOMPARE(ex.behavior.scaleDown.stabilizationWindowSeconds, 300);
+    // The clock moves the countdown only.
+    Explanation later = ex;
+    advanceTo(later, t0() + 100s);
+    QCOMPARE(sentence(later, "path.one"),
+             QByteArray("If test-metric stays at 100m: 2 \u2192 1 at " + b(formatClock(t0() + 375s)) + " (in 275 s)."));
+    QCOMPARE(later.sentences.size(), ex.sentences.size());
 }
 
 void TestHpaExplainer::policyLimitedClimb()
