@@ -5,7 +5,8 @@
 #include "app/core/hpa_detail_model.h"
 #include "app/core/hpa_format.h"
 #include "app/core/recorder.h"
-#include "kube/sim/api_server.h"
+#include "app/core/demo_profile.h"
+#include "app/core/kubeconfig_profile.h"
 #include "widgets/hpa_detail_view.h"
 #include "widgets/metric_slider_panel.h"
 #include "widgets/timeline_panel.h"
@@ -83,8 +84,8 @@ MainWindow::MainWindow(StartupOptions options, QWidget *parent)
     m_speedAction = toolbar->addWidget(m_speedPicker);
     m_speedAction->setVisible(false);
     connect(m_speedPicker, &QComboBox::currentIndexChanged, this, [this] {
-        if (m_demo)
-            m_demo->setSpeed(m_speedPicker->currentData().toDouble());
+        if (const auto &setSpeed = m_session->profile().setSpeed)
+            setSpeed(m_speedPicker->currentData().toDouble());
     });
 
     m_banner->setObjectName(QStringLiteral("stateBanner"));
@@ -101,6 +102,7 @@ MainWindow::MainWindow(StartupOptions options, QWidget *parent)
 
     m_detailView->setModels(m_detail, m_eventModel, m_session->events());
     m_detail->setPodTracker(m_session->pods());
+    m_detail->followSession(m_session);
     m_detailView->sliderSlot()->layout()->addWidget(m_sliders);
     m_detailView->chartSlot()->layout()->addWidget(m_timeline);
     m_detailView->setChartControls(m_timeline->controls());
@@ -171,7 +173,7 @@ MainWindow::MainWindow(StartupOptions options, QWidget *parent)
         if (count == 0 || table->selectionModel()->currentIndex().isValid())
             return;
         QModelIndex pick = table->model()->index(0, HpaListModel::Name);
-        if (m_demo) {
+        if (m_session->profile().isDemo()) {
             const auto hits = table->model()->match(pick, Qt::DisplayRole, QStringLiteral("web"), 1, Qt::MatchExactly);
             if (!hits.isEmpty())
                 pick = hits.first();
@@ -179,7 +181,7 @@ MainWindow::MainWindow(StartupOptions options, QWidget *parent)
         table->setCurrentIndex(pick);
     });
     connect(m_session, &ClusterSession::namespacesListed, this, [this](const QStringList &names) {
-        if (m_demo)
+        if (m_session->profile().isDemo())
             return;
         // Add what the cluster has; keep the current choice and anything typed by hand.
         m_populating = true;
@@ -236,37 +238,31 @@ void MainWindow::closeEvent(QCloseEvent *event)
 
 void MainWindow::startDemo()
 {
-    kube::sim::DemoCluster::Options options;
-    options.speed = m_speedPicker->currentData().toDouble();
-    auto demo = kube::sim::DemoCluster::start(options);
+    QString error;
+    auto demo = startDemoProfile(m_speedPicker->currentData().toDouble(), &error);
     if (!demo) {
-        m_session->setNotConfigured(tr("the demo cluster did not start: %1").arg(QString::fromStdString(demo.error().toString())));
+        m_session->setNotConfigured(tr("the demo cluster did not start: %1").arg(error));
         return;
     }
-    m_session->disconnectFromCluster();
-    m_session->setRecorder(nullptr); // the simulation is ephemeral: keep it out of the history
-    m_demo = std::move(demo.value());
     m_kubeconfig.reset();
-    auto *sim = m_demo.get();
-    m_session->setControllerConfig(m_demo->world().controllerConfig());
-    m_detail->setControllerConfig(m_demo->world().controllerConfig(), [sim](const QString &key) {
-        const QStringList parts = key.split(QLatin1Char('/'));
-        return parts.size() == 2 ? sim->world().hpaHistory(parts[0].toStdString(), parts[1].toStdString())
-                                 : std::optional<kube::hpa::HpaHistory>();
-    });
-    m_session->setClock([sim] { return format::toQDateTime(sim->now()); });
     m_populating = true;
     m_contextPicker->clear();
     m_contextPicker->addItem(tr("hpascope-demo (simulated)"));
     m_contextPicker->setEnabled(false);
     m_namespacePicker->clear();
-    m_namespacePicker->addItem(QStringLiteral("default"), QStringLiteral("default"));
+    m_namespacePicker->addItem(demo->namespaceName, demo->namespaceName);
     m_namespacePicker->setEnabled(false);
     m_populating = false;
-    m_speedAction->setVisible(true);
     m_demoButton->hide();
-    m_table->table()->setColumnHidden(HpaListModel::Namespace, true);
-    m_session->connectTo(m_demo->restConfig(), QStringLiteral("default"));
+    connectProfile(*demo);
+}
+
+void MainWindow::connectProfile(const ClusterProfile &profile)
+{
+    m_speedAction->setVisible(bool(profile.setSpeed));
+    // One namespace: its name in every row says nothing.
+    m_table->table()->setColumnHidden(HpaListModel::Namespace, !profile.namespaceName.isEmpty());
+    m_session->connectTo(profile);
 }
 
 void MainWindow::loadKubeconfig()
@@ -315,24 +311,13 @@ void MainWindow::connectSelected()
     QSettings settings;
     settings.setValue(kSettingContext, ctx);
     settings.setValue(namespaceSettingKey(ctx), ns);
-    auto rc = m_kubeconfig->restConfig(ctx.toStdString());
-    if (!rc) {
-        m_session->setNotConfigured(QString::fromStdString(rc.error().toString()));
+    QString error;
+    auto profile = kubeconfigProfile(*m_kubeconfig, ctx, ns == kAllNamespaces ? QString() : ns, settings, &error);
+    if (!profile) {
+        m_session->setNotConfigured(error);
         return;
     }
-    // The controller's flags cannot be read through the API: the explainer assumes Kubernetes'
-    // defaults unless the settings say otherwise (e.g. a cluster with a shorter window).
-    kube::hpa::ControllerConfig controller;
-    controller.syncPeriod = std::chrono::seconds(settings.value(QStringLiteral("controller/syncPeriodSeconds"), 15).toInt());
-    controller.downscaleStabilization =
-        std::chrono::seconds(settings.value(QStringLiteral("controller/downscaleStabilizationSeconds"), 300).toInt());
-    m_session->setControllerConfig(controller);
-    m_detail->setControllerConfig(controller, {}, [session = m_session](const QString &key) {
-        return session->observedHistory(key);
-    });
-    // One namespace: its name in every row says nothing.
-    m_table->table()->setColumnHidden(HpaListModel::Namespace, ns != kAllNamespaces);
-    m_session->connectTo(rc.value(), ns == kAllNamespaces ? QString() : ns);
+    connectProfile(*profile);
 }
 
 void MainWindow::showDetail(const QString &key)
@@ -372,7 +357,7 @@ void MainWindow::showState(const ConnectionState &state)
             text += QStringLiteral("<br><i>") + state.hint.toHtmlEscaped() + QStringLiteral("</i>");
         m_banner->setText(text);
     }
-    if (m_demo && !blocking) {
+    if (m_session->profile().isDemo() && !blocking) {
         m_banner->setText(tr("<b>Simulation.</b> This is hpascope's embedded demo cluster, not Kubernetes: the "
                              "HPA controller is hpascope's port of the real one, pods become ready after 10 s, and the "
                              "sliders feed its metrics. Use the speed control to watch the 5-minute scale-down window pass."));
@@ -380,8 +365,8 @@ void MainWindow::showState(const ConnectionState &state)
     } else {
         m_banner->setStyleSheet(QStringLiteral("QLabel { padding: 16px; font-size: 14px; background: #fff4e5; border: 1px solid #f0c36d; }"));
     }
-    m_banner->setVisible(blocking || m_demo);
-    const QString title = m_demo ? tr("hpascope — demo cluster (simulation)") : state.context.isEmpty() ? tr("hpascope") : tr("hpascope — %1").arg(state.context);
+    m_banner->setVisible(blocking || m_session->profile().isDemo());
+    const QString title = m_session->profile().isDemo() ? tr("hpascope — demo cluster (simulation)") : state.context.isEmpty() ? tr("hpascope") : tr("hpascope — %1").arg(state.context);
     setWindowTitle(title);
 }
 

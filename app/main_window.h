@@ -6,7 +6,6 @@
 #include <memory>
 #include <optional>
 
-namespace kube::sim { class DemoCluster; }
 
 class QComboBox;
 class QPushButton;
@@ -25,6 +24,7 @@ class MetricSliderPanel;
 class TimelinePanel;
 class Recorder;
 struct ConnectionState;
+struct ClusterProfile;
 
 struct StartupOptions {
     bool demo = false; // the embedded simulated cluster instead of a kubeconfig
@@ -48,7 +48,6 @@ public:
     QComboBox *contextPicker() const { return m_contextPicker; }
     QComboBox *namespacePicker() const { return m_namespacePicker; }
     QComboBox *speedPicker() const { return m_speedPicker; }
-    kube::sim::DemoCluster *demoCluster() const { return m_demo.get(); }
     // Starts the embedded simulated cluster and shows it (also offered when no kubeconfig exists).
     void startDemo();
 
@@ -58,6 +57,7 @@ protected:
 private:
     void loadKubeconfig();
     void connectSelected();
+    void connectProfile(const ClusterProfile &profile);
     void showState(const ConnectionState &state);
     void showDetail(const QString &key);
 
@@ -79,7 +79,6 @@ private:
     QPushButton *m_demoButton;
     QComboBox *m_speedPicker;
     QAction *m_speedAction = nullptr;
-    std::unique_ptr<kube::sim::DemoCluster> m_demo;
     bool m_populating = false;
     QSplitter *m_splitter; // HPA table | detail
 };

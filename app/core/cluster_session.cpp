@@ -1,5 +1,6 @@
 #include "app/core/cluster_session.h"
 
+#include "app/core/gui_thread.h"
 #include "app/core/hpa_format.h"
 #include "app/core/recorder.h"
 #include "kube/api/hpa.h"
@@ -8,7 +9,6 @@
 #include "kube/watch/reflector.h"
 
 #include <QLoggingCategory>
-#include <QMetaObject>
 #include <QSettings>
 
 Q_LOGGING_CATEGORY(lcSession, "hpascope.session")
@@ -83,12 +83,18 @@ void ClusterSession::setNotConfigured(const QString &reason, const QString &hint
     setState(s);
 }
 
-void ClusterSession::connectTo(const kube::config::RestConfig &config, const QString &namespaceName)
+void ClusterSession::connectTo(const ClusterProfile &profile)
 {
     disconnectFromCluster();
     m_hpas.clear();
+    m_profile = profile;
+    m_clock = m_profile.clock ? m_profile.clock : [] { return QDateTime::currentDateTimeUtc(); };
+    m_hpas.setClock(m_clock);
+    connectRecorder();
+    emit profileChanged();
+    const kube::config::RestConfig &config = m_profile.rest;
+    const QString namespaceName = m_profile.namespaceName;
     m_namespace = namespaceName;
-    const quint64 gen = m_generation;
 
     ConnectionState s;
     s.kind = ConnectionState::Kind::Connecting;
@@ -110,27 +116,26 @@ void ClusterSession::connectTo(const kube::config::RestConfig &config, const QSt
     m_series.clear();
     m_historyLoaded.clear();
     m_observed.clear();
-    if (m_recorder) {
+    if (Recorder *history = recorder()) {
         // Events expire after 1 h in Kubernetes; our own history brings them back.
-        m_recorder->setContext(s.context);
+        history->setContext(s.context);
         const QDateTime now = m_clock();
-        m_events.addHistory(m_recorder->loadEvents(namespaceName, now.addDays(-7), now));
+        m_events.addHistory(history->loadEvents(namespaceName, now.addDays(-7), now));
     }
     m_events.start(m_client, namespaceName);
     m_pods.setClient(m_client);
     m_writer.setClient(m_client);
-    listNamespaces(gen);
+    listNamespaces();
 
     kube::watch::ReflectorOptions opts;
     opts.path = kube::api::hpaListPath(namespaceName.isEmpty() ? std::optional<std::string>{}
                                                                : std::optional<std::string>{namespaceName.toStdString()});
     kube::watch::Reflector::Handler handler;
     // Handlers run on the network thread: decode there, then hand values to the GUI thread.
-    handler.onSynced = [this, gen](const std::vector<nlohmann::json> &items) {
+    const GuiThreadGuard gui(this, &m_generation);
+    handler.onSynced = [this, gui](const std::vector<nlohmann::json> &items) {
         auto hpas = decodeAll(items);
-        QMetaObject::invokeMethod(this, [this, gen, hpas = std::move(hpas)]() mutable {
-            if (gen != m_generation)
-                return;
+        gui.post([this, hpas = std::move(hpas)]() mutable {
             const int n = int(hpas.size());
             for (const auto &h : hpas) {
                 loadHistory(h);
@@ -138,17 +143,15 @@ void ClusterSession::connectTo(const kube::config::RestConfig &config, const QSt
             }
             m_hpas.resetAll(std::move(hpas));
             emit hpasSynced(n);
-        }, Qt::QueuedConnection);
+        });
     };
-    handler.onEvent = [this, gen](kube::watch::EventType type, const nlohmann::json &obj) {
+    handler.onEvent = [this, gui](kube::watch::EventType type, const nlohmann::json &obj) {
         auto hpa = kube::api::decodeHorizontalPodAutoscaler(obj);
         if (!hpa) {
             qCWarning(lcSession) << "skipping undecodable HPA:" << QString::fromStdString(hpa.error().toString());
             return;
         }
-        QMetaObject::invokeMethod(this, [this, gen, type, hpa = std::move(hpa.value())]() mutable {
-            if (gen != m_generation)
-                return;
+        gui.post([this, type, hpa = std::move(hpa.value())]() mutable {
             if (type == kube::watch::EventType::Deleted) {
                 m_observed.erase(HpaListModel::keyOf(hpa));
                 m_hpas.remove(HpaListModel::keyOf(hpa));
@@ -157,20 +160,22 @@ void ClusterSession::connectTo(const kube::config::RestConfig &config, const QSt
                 record(hpa);
                 m_hpas.upsert(std::move(hpa));
             }
-        }, Qt::QueuedConnection);
+        });
     };
-    handler.onState = [this, gen](const kube::watch::ConnectionState &ws) {
-        QMetaObject::invokeMethod(this, [this, gen, ws] { applyWatchState(gen, ws); }, Qt::QueuedConnection);
+    handler.onState = [this, gui](const kube::watch::ConnectionState &ws) {
+        gui.post([this, ws] { applyWatchState(ws); });
     };
     m_hpaReflector = std::make_unique<kube::watch::Reflector>(m_client, opts, std::move(handler));
     m_hpaReflector->start();
 }
 
-void ClusterSession::listNamespaces(quint64 generation)
+void ClusterSession::listNamespaces()
 {
     kube::http::Request req;
     req.path = "/api/v1/namespaces";
-    m_client->send(req, [this, generation](kube::Result<kube::http::Response> resp) {
+    // The client may outlive this session (in-flight pushes hold it): the callback reaches the
+    // session only through the guard.
+    m_client->send(req, [this, gui = GuiThreadGuard(this, &m_generation)](kube::Result<kube::http::Response> resp) {
         QStringList names;
         if (resp) {
             const auto j = nlohmann::json::parse(resp->body, nullptr, false);
@@ -182,39 +187,37 @@ void ClusterSession::listNamespaces(quint64 generation)
         }
         names.removeAll(QString());
         names.sort();
-        QMetaObject::invokeMethod(this, [this, generation, names] {
-            if (generation == m_generation && !names.isEmpty())
-                emit namespacesListed(names);
-        }, Qt::QueuedConnection);
+        if (!names.isEmpty())
+            gui.post([this, names] { emit namespacesListed(names); });
     });
 }
 
 void ClusterSession::setRecorder(Recorder *recorder)
 {
-    if (m_recorder)
-        disconnect(&m_events, nullptr, m_recorder, nullptr);
     m_recorder = recorder;
-    if (m_recorder)
-        connect(&m_events, &EventStore::eventsChanged, m_recorder, &Recorder::recordEvents);
+    connectRecorder();
 }
 
-void ClusterSession::setClock(std::function<QDateTime()> clock)
+void ClusterSession::connectRecorder()
 {
-    m_clock = std::move(clock);
-    m_hpas.setClock(m_clock);
-    m_series.setClock([this] { return m_clock().toMSecsSinceEpoch(); });
+    if (m_recordingEvents)
+        disconnect(m_recordingEvents);
+    m_recordingEvents = {};
+    if (Recorder *history = this->recorder())
+        m_recordingEvents = connect(&m_events, &EventStore::eventsChanged, history, &Recorder::recordEvents);
 }
 
 void ClusterSession::loadHistory(const kube::api::HorizontalPodAutoscaler &hpa)
 {
     const QString key = HpaListModel::keyOf(hpa);
-    if (!m_recorder || m_historyLoaded.contains(key))
+    Recorder *history = recorder();
+    if (!history || m_historyLoaded.contains(key))
         return;
     m_historyLoaded.insert(key);
     // The charts survive restarts: the recorded samples of the last day come first, then a gap
     // for the time hpascope was not watching.
     const QDateTime now = m_clock();
-    const auto samples = m_recorder->loadSamples(QString::fromStdString(hpa.metadata.namespace_),
+    const auto samples = history->loadSamples(QString::fromStdString(hpa.metadata.namespace_),
                                                  QString::fromStdString(hpa.metadata.name), now.addDays(-1), now);
     for (const HpaSample &s : samples)
         m_feed.add(s, QDateTime());
@@ -222,10 +225,9 @@ void ClusterSession::loadHistory(const kube::api::HorizontalPodAutoscaler &hpa)
         m_feed.gap(key, samples.back().time.addMSecs(1));
 }
 
-void ClusterSession::setControllerConfig(const kube::hpa::ControllerConfig &config)
+std::optional<kube::hpa::HpaHistory> ClusterSession::controllerHistory(const QString &key) const
 {
-    m_controllerConfig = config;
-    m_observed.clear(); // the proposals were computed with the old flags
+    return m_profile.history ? m_profile.history(key) : std::nullopt;
 }
 
 const kube::hpa::ObservedHistory *ClusterSession::observedHistory(const QString &key) const
@@ -237,21 +239,19 @@ const kube::hpa::ObservedHistory *ClusterSession::observedHistory(const QString 
 void ClusterSession::record(const kube::api::HorizontalPodAutoscaler &hpa)
 {
     const QString key = HpaListModel::keyOf(hpa);
-    auto observed = m_observed.try_emplace(key, m_controllerConfig).first;
+    auto observed = m_observed.try_emplace(key, m_profile.controller).first;
     const auto now = format::toKubeTime(m_clock());
     observed->second.observe(hpa, now);
     observed->second.prune(now - kObservedRetention);
     const HpaSample sample = sampleOf(hpa, m_clock());
     m_historyLoaded.insert(HpaListModel::keyOf(hpa)); // live data from now on: no history after it
     m_feed.add(sample, format::lastScaleTime(hpa));
-    if (m_recorder)
-        m_recorder->recordSample(sample);
+    if (Recorder *history = recorder())
+        history->recordSample(sample);
 }
 
-void ClusterSession::applyWatchState(quint64 generation, const kube::watch::ConnectionState &ws)
+void ClusterSession::applyWatchState(const kube::watch::ConnectionState &ws)
 {
-    if (generation != m_generation)
-        return;
     ConnectionState s = m_state;
     s.reason = QString::fromStdString(ws.reason);
     s.nextRetry = QDateTime();

@@ -2,6 +2,7 @@
 // ClusterSession owns the kube/ objects for one context and scope (one namespace or all), and
 // turns their network-thread callbacks into model updates on the GUI thread. A new connectTo()
 // bumps the generation so late results from the previous connection are dropped.
+#include "app/core/cluster_profile.h"
 #include "app/core/connection_state.h"
 #include "app/core/event_store.h"
 #include "app/core/metric_writer.h"
@@ -33,8 +34,9 @@ public:
     explicit ClusterSession(QObject *parent = nullptr);
     ~ClusterSession() override;
 
-    // namespaceName empty = all namespaces.
-    void connectTo(const kube::config::RestConfig &config, const QString &namespaceName);
+    // Connects to the profile's cluster in its scope (namespaceName empty = all namespaces); the
+    // profile also brings the clock, the controller's settings and its memory, if known.
+    void connectTo(const ClusterProfile &profile);
     // Shows a state without connecting (no kubeconfig, bad context, ...).
     void setNotConfigured(const QString &reason, const QString &hint = {});
     void disconnectFromCluster();
@@ -46,19 +48,21 @@ public:
     PodTracker *pods() { return &m_pods; }
     // Time series of every HPA seen in this session (charts read screen-resolution views).
     SeriesStore *series() { return &m_series; }
+    // What the current connection came from (the last connectTo()).
+    const ClusterProfile &profile() const { return m_profile; }
     // The HPA controller's settings the explainer assumes: the demo cluster's own, else
     // Kubernetes' defaults (a real cluster's flags cannot be read through the API).
-    kube::hpa::ControllerConfig controllerConfig() const { return m_controllerConfig; }
-    void setControllerConfig(const kube::hpa::ControllerConfig &config);
+    kube::hpa::ControllerConfig controllerConfig() const { return m_profile.controller; }
+    // The controller's exact memory of this HPA when the source knows it (the demo cluster).
+    std::optional<kube::hpa::HpaHistory> controllerHistory(const QString &key) const;
     // The statuses of this HPA watched in this session (the explainer rebuilds the controller's
     // memory from them); nullptr when none.
     const kube::hpa::ObservedHistory *observedHistory(const QString &key) const;
-    // History (events, samples) is kept in and reloaded from the recorder; optional.
+    // History (events, samples) is kept in and reloaded from the recorder; optional, and not
+    // used for a profile that says recordHistory = false (the demo).
     void setRecorder(Recorder *recorder);
-    Recorder *recorder() const { return m_recorder; }
-    // The cluster's clock: wall time for a real cluster, simulated time for the demo cluster
-    // (which may run 10× or 60× faster). Ages, countdowns and samples use it.
-    void setClock(std::function<QDateTime()> clock);
+    Recorder *recorder() const { return m_profile.recordHistory ? m_recorder.data() : nullptr; }
+    // The cluster's clock (the profile's): ages, countdowns and samples use it.
     QDateTime now() const { return m_clock(); }
     const ConnectionState &state() const { return m_state; }
     QString namespaceName() const { return m_namespace; }
@@ -66,6 +70,8 @@ public:
     std::shared_ptr<kube::http::Client> client() const { return m_client; }
 
 signals:
+    // connectTo() took a new profile: its controller settings and memory apply from now on.
+    void profileChanged();
     void stateChanged(const hpascope::ConnectionState &state);
     void hpasSynced(int count);
     // The cluster's namespaces, for the namespace picker (best effort: RBAC may forbid listing).
@@ -73,9 +79,10 @@ signals:
 
 private:
     void setState(ConnectionState state);
-    void applyWatchState(quint64 generation, const kube::watch::ConnectionState &s);
+    void connectRecorder();
+    void applyWatchState(const kube::watch::ConnectionState &s);
     void record(const kube::api::HorizontalPodAutoscaler &hpa);
-    void listNamespaces(quint64 generation);
+    void listNamespaces();
     void loadHistory(const kube::api::HorizontalPodAutoscaler &hpa);
 
     HpaListModel m_hpas;
@@ -84,17 +91,18 @@ private:
     MetricWriter m_writer;
     SeriesStore m_series;
     SeriesFeed m_feed{&m_series};
-    kube::hpa::ControllerConfig m_controllerConfig;
+    ClusterProfile m_profile;
     std::map<QString, kube::hpa::ObservedHistory> m_observed;
     QSet<QString> m_historyLoaded; // HPAs whose recorded history is already in m_series
     QPointer<Recorder> m_recorder;
+    QMetaObject::Connection m_recordingEvents;
     ConnectionState m_state;
     QString m_namespace;
     quint64 m_generation = 0;
     std::shared_ptr<kube::http::Client> m_client;
     std::unique_ptr<kube::watch::Reflector> m_hpaReflector;
-    QTimer m_tick;
-    std::function<QDateTime()> m_clock = [] { return QDateTime::currentDateTimeUtc(); }; // refreshes "reconnecting in N s"
+    QTimer m_tick; // refreshes "reconnecting in N s"
+    std::function<QDateTime()> m_clock = [] { return QDateTime::currentDateTimeUtc(); };
 };
 
 } // namespace hpascope

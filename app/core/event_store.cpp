@@ -2,13 +2,13 @@
 
 #include "kube/api/event_scope.h"
 
+#include "app/core/gui_thread.h"
 #include "app/core/hpa_format.h"
 #include "kube/api/paths.h"
 #include "kube/http/client.h"
 #include "kube/watch/reflector.h"
 
 #include <QLoggingCategory>
-#include <QMetaObject>
 #include <QSet>
 
 Q_LOGGING_CATEGORY(lcEvents, "hpascope.events")
@@ -153,41 +153,32 @@ void EventStore::start(std::shared_ptr<kube::http::Client> client, const QString
     stop();
     if (!client)
         return;
-    const quint64 gen = m_generation;
     kube::watch::ReflectorOptions opts;
     opts.path = kube::api::coreEventsPath(namespaceName.isEmpty() ? kube::api::Namespace{}
                                                                   : kube::api::Namespace{namespaceName.toStdString()});
     kube::watch::Reflector::Handler handler;
     // Handlers run on the network thread: decode there, hand plain values to the GUI thread.
-    handler.onSynced = [this, gen](const std::vector<nlohmann::json> &items) {
+    const GuiThreadGuard gui(this, &m_generation);
+    handler.onSynced = [this, gui](const std::vector<nlohmann::json> &items) {
         auto listed = decodeAll(items);
-        QMetaObject::invokeMethod(this, [this, gen, listed = std::move(listed)] {
-            if (gen == m_generation)
-                applySynced(listed);
-        }, Qt::QueuedConnection);
+        gui.post([this, listed = std::move(listed)] { applySynced(listed); });
     };
-    handler.onEvent = [this, gen](kube::watch::EventType type, const nlohmann::json &obj) {
+    handler.onEvent = [this, gui](kube::watch::EventType type, const nlohmann::json &obj) {
         auto e = kube::api::decodeEvent(obj);
         if (!e) {
             qCWarning(lcEvents) << "skipping undecodable event:" << QString::fromStdString(e.error().toString());
             return;
         }
-        QMetaObject::invokeMethod(this, [this, gen, type, r = toEventRecord(e.value())] {
-            if (gen == m_generation)
-                applyWatchEvent(type, r);
-        }, Qt::QueuedConnection);
+        gui.post([this, type, r = toEventRecord(e.value())] { applyWatchEvent(type, r); });
     };
-    handler.onState = [this, gen](const kube::watch::ConnectionState &s) {
+    handler.onState = [this, gui](const kube::watch::ConnectionState &s) {
         const bool live = s.kind == kube::watch::ConnectionState::Kind::Live;
         QString text;
         if (!live)
             text = s.kind == kube::watch::ConnectionState::Kind::Connecting
                 ? tr("Loading events…")
                 : tr("Events unavailable: %1").arg(QString::fromStdString(s.reason));
-        QMetaObject::invokeMethod(this, [this, gen, live, text] {
-            if (gen == m_generation)
-                setStatus(live, text);
-        }, Qt::QueuedConnection);
+        gui.post([this, live, text] { setStatus(live, text); });
     };
     m_reflector = std::make_unique<kube::watch::Reflector>(std::move(client), opts, std::move(handler));
     setStatus(false, tr("Loading events…"));

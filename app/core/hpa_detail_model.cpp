@@ -1,5 +1,6 @@
 #include "app/core/hpa_detail_model.h"
 
+#include "app/core/cluster_session.h"
 #include "app/core/event_model.h"
 #include "app/core/explainer_text.h"
 #include "app/core/hpa_format.h"
@@ -33,6 +34,18 @@ void HpaDetailModel::setControllerConfig(const kube::hpa::ControllerConfig &conf
     m_defaults.downscaleStabilizationSeconds = int(config.downscaleStabilization.count());
     if (m_hpa)
         setHpa(*m_hpa, m_now);
+}
+
+void HpaDetailModel::followSession(const ClusterSession *session)
+{
+    auto apply = [this, s = QPointer<const ClusterSession>(session)] {
+        setControllerConfig(
+            s->controllerConfig(),
+            [s](const QString &key) { return s ? s->controllerHistory(key) : std::nullopt; },
+            [s](const QString &key) { return s ? s->observedHistory(key) : nullptr; });
+    };
+    connect(session, &ClusterSession::profileChanged, this, apply);
+    apply();
 }
 
 std::optional<kube::hpa::HpaHistory> HpaDetailModel::history() const

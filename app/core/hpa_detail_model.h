@@ -3,6 +3,7 @@
 // metric rows paired by identity, replica counts and last scale time, conditions, the
 // behavior the controller applies (defaults spelled out), and the event filter for this HPA.
 // Qt Core only; the view (widgets/hpa_detail_view.h) renders it.
+#include "app/core/cluster_profile.h"
 #include "app/core/event_store.h"
 #include "app/core/hpa_detail_behavior.h"
 #include "app/core/hpa_detail_conditions.h"
@@ -17,6 +18,7 @@
 
 namespace hpascope {
 
+class ClusterSession;
 class EventModel;
 class PodTracker;
 
@@ -46,12 +48,15 @@ public:
     // "Why (not) scaling": the controller's algorithm (kube/hpa) applied to the shown HPA.
     // The history provider returns the controller's recommendation history when it is known
     // (the demo cluster), else nullptr and the explainer gives upper bounds.
-    using HistoryProvider = std::function<std::optional<kube::hpa::HpaHistory>(const QString &key)>;
+    using HistoryProvider = ControllerHistoryProvider;
     // On a real cluster: the statuses watched so far, from which the explainer rebuilds the
     // controller's memory (nullptr when none).
     using ObservedProvider = std::function<const kube::hpa::ObservedHistory *(const QString &key)>;
     void setControllerConfig(const kube::hpa::ControllerConfig &config, HistoryProvider history = {},
                              ObservedProvider observed = {});
+    // Takes the controller's settings and memory from the session's profile, now and on every
+    // new connection (the statuses watched by the session when the memory is not known).
+    void followSession(const ClusterSession *session);
     // The last explanation in full (limiters, the path ahead), for views and reports.
     const kube::hpa::Explanation &explanationDetail() const { return m_explained; }
     QStringList explanation() const { return m_explanation; }

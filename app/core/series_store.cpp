@@ -2,6 +2,7 @@
 
 #include <QDateTime>
 #include <QMetaObject>
+#include <QTimer>
 
 #include <algorithm>
 #include <cmath>
@@ -251,13 +252,12 @@ void SeriesStore::touch()
     if (m_changePending)
         return;
     m_changePending = true;
-    QMetaObject::invokeMethod(
-        this,
-        [this] {
-            m_changePending = false;
-            emit changed();
-        },
-        Qt::QueuedConnection);
+    // Same thread, later: a burst of appends is one change for the charts (no thread crossing,
+    // so no GuiThreadGuard).
+    QTimer::singleShot(0, this, [this] {
+        m_changePending = false;
+        emit changed();
+    });
 }
 
 } // namespace hpascope

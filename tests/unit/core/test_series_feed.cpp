@@ -159,7 +159,7 @@ private slots:
         ClusterSession session;
         session.setRecorder(&recorder);
         QSignalSpy synced(&session, &ClusterSession::hpasSynced);
-        session.connectTo(demo.value()->restConfig(), QStringLiteral("default"));
+        session.connectTo(ClusterProfile::forRestConfig(demo.value()->restConfig(), QStringLiteral("default")));
         QVERIFY(synced.wait(10000));
 
         const auto current = session.series()->raw(series_keys::replicas(QStringLiteral("default/web"), QStringLiteral("current")));

@@ -1,0 +1,54 @@
+#pragma once
+// Everything one kind of cluster source hands a session: how to reach the API server, the scope,
+// the clock, the HPA controller's settings and where the controller's memory comes from. One
+// factory per kind of source builds it (cluster_profiles.h: a kubeconfig context;
+// demo_profile.h: the embedded demo cluster; later a Prometheus-backed history). The session and
+// the window see only this value: nothing above kube/ knows the simulator exists except the demo
+// factory.
+#include "kube/config/rest_config.h"
+#include "kube/hpa/behavior.h"
+#include "kube/hpa/types.h"
+
+#include <QDateTime>
+#include <QString>
+
+#include <functional>
+#include <memory>
+#include <optional>
+
+namespace hpascope {
+
+// The controller's exact recommendation history of an HPA ("namespace/name"), when the source
+// knows it (the demo cluster); nullopt otherwise, and the explainer rebuilds it from the statuses.
+using ControllerHistoryProvider = std::function<std::optional<kube::hpa::HpaHistory>(const QString &key)>;
+
+struct ClusterProfile {
+    enum class Kind { Kubeconfig, Demo };
+    Kind kind = Kind::Kubeconfig;
+    kube::config::RestConfig rest;
+    QString namespaceName; // empty: all namespaces
+    // Wall time for a real cluster; simulated time for the demo (which may run 10× or 60× faster).
+    std::function<QDateTime()> clock = [] { return QDateTime::currentDateTimeUtc(); };
+    kube::hpa::ControllerConfig controller;
+    // False when the flags are assumed (a real cluster's cannot be read through the API).
+    bool controllerKnown = false;
+    ControllerHistoryProvider history;
+    // Samples and events go to the local history (the demo is ephemeral and stays out of it).
+    bool recordHistory = true;
+    // Time acceleration, when the source has it (the demo cluster).
+    std::function<void(double)> setSpeed;
+    // Keeps the source alive (the demo cluster) as long as any copy of the profile.
+    std::shared_ptr<void> owner;
+
+    bool isDemo() const { return kind == Kind::Demo; }
+    // A plain connection: Kubernetes' default controller flags assumed, wall clock.
+    static ClusterProfile forRestConfig(kube::config::RestConfig rest, QString namespaceName)
+    {
+        ClusterProfile p;
+        p.rest = std::move(rest);
+        p.namespaceName = std::move(namespaceName);
+        return p;
+    }
+};
+
+} // namespace hpascope
