@@ -173,14 +173,7 @@ private slots:
         QString error;
         QVERIFY2(m_server.startWithNewCertificates(m_certs, m_tmp.filePath(QStringLiteral("certs")), &error),
                  qPrintable(error));
-        config::Credentials c;
-        c.clientCertPem = m_certs.clientCertPem;
-        c.clientKeyPem = m_certs.clientKeyPem;
-        config::RestConfig cfg;
-        cfg.server = m_server.url();
-        cfg.caPem = m_certs.caPem;
-        cfg.credentials = std::make_shared<TestCredentialProvider>(c);
-        auto client = http::Client::create(cfg);
+        auto client = http::Client::create(restConfigFor(m_server, m_certs));
         QVERIFY(client.ok());
         m_client = client.value();
     }
