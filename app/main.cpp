@@ -4,10 +4,12 @@
 //   hpascope snapshot ... --json                               what the window shows, as JSON
 //   hpascope push ...                                          write a fake custom metric
 #include "app/cli/cli.h"
+#include "app/cli/cluster_flags.h"
 #include "app/main_window.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <cstdio>
 #include <cstring>
 
 int main(int argc, char *argv[])
@@ -26,22 +28,24 @@ int main(int argc, char *argv[])
                                                     "Subcommands: snapshot, push (hpascope <command> --help)."));
     parser.addHelpOption();
     parser.addVersionOption();
-    const QCommandLineOption kubeconfig(QStringLiteral("kubeconfig"), QStringLiteral("Path to the kubeconfig file (overrides KUBECONFIG)."), QStringLiteral("file"));
-    const QCommandLineOption context(QStringLiteral("context"), QStringLiteral("The kubeconfig context to use."), QStringLiteral("name"));
-    const QCommandLineOption ns({QStringLiteral("n"), QStringLiteral("namespace")}, QStringLiteral("Show HPAs of this namespace."), QStringLiteral("namespace"));
-    const QCommandLineOption all({QStringLiteral("A"), QStringLiteral("all-namespaces")}, QStringLiteral("Show HPAs of all namespaces."));
+    const hpascope::cli::ClusterFlags cluster(QStringLiteral("Show HPAs of this namespace."),
+                                              QStringLiteral("Show HPAs of all namespaces."));
     const QCommandLineOption demo(QStringLiteral("demo"), QStringLiteral("Run on the embedded simulated cluster (no Kubernetes needed)."));
-    parser.addOptions({kubeconfig, context, ns, all, demo});
+    cluster.addTo(parser);
+    parser.addOption(demo);
     parser.process(app);
+    if (const QString conflict = cluster.conflict(parser); !conflict.isEmpty()) {
+        std::fprintf(stderr, "hpascope: %s\n", qPrintable(conflict));
+        return 1; // as process() does for the flags it refuses itself
+    }
 
+    // The window loads the kubeconfig itself: it offers every context, and -n applies to the
+    // first one only.
+    hpascope::cli::ClusterChoice choice = cluster.read(parser);
     hpascope::StartupOptions options;
     options.demo = parser.isSet(demo);
-    options.load.kubeconfigPath = parser.value(kubeconfig).toStdString();
-    options.load.context = parser.value(context).toStdString();
-    if (parser.isSet(all))
-        options.namespaceName = QString();
-    else if (parser.isSet(ns))
-        options.namespaceName = parser.value(ns);
+    options.load = std::move(choice.load);
+    options.namespaceName = std::move(choice.namespaceName);
 
     hpascope::MainWindow window(std::move(options));
     window.show();

@@ -3,7 +3,7 @@
 #include "kube/api/list.h"
 #include "kube/api/paths.h"
 #include "kube/api/pod.h"
-#include "kube/config/kubeconfig.h"
+#include "app/cli/cluster_flags.h"
 #include "kube/http/client.h"
 #include "kube/metrics/adapter_errors.h"
 #include "kube/metrics/metrics_client.h"
@@ -101,15 +101,15 @@ int runPush(const QStringList &args, QTextStream &out, QTextStream &err)
         "  hpascope push [-n NS] <kind>/<name> <metric> <quantity>      (Object metric)\n"
         "  hpascope push [-n NS] --pods <selector> <metric> <quantity>  (Pods metric: every pod)"));
     const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Show this help."));
-    const QCommandLineOption kubeconfig(QStringLiteral("kubeconfig"), QStringLiteral("Path to the kubeconfig file."), QStringLiteral("file"));
-    const QCommandLineOption context(QStringLiteral("context"), QStringLiteral("The kubeconfig context to use."), QStringLiteral("name"));
-    const QCommandLineOption ns({QStringLiteral("n"), QStringLiteral("namespace")}, QStringLiteral("Namespace of the object or pods (default: the context's)."), QStringLiteral("namespace"));
+    const ClusterFlags cluster(QStringLiteral("Namespace of the object or pods (default: the context's)."));
     const QCommandLineOption pods(QStringLiteral("pods"), QStringLiteral("Write a Pods metric to every pod matching this label selector."), QStringLiteral("selector"));
     const QCommandLineOption labels(QStringLiteral("labels"), QStringLiteral("Labels stored with the value (k=v,...), matched by the HPA's metric selector."), QStringLiteral("labels"));
     const QCommandLineOption adapterNs(QStringLiteral("adapter-namespace"), QStringLiteral("Namespace of the test adapter's service (default custom-metrics)."), QStringLiteral("namespace"));
     const QCommandLineOption adapterSvc(QStringLiteral("adapter-service"), QStringLiteral("Name of the test adapter's service (default custom-metrics-apiserver)."), QStringLiteral("name"));
     const QCommandLineOption adapterPort(QStringLiteral("adapter-port"), QStringLiteral("Port name or number of the write endpoint (default http)."), QStringLiteral("port"));
-    p.addOptions({help, kubeconfig, context, ns, pods, labels, adapterNs, adapterSvc, adapterPort});
+    p.addOption(help);
+    cluster.addTo(p);
+    p.addOptions({pods, labels, adapterNs, adapterSvc, adapterPort});
     p.addPositionalArgument(QStringLiteral("target"), QStringLiteral("<kind>/<name> (omit with --pods)"));
     p.addPositionalArgument(QStringLiteral("metric"), QStringLiteral("Metric name"));
     p.addPositionalArgument(QStringLiteral("quantity"), QStringLiteral("Value, e.g. 400m, 1.5, 2k"));
@@ -155,31 +155,15 @@ int runPush(const QStringList &args, QTextStream &out, QTextStream &err)
         }
     }
 
-    kube::config::LoadOptions load;
-    load.kubeconfigPath = p.value(kubeconfig).toStdString();
-    load.context = p.value(context).toStdString();
-    auto config = kube::config::Kubeconfig::load(load);
-    if (!config) {
-        err << "hpascope push: " << qs(config.error().toString()) << "\n";
-        if (config.error().reason == "NoKubeconfig")
-            err << "Set KUBECONFIG or pass --kubeconfig FILE.\n";
+    auto connected = connectToCluster(cluster.read(p));
+    if (!connected) {
+        err << connectFailure(QStringLiteral("push"), connected.error());
         err.flush();
         return PushNoConfig;
     }
-    auto rest = config->restConfig(load.context);
-    if (!rest) {
-        err << "hpascope push: " << qs(rest.error().toString()) << "\n";
-        err.flush();
-        return PushNoConfig;
-    }
-    const std::string nsName = p.isSet(ns) ? p.value(ns).toStdString() : rest->namespaceName;
-    auto client = kube::http::Client::create(rest.value());
-    if (!client) {
-        err << "hpascope push: " << qs(client.error().toString()) << "\n";
-        err.flush();
-        return PushNoConfig;
-    }
-    kube::metrics::MetricsClient metrics(client.value(), adapterFrom(p, adapterNs, adapterSvc, adapterPort));
+    const std::string nsName = connected->namespaceName;
+    const std::shared_ptr<kube::http::Client> client = connected->client;
+    kube::metrics::MetricsClient metrics(client, adapterFrom(p, adapterNs, adapterSvc, adapterPort));
     const QString adapterText = qs(kube::metrics::describeAdapter(metrics.adapter()));
     const QString sent = qs(quantity->toString());
     const std::string metricSelector = kube::metrics::formatLabels(metricLabels);
@@ -211,7 +195,7 @@ int runPush(const QStringList &args, QTextStream &out, QTextStream &err)
     const std::string selector = p.value(pods).toStdString();
     kube::http::Request listReq;
     listReq.path = kube::api::podListPath(nsName, selector);
-    auto listed = client.value()->sendSync(listReq);
+    auto listed = client->sendSync(listReq);
     std::vector<std::string> names;
     if (listed) {
         auto j = nlohmann::json::parse(listed->body, nullptr, false);

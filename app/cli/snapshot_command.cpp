@@ -1,7 +1,6 @@
 #include "app/cli/snapshot_command.h"
 
-#include "kube/config/kubeconfig.h"
-#include "kube/http/client.h"
+#include "app/cli/cluster_flags.h"
 #include "kube/snapshot/snapshot.h"
 
 #include <QCommandLineParser>
@@ -12,12 +11,10 @@ int runSnapshot(const QStringList &args, QTextStream &out, QTextStream &err)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Print what the dashboard shows, as JSON."));
-    const QCommandLineOption kubeconfig(QStringLiteral("kubeconfig"), QStringLiteral("Path to the kubeconfig file."), QStringLiteral("file"));
-    const QCommandLineOption context(QStringLiteral("context"), QStringLiteral("The kubeconfig context to use."), QStringLiteral("name"));
-    const QCommandLineOption ns({QStringLiteral("n"), QStringLiteral("namespace")}, QStringLiteral("Only this namespace."), QStringLiteral("namespace"));
-    const QCommandLineOption all({QStringLiteral("A"), QStringLiteral("all-namespaces")}, QStringLiteral("All namespaces."));
+    const ClusterFlags cluster(QStringLiteral("Only this namespace."), QStringLiteral("All namespaces."));
     const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print JSON (the only format so far)."));
-    parser.addOptions({kubeconfig, context, ns, all, json});
+    cluster.addTo(parser);
+    parser.addOption(json);
     if (!parser.parse(args)) {
         err << "hpascope snapshot: " << parser.errorText() << "\n";
         return 2;
@@ -26,37 +23,22 @@ int runSnapshot(const QStringList &args, QTextStream &out, QTextStream &err)
         err << "hpascope snapshot: unexpected argument " << parser.positionalArguments().first() << "\n";
         return 2;
     }
-    if (parser.isSet(ns) && parser.isSet(all)) {
-        err << "hpascope snapshot: -n and -A exclude each other\n";
+    if (const QString conflict = cluster.conflict(parser); !conflict.isEmpty()) {
+        err << "hpascope snapshot: " << conflict << "\n";
         return 2;
     }
 
-    kube::config::LoadOptions load;
-    load.kubeconfigPath = parser.value(kubeconfig).toStdString();
-    load.context = parser.value(context).toStdString();
-    load.namespaceOverride = parser.value(ns).toStdString();
-    auto cfg = kube::config::Kubeconfig::load(load);
-    if (!cfg) {
-        err << "hpascope snapshot: " << QString::fromStdString(cfg.error().toString()) << "\n";
-        return 1;
-    }
-    auto rest = cfg->restConfig();
-    if (!rest) {
-        err << "hpascope snapshot: " << QString::fromStdString(rest.error().toString()) << "\n";
-        return 1;
-    }
-    auto client = kube::http::Client::create(rest.value());
-    if (!client) {
-        err << "hpascope snapshot: " << QString::fromStdString(client.error().toString()) << "\n";
+    auto connected = connectToCluster(cluster.read(parser));
+    if (!connected) {
+        err << connectFailure(QStringLiteral("snapshot"), connected.error());
         return 1;
     }
     kube::snapshot::Options options;
-    // Like kubectl: the context's namespace unless -A.
-    if (!parser.isSet(all))
-        options.namespaceName = rest->namespaceName;
-    auto doc = kube::snapshot::take(*client.value(), options);
+    if (!connected->namespaceName.empty()) // like kubectl: the context's namespace unless -n or -A
+        options.namespaceName = connected->namespaceName;
+    auto doc = kube::snapshot::take(*connected->client, options);
     if (!doc) {
-        err << "hpascope snapshot: cannot read the cluster at " << QString::fromStdString(rest->server) << ": "
+        err << "hpascope snapshot: cannot read the cluster at " << QString::fromStdString(connected->rest.server) << ": "
             << QString::fromStdString(doc.error().toString()) << "\n";
         return 1;
     }

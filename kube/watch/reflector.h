@@ -8,6 +8,7 @@
 
 #include <chrono>
 #include <functional>
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -38,7 +39,9 @@ class Reflector {
 public:
     struct Handler {
         std::function<void(EventType, const nlohmann::json &obj)> onEvent;      // after synced, per change
-        std::function<void(const std::vector<nlohmann::json> &items)> onSynced; // after each (re)list
+        // After each (re)list, with every object that exists now: anything the handler held that
+        // is not among them was deleted while the watch was down.
+        std::function<void(const std::vector<nlohmann::json> &items)> onSynced;
         std::function<void(const ConnectionState &)> onState;
     };
 
@@ -52,7 +55,9 @@ public:
     // Handlers must not block on the thread that calls stop() (it waits for a running handler).
     void stop();
 
-    std::vector<nlohmann::json> items() const; // current store (thread-safe copy)
+    // What the reflector knows exists: "namespace/name" (or "name") → the object's resourceVersion
+    // (thread-safe copy). The objects themselves are only handed to the handler, never kept.
+    std::map<std::string, std::string> versions() const;
     std::string lastResourceVersion() const;
 
     struct Impl;

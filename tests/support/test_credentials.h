@@ -1,6 +1,7 @@
 #pragma once
 // A CredentialProvider for tests: fixed credentials, a different set after forceRefresh, call counts.
 #include "kube/config/rest_config.h"
+#include "scripted_server.h"
 
 #include <atomic>
 #include <mutex>
@@ -50,5 +51,18 @@ private:
     kube::Error m_failure;
     bool m_fail = false;
 };
+
+// The scripted server as a cluster: its CA, and the client certificate its CA signed.
+inline kube::config::RestConfig restConfigFor(const ScriptedServer &server, const TestCerts &certs)
+{
+    kube::config::Credentials c;
+    c.clientCertPem = certs.clientCertPem;
+    c.clientKeyPem = certs.clientKeyPem;
+    kube::config::RestConfig cfg;
+    cfg.server = server.url();
+    cfg.caPem = certs.caPem;
+    cfg.credentials = std::make_shared<TestCredentialProvider>(c);
+    return cfg;
+}
 
 } // namespace hpascope::test

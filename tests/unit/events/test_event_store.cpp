@@ -309,14 +309,7 @@ private slots:
                                          {"end", "hang"}}})}},
         })));
 
-        kube::config::Credentials c;
-        c.clientCertPem = certs.clientCertPem;
-        c.clientKeyPem = certs.clientKeyPem;
-        kube::config::RestConfig cfg;
-        cfg.server = server.url();
-        cfg.caPem = certs.caPem;
-        cfg.credentials = std::make_shared<TestCredentialProvider>(c);
-        auto client = kube::http::Client::create(cfg);
+        auto client = kube::http::Client::create(restConfigFor(server, certs));
         QVERIFY(client.ok());
 
         EventStore store;

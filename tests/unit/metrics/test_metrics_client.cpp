@@ -86,14 +86,7 @@ private:
 
     std::shared_ptr<http::Client> makeClient()
     {
-        config::Credentials c;
-        c.clientCertPem = m_certs.clientCertPem;
-        c.clientKeyPem = m_certs.clientKeyPem;
-        config::RestConfig cfg;
-        cfg.server = m_server.url();
-        cfg.caPem = m_certs.caPem;
-        cfg.credentials = std::make_shared<TestCredentialProvider>(c);
-        auto client = http::Client::create(cfg);
+        auto client = http::Client::create(restConfigFor(m_server, m_certs));
         if (!client)
             qFatal("Client::create failed: %s", client.error().toString().c_str());
         return client.value();

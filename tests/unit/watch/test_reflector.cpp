@@ -74,6 +74,7 @@ struct Recorder {
     std::vector<std::pair<EventType, std::string>> events; // type, name
     std::vector<std::string> notes;
     std::vector<std::vector<std::string>> syncs;            // names per onSynced
+    std::vector<std::vector<std::string>> syncTypes;        // "apiVersion kind" per onSynced
     std::vector<ConnectionState> states;
 
     Reflector::Handler handler()
@@ -86,10 +87,13 @@ struct Recorder {
         };
         h.onSynced = [this](const std::vector<json> &items) {
             std::lock_guard lock(mutex);
-            std::vector<std::string> names;
-            for (const auto &i : items)
+            std::vector<std::string> names, types;
+            for (const auto &i : items) {
                 names.push_back(i["metadata"]["name"].get<std::string>());
+                types.push_back(i.value("apiVersion", "") + " " + i.value("kind", ""));
+            }
             syncs.push_back(names);
+            syncTypes.push_back(types);
         };
         h.onState = [this](const ConnectionState &s) {
             std::lock_guard lock(mutex);
@@ -121,14 +125,6 @@ struct Recorder {
         return states.empty() ? ConnectionState::Kind::Connecting : states.back().kind;
     }
 };
-
-std::vector<std::string> names(const std::vector<json> &items)
-{
-    std::vector<std::string> out;
-    for (const auto &i : items)
-        out.push_back(i["metadata"]["name"].get<std::string>());
-    return out;
-}
 
 } // namespace
 
@@ -173,14 +169,7 @@ private slots:
         QString error;
         QVERIFY2(m_server.startWithNewCertificates(m_certs, m_tmp.filePath(QStringLiteral("certs")), &error),
                  qPrintable(error));
-        config::Credentials c;
-        c.clientCertPem = m_certs.clientCertPem;
-        c.clientKeyPem = m_certs.clientKeyPem;
-        config::RestConfig cfg;
-        cfg.server = m_server.url();
-        cfg.caPem = m_certs.caPem;
-        cfg.credentials = std::make_shared<TestCredentialProvider>(c);
-        auto client = http::Client::create(cfg);
+        auto client = http::Client::create(restConfigFor(m_server, m_certs));
         QVERIFY(client.ok());
         m_client = client.value();
     }
@@ -237,6 +226,8 @@ private slots:
             std::lock_guard lock(rec.mutex);
             QCOMPARE(rec.syncs.size(), std::size_t(1));
             QCOMPARE(rec.syncs[0], (std::vector<std::string>{"a", "b", "c"}));
+            // Filled in from the list's kind and apiVersion: list items carry neither.
+            QCOMPARE(rec.syncTypes[0], std::vector<std::string>(3, "autoscaling/v2 HorizontalPodAutoscaler"));
             QCOMPARE(rec.events[0], std::make_pair(EventType::Added, std::string("d")));
             QCOMPARE(rec.events[1], std::make_pair(EventType::Modified, std::string("a")));
             QCOMPARE(rec.events[2], std::make_pair(EventType::Deleted, std::string("b")));
@@ -244,8 +235,8 @@ private slots:
             QCOMPARE(rec.states.front().kind, ConnectionState::Kind::Connecting);
             QCOMPARE(rec.states.back().kind, ConnectionState::Kind::Live);
         }
-        QCOMPARE(names(r.items()), (std::vector<std::string>{"a", "c", "d"}));
-        QVERIFY(r.items()[0]["kind"] == "HorizontalPodAutoscaler"); // filled in from the list kind
+        using Versions = std::map<std::string, std::string>;
+        QCOMPARE(r.versions(), (Versions{{"default/a", "12"}, {"default/c", "7"}, {"default/d", "11"}}));
         auto lists = paths(false);
         QCOMPARE(lists.size(), std::size_t(2));
         QCOMPARE(lists[0], kPath + "?limit=2&labelSelector=" + marker());
@@ -337,7 +328,8 @@ private slots:
         QVERIFY(waitUntil([&] { return rec.syncCount() == 2 && watchPaths().size() == 2; }));
         std::lock_guard lock(rec.mutex);
         QCOMPARE(rec.syncs[1], (std::vector<std::string>{"a", "c"}));
-        QCOMPARE(names(r.items()), (std::vector<std::string>{"a", "c"})); // b is gone with the relist
+        // b is gone with the relist
+        QCOMPARE(r.versions(), (std::map<std::string, std::string>{{"default/a", "5"}, {"default/c", "41"}}));
         QVERIFY(watchPaths()[1].find("resourceVersion=42&") != std::string::npos);
         for (const auto &s : rec.states)
             QVERIFY(s.kind != ConnectionState::Kind::BackingOff); // relist at once, no backoff
