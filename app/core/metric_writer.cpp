@@ -1,6 +1,7 @@
 #include "app/core/metric_writer.h"
 
 #include "app/core/pod_tracker.h"
+#include "app/core/qs.h"
 #include "kube/api/hpa_metrics.h"
 #include "kube/http/client.h"
 #include "kube/metrics/metrics_client.h"
@@ -24,8 +25,6 @@ constexpr int kPodWaitMs = 10000;
 const QString kKeyNamespace = QStringLiteral("adapter/namespace");
 const QString kKeyService = QStringLiteral("adapter/service");
 const QString kKeyPort = QStringLiteral("adapter/port");
-
-QString qs(const std::string &s) { return QString::fromStdString(s); }
 
 // Runs fn on the GUI thread. Posted to the application object, because the writer may be gone
 // by the time a network callback fires; fn checks its QPointer there.
