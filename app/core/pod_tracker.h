@@ -5,6 +5,7 @@
 // Qt Core only; network-thread results come back by queued invocation, stale ones dropped by
 // generation.
 #include "kube/api/hpa.h"
+#include "kube/api/pod.h"
 #include "kube/hpa/sync_model.h"
 #include "kube/metrics/selector.h"
 
@@ -31,9 +32,8 @@ struct TrackedPod {
     kube::metrics::Labels labels;
     kube::hpa::PodInfo controllerView; // what the HPA controller's pod lister holds (kube/hpa podInfoOf)
 
-    // Pods the HPA controller still counts for a Pods metric (calcPlainMetricReplicas skips
-    // pods being deleted and failed pods), so the ones worth a written value.
-    bool counted() const { return !terminating && phase != QLatin1String("Failed") && phase != QLatin1String("Succeeded"); }
+    // The ones a per-pod push writes to (kube::api::takesWrittenValue).
+    bool counted() const { return kube::api::takesWrittenValue(phase.toStdString(), terminating); }
 };
 
 class PodTracker : public QObject {
