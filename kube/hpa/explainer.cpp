@@ -362,7 +362,7 @@ void explainLimiter(Explanation &ex, Limiter main, const HorizontalPodAutoscaler
     case Limiter::ScaleDownStabilized: {
         const int32_t window = ex.behavior.scaleDown.stabilizationWindowSeconds;
         const char *id = !ex.behavior.explicitBehavior              ? "held.down.legacy"
-                         : ex.behavior.scaleDown.windowDefaulted ? "held.down.flag"
+                         : ex.behavior.scaleDown.windowDefaulted() ? "held.down.flag"
                                                                   : "held.down.explicit";
         ex.sentences.push_back({id, {num(window)}});
         std::optional<Time> lastHigh;
