@@ -1,6 +1,7 @@
 #include "widgets/metric_slider_panel.h"
 
 #include "app/core/metric_writer.h"
+#include "app/core/qs.h"
 #include "kube/api/hpa_metrics.h"
 
 #include <QAction>
@@ -50,8 +51,6 @@ MetricSliderPanel::Range makeRange(qint64 lo, qint64 hi)
     r.maxMilli = r.minMilli + (hi - r.minMilli + r.stepMilli - 1) / r.stepMilli * r.stepMilli;
     return r;
 }
-
-QString qs(const std::string &s) { return QString::fromStdString(s); }
 
 std::optional<kube::api::Quantity> targetOfSpec(const kube::api::MetricSpec &spec)
 {

@@ -57,13 +57,6 @@ kube::api::AdapterService adapterFrom(const QCommandLineParser &p, const QComman
     return a;
 }
 
-// The pods a Pods metric is written for: the HPA controller skips deleted and failed pods.
-bool counted(const kube::api::Pod &pod)
-{
-    return !pod.metadata.deletionTimestamp && pod.status.phase != "Failed"
-        && pod.status.phase != "Succeeded";
-}
-
 } // namespace
 
 kube::Result<kube::api::CrossVersionObjectReference> parseObjectArgument(const QString &text)
@@ -206,7 +199,7 @@ int runPush(const QStringList &args, QTextStream &out, QTextStream &err)
             return PushFailed;
         }
         for (const auto &pod : list->items)
-            if (counted(pod))
+            if (kube::api::takesWrittenValue(pod))
                 names.push_back(pod.metadata.name);
     } else {
         err << "hpascope push: cannot list pods \"" << qs(selector) << "\" in namespace " << qs(nsName)

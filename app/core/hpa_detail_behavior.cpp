@@ -10,14 +10,8 @@ namespace {
 using kube::api::HPAScalingPolicy;
 using kube::api::HPAScalingPolicyType;
 using kube::api::ScalingPolicySelect;
-
-// pkg/apis/autoscaling/v2/defaults.go
-constexpr int kScaleUpStabilizationSeconds = 0;
-constexpr int kScaleUpLimitMinimumPods = 4;
-constexpr int kScaleUpLimitPercent = 100;
-constexpr int kScaleUpPeriodSeconds = 15;
-constexpr int kScaleDownLimitPercent = 100;
-constexpr int kScaleDownPeriodSeconds = 15;
+using kube::hpa::EffectiveRules;
+using kube::hpa::ValueSource;
 
 QString tr(const char *text)
 {
@@ -59,95 +53,92 @@ QString policiesText(const std::vector<HPAScalingPolicy> &policies)
     return parts.join(QStringLiteral(", "));
 }
 
-QString toleranceText(const std::optional<kube::api::Quantity> &explicitTolerance, double controllerDefault)
+// The mark after a value that the HPA does not set itself.
+QString sourceMark(ValueSource source)
 {
-    if (explicitTolerance)
-        return tr("%1 %").arg(QString::number(explicitTolerance->asDouble() * 100, 'g', 4));
-    return tr("%1 % (default)").arg(QString::number(controllerDefault * 100, 'g', 4));
+    switch (source) {
+    case ValueSource::Spec:
+        break;
+    case ValueSource::ApiDefault:
+        return tr(" (default)");
+    case ValueSource::ControllerFlag:
+        return tr(" (controller default)");
+    }
+    return {};
 }
 
-EffectiveRulesText effectiveRules(bool up, const std::optional<kube::api::HPAScalingRules> &spec,
-                                  const ControllerDefaults &defaults)
+QString toleranceText(const EffectiveRules &r)
+{
+    const QString value = QString::number(r.tolerance * 100, 'g', 4);
+    return r.toleranceSource == ValueSource::Spec ? tr("%1 %").arg(value) : tr("%1 % (default)").arg(value);
+}
+
+EffectiveRulesText effectiveRules(bool up, const EffectiveRules &rules)
 {
     EffectiveRulesText r;
+    r.rules = rules;
     r.direction = up ? tr("Scale up") : tr("Scale down");
-    // Defaults field by field, as copyHPAScalingRules does.
-    r.windowSeconds = up ? kScaleUpStabilizationSeconds : defaults.downscaleStabilizationSeconds;
-    r.policies = up ? std::vector<HPAScalingPolicy>{{HPAScalingPolicyType::Pods, kScaleUpLimitMinimumPods, kScaleUpPeriodSeconds},
-                                                    {HPAScalingPolicyType::Percent, kScaleUpLimitPercent, kScaleUpPeriodSeconds}}
-                    : std::vector<HPAScalingPolicy>{{HPAScalingPolicyType::Percent, kScaleDownLimitPercent, kScaleDownPeriodSeconds}};
-    if (spec && spec->stabilizationWindowSeconds) {
-        r.windowSeconds = *spec->stabilizationWindowSeconds;
-        r.windowDefaulted = false;
-    }
-    if (spec && spec->selectPolicy && *spec->selectPolicy != ScalingPolicySelect::Unknown) {
-        r.selectPolicy = *spec->selectPolicy;
-        r.selectDefaulted = false;
-    }
-    if (spec && !spec->policies.empty()) {
-        r.policies = spec->policies;
-        r.policiesDefaulted = false;
-    }
     const QString dflt = tr(" (default)");
-    r.window = tr("%1 s").arg(r.windowSeconds) + (r.windowDefaulted ? (up ? dflt : tr(" (controller default)")) : QString());
-    r.select = selectName(r.selectPolicy) + (r.selectDefaulted ? dflt : QString());
-    r.policyText = policiesText(r.policies) + (r.policiesDefaulted ? dflt : QString());
-    r.tolerance = toleranceText(spec ? spec->tolerance : std::nullopt, defaults.tolerance);
+    r.window = tr("%1 s").arg(rules.stabilizationWindowSeconds) + sourceMark(rules.windowSource);
+    r.select = selectName(rules.selectPolicy) + (rules.selectPolicyDefaulted ? dflt : QString());
+    r.policyText = policiesText(rules.policies) + (rules.policiesDefaulted ? dflt : QString());
+    r.tolerance = toleranceText(rules);
 
     const QString name = up ? tr("Scale-up") : tr("Scale-down");
-    if (r.selectPolicy == ScalingPolicySelect::Disabled) {
+    if (rules.selectPolicy == ScalingPolicySelect::Disabled) {
         r.sentence = tr("%1: disabled (selectPolicy: Disabled).").arg(name);
         return r;
     }
+    const int seconds = rules.stabilizationWindowSeconds;
     QString window;
-    if (r.windowSeconds == 0)
+    if (seconds == 0)
         window = tr("no stabilization window");
     else if (up)
         window = tr("waits for a %1 s stabilization window (the lowest recommendation of the last %2 wins)")
-                     .arg(r.windowSeconds).arg(spanText(r.windowSeconds));
+                     .arg(seconds).arg(spanText(seconds));
     else
         window = tr("waits for a %1 s stabilization window (the highest recommendation of the last %2 wins)")
-                     .arg(r.windowSeconds).arg(spanText(r.windowSeconds));
+                     .arg(seconds).arg(spanText(seconds));
     QString limit;
-    if (r.policies.size() == 1)
-        limit = tr("at most %1").arg(policyText(r.policies.front()));
+    if (rules.policies.size() == 1)
+        limit = tr("at most %1").arg(policyText(rules.policies.front()));
     else
-        limit = (r.selectPolicy == ScalingPolicySelect::Min ? tr("at most the smaller of %1") : tr("at most the larger of %1"))
-                    .arg(policiesText(r.policies));
+        limit = (rules.selectPolicy == ScalingPolicySelect::Min ? tr("at most the smaller of %1") : tr("at most the larger of %1"))
+                    .arg(policiesText(rules.policies));
     r.sentence = tr("%1: %2; %3.").arg(name, window, limit);
     return r;
 }
 
 } // namespace
 
-BehaviorText describeBehavior(const kube::api::HorizontalPodAutoscaler &hpa, const ControllerDefaults &defaults)
+BehaviorText describeBehavior(const kube::api::HorizontalPodAutoscaler &hpa, const kube::hpa::ControllerConfig &controller)
 {
+    const kube::hpa::EffectiveBehavior effective = kube::hpa::effectiveBehavior(hpa, controller);
     BehaviorText b;
-    const auto &behavior = hpa.spec.behavior;
-    b.explicitBehavior = behavior.has_value();
+    b.explicitBehavior = effective.explicitBehavior;
     if (b.explicitBehavior) {
-        b.scaleUp = effectiveRules(true, behavior->scaleUp, defaults);
-        b.scaleDown = effectiveRules(false, behavior->scaleDown, defaults);
+        b.scaleUp = effectiveRules(true, effective.scaleUp);
+        b.scaleDown = effectiveRules(false, effective.scaleDown);
         b.summary = tr("spec.behavior is set (fields it leaves out take the API defaults). %1 %2")
                         .arg(b.scaleUp.sentence, b.scaleDown.sentence);
         return b;
     }
     // The legacy path (normalizeDesiredReplicas): no policies at all; scale-up capped by
     // scaleUpLimitFactor 2.0 and scaleUpLimitMinimum 4.0 (horizontal.go) on every sync.
-    const int window = defaults.downscaleStabilizationSeconds;
+    const int window = effective.scaleDown.stabilizationWindowSeconds;
+    b.scaleUp.rules = effective.scaleUp;
     b.scaleUp.direction = tr("Scale up");
-    b.scaleUp.windowSeconds = 0;
     b.scaleUp.window = tr("0 s (none)");
     b.scaleUp.select = tr("—");
     b.scaleUp.policyText = tr("at most max(2× current, 4) pods per sync");
-    b.scaleUp.tolerance = toleranceText(std::nullopt, defaults.tolerance);
+    b.scaleUp.tolerance = toleranceText(effective.scaleUp);
     b.scaleUp.sentence = tr("Scale-up: at most max(2× current, 4) pods per sync.");
+    b.scaleDown.rules = effective.scaleDown;
     b.scaleDown.direction = tr("Scale down");
-    b.scaleDown.windowSeconds = window;
-    b.scaleDown.window = tr("%1 s (controller default)").arg(window);
+    b.scaleDown.window = tr("%1 s").arg(window) + sourceMark(effective.scaleDown.windowSource);
     b.scaleDown.select = tr("—");
     b.scaleDown.policyText = tr("no rate limit once the window allows it");
-    b.scaleDown.tolerance = b.scaleUp.tolerance;
+    b.scaleDown.tolerance = toleranceText(effective.scaleDown);
     b.scaleDown.sentence = tr("Scale-down: waits for a %1 s stabilization window.").arg(window);
     b.summary = tr("spec.behavior is unset: the controller uses its defaults — scale-down waits for a %1 s "
                    "stabilization window (the highest recommendation of the last %2 wins); scale-up at most "

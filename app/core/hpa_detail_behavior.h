@@ -3,11 +3,11 @@
 // never see the 300 s scale-down window it implies (kubernetes #114100), so the defaults are
 // spelled out rather than left blank as kubectl describe does.
 //
-// Defaults from pkg/apis/autoscaling/v2/defaults.go (SetDefaults_HorizontalPodAutoscalerBehavior:
-// GenerateHPAScaleUpRules / GenerateHPAScaleDownRules, field by field) and, when spec.behavior
-// is unset, horizontal.go's legacy normalizeDesiredReplicas path. kube/hpa/behavior.h
-// (effectiveBehavior) computes the same rules for the simulator; this file only words them.
+// The rules and where each value comes from (spec, API default, controller flag) are
+// kube::hpa::effectiveBehavior's (kube/hpa/behavior.h); this file only words them.
 #include "kube/api/hpa.h"
+#include "kube/hpa/behavior.h"
+#include "kube/hpa/types.h"
 
 #include <QAbstractTableModel>
 #include <QString>
@@ -16,22 +16,10 @@
 
 namespace hpascope {
 
-// Controller flags that decide the defaults
-// (pkg/controller/podautoscaler/config/v1alpha1/defaults.go).
-struct ControllerDefaults {
-    int downscaleStabilizationSeconds = 300; // --horizontal-pod-autoscaler-downscale-stabilization
-    double tolerance = 0.1;                  // --horizontal-pod-autoscaler-tolerance
-};
-
-// One direction after defaulting; the *Defaulted flags tell a default from an explicit field.
+// One direction, worded.
 struct EffectiveRulesText {
+    kube::hpa::EffectiveRules rules; // what the words say
     QString direction; // "Scale up" / "Scale down"
-    int windowSeconds = 0;
-    bool windowDefaulted = true;
-    kube::api::ScalingPolicySelect selectPolicy = kube::api::ScalingPolicySelect::Max;
-    bool selectDefaulted = true;
-    std::vector<kube::api::HPAScalingPolicy> policies;
-    bool policiesDefaulted = true;
     QString window;    // "300 s (default)"
     QString select;    // "Max", "Disabled"
     QString policyText; // "4 pods per 15 s, 100 % per 15 s (default)"
@@ -46,7 +34,10 @@ struct BehaviorText {
     QString summary; // what the detail view shows above the table
 };
 
-BehaviorText describeBehavior(const kube::api::HorizontalPodAutoscaler &hpa, const ControllerDefaults &defaults = {});
+// `controller`: the flags the defaults come from (downscale window, tolerance, the
+// HPAConfigurableTolerance gate).
+BehaviorText describeBehavior(const kube::api::HorizontalPodAutoscaler &hpa,
+                              const kube::hpa::ControllerConfig &controller = {});
 
 // Two rows (scale up, scale down): Direction, Window, Select policy, Policies, Tolerance.
 class HpaBehaviorModel : public QAbstractTableModel {

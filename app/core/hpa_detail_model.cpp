@@ -15,7 +15,7 @@ void HpaDetailModel::setHpa(const kube::api::HorizontalPodAutoscaler &hpa, const
     m_hpa = hpa;
     followPods();
     m_now = now;
-    m_behavior = describeBehavior(hpa, m_defaults);
+    m_behavior = describeBehavior(hpa, m_controller);
     m_metrics.setRows(metricRows(hpa));
     m_conditions.setConditions(hpa.status.conditions, now);
     m_behaviorModel.setBehavior(m_behavior);
@@ -31,7 +31,6 @@ void HpaDetailModel::setControllerConfig(const kube::hpa::ControllerConfig &conf
     m_controller = config;
     m_history = std::move(history);
     m_observed = std::move(observed);
-    m_defaults.downscaleStabilizationSeconds = int(config.downscaleStabilization.count());
     if (m_hpa)
         setHpa(*m_hpa, m_now);
 }
@@ -143,13 +142,6 @@ void HpaDetailModel::setEventModel(EventModel *events)
     m_events = events;
     if (m_events)
         m_events->setFilter(eventFilter());
-}
-
-void HpaDetailModel::setControllerDefaults(const ControllerDefaults &defaults)
-{
-    m_defaults = defaults;
-    if (m_hpa)
-        setHpa(*m_hpa, m_now);
 }
 
 QString HpaDetailModel::key() const

@@ -44,7 +44,7 @@ public:
     // The pods of the shown HPA's target, watched while it is shown: the explainer applies the
     // controller's rules for pending, unready and deleting pods to them.
     void setPodTracker(PodTracker *pods);
-    void setControllerDefaults(const ControllerDefaults &defaults);
+    // The controller's flags: the behavior defaults shown, and the explainer's configuration.
     // "Why (not) scaling": the controller's algorithm (kube/hpa) applied to the shown HPA.
     // The history provider returns the controller's recommendation history when it is known
     // (the demo cluster), else nullptr and the explainer gives upper bounds.
@@ -85,7 +85,6 @@ private:
 
     std::optional<kube::api::HorizontalPodAutoscaler> m_hpa;
     QDateTime m_now;
-    ControllerDefaults m_defaults;
     BehaviorText m_behavior;
     QStringList m_explanation;
     kube::hpa::ControllerConfig m_controller;

@@ -1,6 +1,7 @@
 #include "app/core/metric_writer.h"
 
 #include "app/core/pod_tracker.h"
+#include "app/core/qs.h"
 #include "kube/api/hpa_metrics.h"
 #include "kube/http/client.h"
 #include "kube/metrics/metrics_client.h"
@@ -24,8 +25,6 @@ constexpr int kPodWaitMs = 10000;
 const QString kKeyNamespace = QStringLiteral("adapter/namespace");
 const QString kKeyService = QStringLiteral("adapter/service");
 const QString kKeyPort = QStringLiteral("adapter/port");
-
-QString qs(const std::string &s) { return QString::fromStdString(s); }
 
 // Runs fn on the GUI thread. Posted to the application object, because the writer may be gone
 // by the time a network callback fires; fn checks its QPointer there.
@@ -282,13 +281,13 @@ void MetricWriter::startPods(std::shared_ptr<Push> p)
         p->trackRequested = true;
         m_tracker->track(ns, p->scaleTarget);
     }
-    const QString trackError = m_tracker->lastError(PodTracker::targetKey(ns, p->scaleTarget));
-    if (!trackError.isEmpty()) {
-        fail(tr("cannot find the pods of %1: %2").arg(targetName(p->scaleTarget), trackError));
+    using State = kube::metrics::WriteTargets::State;
+    kube::metrics::WriteTargets targets = m_tracker->writeTargets(ns, p->scaleTarget);
+    switch (targets.state) {
+    case State::LookupFailed:
+        fail(tr("cannot find the pods of %1: %2").arg(targetName(p->scaleTarget), qs(targets.error)));
         return;
-    }
-    const auto selector = m_tracker->selectorFor(ns, p->scaleTarget);
-    if (!selector || !m_tracker->isSynced(ns)) {
+    case State::Waiting:
         if (p->podDeadline.isForever()) {
             p->podDeadline.setRemainingTime(kPodWaitMs);
             QTimer::singleShot(kPodWaitMs + 50, this, &MetricWriter::retryWaitingForPods);
@@ -302,20 +301,18 @@ void MetricWriter::startPods(std::shared_ptr<Push> p)
         }
         m_waitingPods.insert(p->key, p);
         return;
+    case State::NoPods:
+        fail(tr("%1 has no pods matching \"%2\" to write to").arg(targetName(p->scaleTarget), qs(targets.selector)));
+        return;
+    case State::Ready:
+        break;
     }
     m_waitingPods.remove(p->key);
-    std::vector<std::string> pods;
-    for (const auto &pod : m_tracker->podsFor(ns, p->scaleTarget))
-        if (pod.counted())
-            pods.push_back(pod.name.toStdString());
-    if (pods.empty()) {
-        fail(tr("%1 has no pods matching \"%2\" to write to").arg(targetName(p->scaleTarget), *selector));
-        return;
-    }
+    std::vector<std::string> pods = std::move(targets.pods);
     const quint64 gen = m_generation;
     QPointer<MetricWriter> self(this);
     auto metrics = m_metrics;
-    const std::string podSelector = selector->toStdString();
+    const std::string podSelector = targets.selector;
     m_metrics->writePodsMetric(
         p->ns, pods, p->metricName, p->value, p->labels,
         [self, gen, p, metrics, podSelector](kube::metrics::PodsWriteResult r) {

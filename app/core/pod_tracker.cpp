@@ -1,17 +1,14 @@
 #include "app/core/pod_tracker.h"
 
+#include "app/core/qs.h"
 #include "kube/api/paths.h"
 #include "kube/api/pod.h"
-#include "kube/api/scale.h"
 #include "kube/http/client.h"
 #include "kube/watch/reflector.h"
 
 #include <QCoreApplication>
 #include <QLoggingCategory>
 #include <QPointer>
-#include <QSet>
-
-#include <algorithm>
 
 Q_LOGGING_CATEGORY(lcPods, "hpascope.pods")
 
@@ -19,29 +16,36 @@ namespace hpascope {
 
 struct PodTracker::Namespace {
     std::unique_ptr<kube::watch::Reflector> reflector;
-    bool synced = false;
     QString watchError;
-    std::map<QString, TrackedPod> pods;
-    QSet<QString> targets;
 };
 
 namespace {
 
-std::optional<TrackedPod> toTracked(const nlohmann::json &obj)
+std::optional<kube::api::Pod> decoded(const nlohmann::json &obj)
 {
     auto pod = kube::api::decodePod(obj);
     if (!pod) {
-        qCWarning(lcPods) << "skipping undecodable pod:" << QString::fromStdString(pod.error().toString());
+        qCWarning(lcPods) << "skipping undecodable pod:" << qs(pod.error().toString());
         return std::nullopt;
     }
-    TrackedPod t;
-    t.name = QString::fromStdString(pod->metadata.name);
-    t.ready = pod->isReady();
-    t.phase = QString::fromStdString(pod->status.phase);
-    t.terminating = pod->metadata.deletionTimestamp.has_value();
-    t.labels = pod->metadata.labels;
-    t.controllerView = kube::hpa::podInfoOf(*pod);
-    return t;
+    return std::move(pod.value());
+}
+
+std::vector<TrackedPod> tracked(const std::vector<const kube::api::Pod *> &pods)
+{
+    std::vector<TrackedPod> out;
+    out.reserve(pods.size());
+    for (const kube::api::Pod *pod : pods) {
+        TrackedPod t;
+        t.name = qs(pod->metadata.name);
+        t.ready = pod->isReady();
+        t.phase = qs(pod->status.phase);
+        t.terminating = pod->isDeleting();
+        t.labels = pod->metadata.labels;
+        t.controllerView = kube::hpa::podInfoOf(*pod);
+        out.push_back(std::move(t));
+    }
+    return out;
 }
 
 } // namespace
@@ -61,16 +65,13 @@ void PodTracker::setClient(std::shared_ptr<kube::http::Client> client)
         if (state->reflector)
             state->reflector->stop();
     m_namespaces.clear();
-    m_selectors.clear();
-    m_errors.clear();
-    m_targetNs.clear();
+    m_index.clear();
     m_client = std::move(client);
 }
 
 QString PodTracker::targetKey(const QString &ns, const kube::api::CrossVersionObjectReference &t)
 {
-    return ns + QLatin1Char('/') + QString::fromStdString(t.apiVersion) + QLatin1Char('/')
-        + QString::fromStdString(t.kind) + QLatin1Char('/') + QString::fromStdString(t.name);
+    return qs(kube::metrics::TargetPodIndex::keyOf(ns.toStdString(), t));
 }
 
 void PodTracker::track(const QString &ns, const kube::api::CrossVersionObjectReference &target)
@@ -81,76 +82,47 @@ void PodTracker::track(const QString &ns, const kube::api::CrossVersionObjectRef
         return;
     }
     ensureWatch(ns);
-    auto &state = *m_namespaces[ns];
-    if (state.targets.contains(key) && !m_errors.contains(key))
-        return; // resolved or resolving
-    state.targets.insert(key);
-    m_targetNs.insert(key, ns);
-    m_errors.remove(key);
-    resolve(ns, target);
+    if (m_index.track(ns.toStdString(), target)) // else resolved or resolving
+        resolve(ns, target);
 }
 
 void PodTracker::untrack(const QString &ns, const kube::api::CrossVersionObjectReference &target)
 {
-    const QString key = targetKey(ns, target);
-    m_selectors.remove(key);
-    m_errors.remove(key);
-    m_targetNs.remove(key);
+    if (!m_index.untrack(ns.toStdString(), target))
+        return; // other targets in ns still need its watch
     auto it = m_namespaces.find(ns);
     if (it == m_namespaces.end())
         return;
-    it->second->targets.remove(key);
-    if (it->second->targets.isEmpty()) {
-        if (it->second->reflector)
-            it->second->reflector->stop();
-        m_namespaces.erase(it);
-    }
+    if (it->second->reflector)
+        it->second->reflector->stop();
+    m_namespaces.erase(it);
 }
 
 void PodTracker::resolve(const QString &ns, const kube::api::CrossVersionObjectReference &target)
 {
     const QString key = targetKey(ns, target);
-    auto path = kube::api::scalePath(ns.toStdString(), target);
-    if (!path) {
-        const QString message = QString::fromStdString(path.error().toString());
-        m_errors.insert(key, message);
-        emit trackingFailed(key, message);
-        return;
-    }
     const quint64 gen = m_generation;
     QPointer<PodTracker> self(this);
-    kube::http::Request req;
-    req.path = path.value();
-    m_client->send(req, [self, gen, key](kube::Result<kube::http::Response> r) {
-        QString selector, error;
-        if (!r) {
-            error = QString::fromStdString(r.error().toString());
-        } else {
-            auto j = nlohmann::json::parse(r->body, nullptr, false);
-            auto scale = j.is_discarded() ? kube::Result<kube::api::Scale>(kube::makeError(
-                                                kube::Error::Kind::Decode, "the Scale answer is not JSON"))
-                                          : kube::api::decodeScale(j);
-            if (!scale)
-                error = QString::fromStdString(scale.error().toString());
-            else
-                selector = QString::fromStdString(scale->status.selector);
-        }
+    auto done = [self, gen, key](kube::Result<std::string> r) {
         // The tracker may be gone by now: post to the application, check the QPointer there.
         QCoreApplication *app = QCoreApplication::instance();
         if (!app)
             return;
-        QMetaObject::invokeMethod(app, [self, gen, key, selector, error] {
-            if (!self || gen != self->m_generation || !self->m_targetNs.contains(key))
+        QMetaObject::invokeMethod(app, [self, gen, key, r = std::move(r)] {
+            if (!self || gen != self->m_generation || !self->m_index.setSelector(key.toStdString(), r))
                 return;
-            if (!error.isEmpty()) {
-                self->m_errors.insert(key, error);
-                emit self->trackingFailed(key, error);
+            if (!r) {
+                emit self->trackingFailed(key, qs(r.error().toString()));
                 return;
             }
-            self->m_selectors.insert(key, selector);
-            emit self->targetResolved(key, selector);
+            emit self->targetResolved(key, qs(r.value()));
         }, Qt::QueuedConnection);
-    });
+    };
+    const kube::Status sent = kube::metrics::fetchScaleSelector(*m_client, ns.toStdString(), target, std::move(done));
+    if (!sent) {
+        m_index.setSelector(key.toStdString(), sent.error());
+        emit trackingFailed(key, qs(sent.error().toString()));
+    }
 }
 
 void PodTracker::ensureWatch(const QString &ns)
@@ -165,16 +137,16 @@ void PodTracker::ensureWatch(const QString &ns)
     kube::watch::Reflector::Handler handler;
     // Handlers run on the network thread; stop() is called before this tracker goes away.
     handler.onSynced = [this, gen, ns](const std::vector<nlohmann::json> &items) {
-        std::vector<TrackedPod> pods;
+        std::vector<kube::api::Pod> pods;
         for (const auto &item : items)
-            if (auto p = toTracked(item))
+            if (auto p = decoded(item))
                 pods.push_back(std::move(*p));
         QMetaObject::invokeMethod(this, [this, gen, ns, pods = std::move(pods)]() mutable {
             applySynced(gen, ns, std::move(pods));
         }, Qt::QueuedConnection);
     };
     handler.onEvent = [this, gen, ns](kube::watch::EventType type, const nlohmann::json &obj) {
-        auto p = toTracked(obj);
+        auto p = decoded(obj);
         if (!p)
             return;
         const bool deleted = type == kube::watch::EventType::Deleted;
@@ -194,27 +166,21 @@ void PodTracker::ensureWatch(const QString &ns)
     slot->reflector->start();
 }
 
-void PodTracker::applySynced(quint64 generation, const QString &ns, std::vector<TrackedPod> pods)
+void PodTracker::applySynced(quint64 generation, const QString &ns, std::vector<kube::api::Pod> pods)
 {
     auto it = m_namespaces.find(ns);
     if (generation != m_generation || it == m_namespaces.end())
         return;
-    it->second->pods.clear();
-    for (auto &p : pods)
-        it->second->pods[p.name] = std::move(p);
-    it->second->synced = true;
+    m_index.setPods(ns.toStdString(), std::move(pods));
     emit podsChanged(ns);
 }
 
-void PodTracker::applyEvent(quint64 generation, const QString &ns, bool deleted, TrackedPod pod)
+void PodTracker::applyEvent(quint64 generation, const QString &ns, bool deleted, kube::api::Pod pod)
 {
     auto it = m_namespaces.find(ns);
     if (generation != m_generation || it == m_namespaces.end())
         return;
-    if (deleted)
-        it->second->pods.erase(pod.name);
-    else
-        it->second->pods[pod.name] = std::move(pod);
+    m_index.applyEvent(ns.toStdString(), deleted, std::move(pod));
     emit podsChanged(ns);
 }
 
@@ -235,41 +201,35 @@ QString PodTracker::watchError(const QString &ns) const
 std::optional<QString> PodTracker::selectorFor(const QString &ns,
                                                const kube::api::CrossVersionObjectReference &target) const
 {
-    const auto it = m_selectors.constFind(targetKey(ns, target));
-    if (it == m_selectors.constEnd())
-        return std::nullopt;
-    return *it;
+    const auto selector = m_index.selectorOf(kube::metrics::TargetPodIndex::keyOf(ns.toStdString(), target));
+    return selector ? std::optional(qs(*selector)) : std::nullopt;
+}
+
+QString PodTracker::lastError(const QString &targetKey) const
+{
+    return qs(m_index.lookupError(targetKey.toStdString()).value_or(std::string()));
 }
 
 bool PodTracker::isSynced(const QString &ns) const
 {
-    const auto it = m_namespaces.find(ns);
-    return it != m_namespaces.end() && it->second->synced;
+    return m_index.isListed(ns.toStdString());
 }
 
 std::vector<TrackedPod> PodTracker::podsFor(const QString &ns,
                                             const kube::api::CrossVersionObjectReference &target) const
 {
-    const auto selector = selectorFor(ns, target);
-    // An empty Scale selector would select every pod: the HPA controller refuses that too.
-    if (!selector || selector->isEmpty())
-        return {};
-    return podsMatching(ns, *selector);
+    return tracked(m_index.podsOf(kube::metrics::TargetPodIndex::keyOf(ns.toStdString(), target)));
 }
 
 std::vector<TrackedPod> PodTracker::podsMatching(const QString &ns, const QString &selector) const
 {
-    const auto it = m_namespaces.find(ns);
-    if (it == m_namespaces.end())
-        return {};
-    auto parsed = kube::metrics::Selector::parse(selector.toStdString());
-    if (!parsed)
-        return {};
-    std::vector<TrackedPod> out;
-    for (const auto &[name, pod] : it->second->pods) // std::map: sorted by name
-        if (parsed->matches(pod.labels))
-            out.push_back(pod);
-    return out;
+    return tracked(m_index.podsMatching(ns.toStdString(), selector.toStdString()));
+}
+
+kube::metrics::WriteTargets PodTracker::writeTargets(const QString &ns,
+                                                     const kube::api::CrossVersionObjectReference &target) const
+{
+    return m_index.writeTargets(kube::metrics::TargetPodIndex::keyOf(ns.toStdString(), target));
 }
 
 } // namespace hpascope

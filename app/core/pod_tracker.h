@@ -1,14 +1,15 @@
 #pragma once
-// PodTracker keeps the pods of HPA scale targets current for the metric writer: ONE pod
-// reflector per namespace (never one per HPA), each target's pods picked client-side with the
-// label selector from its Scale subresource (status.selector), as the HPA controller does.
-// Qt Core only; network-thread results come back by queued invocation, stale ones dropped by
-// generation.
+// PodTracker keeps the pods of HPA scale targets current for the metric writer and the
+// explainer: ONE pod reflector per namespace (never one per HPA), each target's pods picked with
+// the label selector from its Scale subresource (status.selector), as the HPA controller does.
+// What counts as a target's pod is kube::metrics::TargetPodIndex; this class adds the watches,
+// the GUI thread and signals. Qt Core only; network-thread results come back by queued
+// invocation, stale ones dropped by generation.
 #include "kube/api/hpa.h"
 #include "kube/hpa/sync_model.h"
 #include "kube/metrics/selector.h"
+#include "kube/metrics/target_pods.h"
 
-#include <QHash>
 #include <QObject>
 #include <QString>
 #include <QStringList>
@@ -30,10 +31,6 @@ struct TrackedPod {
     bool terminating = false; // deletionTimestamp set
     kube::metrics::Labels labels;
     kube::hpa::PodInfo controllerView; // what the HPA controller's pod lister holds (kube/hpa podInfoOf)
-
-    // Pods the HPA controller still counts for a Pods metric (calcPlainMetricReplicas skips
-    // pods being deleted and failed pods), so the ones worth a written value.
-    bool counted() const { return !terminating && phase != QLatin1String("Failed") && phase != QLatin1String("Succeeded"); }
 };
 
 class PodTracker : public QObject {
@@ -63,7 +60,10 @@ public:
                                     const kube::api::CrossVersionObjectReference &target) const;
     // Pods of ns matching a selector string; an unparsable selector matches nothing.
     std::vector<TrackedPod> podsMatching(const QString &ns, const QString &selector) const;
-    QString lastError(const QString &targetKey) const { return m_errors.value(targetKey); }
+    // The pods a per-pod push to the target writes to, or why there are none (yet).
+    kube::metrics::WriteTargets writeTargets(const QString &ns,
+                                             const kube::api::CrossVersionObjectReference &target) const;
+    QString lastError(const QString &targetKey) const;
     // Why the namespace's pod watch is not live (list refused, backing off), empty when it is.
     QString watchError(const QString &ns) const;
 
@@ -76,16 +76,14 @@ private:
     struct Namespace;
     void ensureWatch(const QString &ns);
     void resolve(const QString &ns, const kube::api::CrossVersionObjectReference &target);
-    void applySynced(quint64 generation, const QString &ns, std::vector<TrackedPod> pods);
-    void applyEvent(quint64 generation, const QString &ns, bool deleted, TrackedPod pod);
+    void applySynced(quint64 generation, const QString &ns, std::vector<kube::api::Pod> pods);
+    void applyEvent(quint64 generation, const QString &ns, bool deleted, kube::api::Pod pod);
     void applyWatchState(quint64 generation, const QString &ns, bool live, const QString &reason);
 
     std::shared_ptr<kube::http::Client> m_client;
     quint64 m_generation = 0;
-    std::map<QString, std::unique_ptr<Namespace>> m_namespaces;
-    QHash<QString, QString> m_selectors;  // targetKey -> selector
-    QHash<QString, QString> m_errors;     // targetKey -> message
-    QHash<QString, QString> m_targetNs;   // targetKey -> namespace, for untrack
+    std::map<QString, std::unique_ptr<Namespace>> m_namespaces; // the watches
+    kube::metrics::TargetPodIndex m_index;                       // targets, selectors, pods
 };
 
 } // namespace hpascope

@@ -83,24 +83,6 @@ void decodeInto(Decoder &d, const json &j, const std::string &path, Deployment &
                 });
 }
 
-bool Pod::isReady() const
-{
-    for (const auto &c : status.conditions) {
-        if (c.type == "Ready")
-            return c.status == "True";
-    }
-    return false;
-}
-
-std::optional<Time> Pod::readyTime() const
-{
-    for (const auto &c : status.conditions) {
-        if (c.type == "Ready" && c.status == "True")
-            return c.lastTransitionTime;
-    }
-    return std::nullopt;
-}
-
 Result<Scale> decodeScale(const json &j) { return decodeDocument<Scale>(j); }
 
 Result<Pod> decodePod(const json &j) { return decodeDocument<Pod>(j); }

@@ -125,6 +125,7 @@ EffectiveBehavior effectiveBehavior(const kube::api::HorizontalPodAutoscaler &hp
     out.scaleUp.tolerance = tol.scaleUp;
     out.scaleDown.tolerance = tol.scaleDown;
     const int32_t flagWindow = static_cast<int32_t>(config.downscaleStabilization.count());
+    out.scaleDown.windowSource = ValueSource::ControllerFlag;
     if (!hpa.spec.behavior) {
         out.scaleUp.stabilizationWindowSeconds = 0;
         out.scaleDown.stabilizationWindowSeconds = flagWindow;
@@ -136,13 +137,16 @@ EffectiveBehavior effectiveBehavior(const kube::api::HorizontalPodAutoscaler &hp
     auto fill = [&](EffectiveRules &rules, const HPAScalingRules &defaulted,
                     const std::optional<HPAScalingRules> &explicitRules) {
         rules.stabilizationWindowSeconds = defaulted.stabilizationWindowSeconds.value_or(flagWindow);
-        rules.selectPolicy = defaulted.selectPolicy.value_or(ScalingPolicySelect::Max);
+        if (explicitRules && explicitRules->stabilizationWindowSeconds)
+            rules.windowSource = ValueSource::Spec;
+        const auto select = defaulted.selectPolicy.value_or(ScalingPolicySelect::Max);
+        rules.selectPolicyDefaulted = !explicitRules || !explicitRules->selectPolicy ||
+                                      select == ScalingPolicySelect::Unknown;
+        rules.selectPolicy = select == ScalingPolicySelect::Unknown ? ScalingPolicySelect::Max : select;
         rules.policies = defaulted.policies;
-        rules.windowDefaulted = !explicitRules || !explicitRules->stabilizationWindowSeconds;
-        rules.selectPolicyDefaulted = !explicitRules || !explicitRules->selectPolicy;
         rules.policiesDefaulted = !explicitRules || explicitRules->policies.empty();
-        rules.toleranceDefaulted =
-            !config.configurableTolerance || !explicitRules || !explicitRules->tolerance;
+        if (config.configurableTolerance && explicitRules && explicitRules->tolerance)
+            rules.toleranceSource = ValueSource::Spec;
     };
     fill(out.scaleUp, *d.scaleUp, given.scaleUp);
     fill(out.scaleDown, *d.scaleDown, given.scaleDown);

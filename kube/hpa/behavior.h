@@ -44,15 +44,29 @@ withDefaults(const std::optional<kube::api::HorizontalPodAutoscalerBehavior> &be
 // HPAConfigurableTolerance gate is on.
 Tolerances tolerancesForHpa(const kube::api::HorizontalPodAutoscaler &hpa, const ControllerConfig &config);
 
+// Where an effective value comes from: the HPA's spec.behavior, the API defaults
+// (SetDefaults_HorizontalPodAutoscalerBehavior), or a kube-controller-manager flag.
+enum class ValueSource { Spec, ApiDefault, ControllerFlag };
+
 struct EffectiveRules {
     int32_t stabilizationWindowSeconds = 0;
+    // Scale-up: Spec or ApiDefault (0 s; on the legacy path there is no window at all);
+    // scale-down: Spec or ControllerFlag (--horizontal-pod-autoscaler-downscale-stabilization).
+    ValueSource windowSource = ValueSource::ApiDefault;
+    // As the controller applies it: a value it does not know acts as Max (neither Min nor
+    // Disabled in calculateScaleUpLimitWithScalingRules), so it reads as the default.
     kube::api::ScalingPolicySelect selectPolicy = kube::api::ScalingPolicySelect::Max;
+    bool selectPolicyDefaulted = true;
     std::vector<kube::api::HPAScalingPolicy> policies; // empty on the legacy path
+    bool policiesDefaulted = true;
     double tolerance = 0.1;
-    bool windowDefaulted = true, selectPolicyDefaulted = true, policiesDefaulted = true,
-         toleranceDefaulted = true;
+    // Spec only with behavior.*.tolerance set and the HPAConfigurableTolerance gate on;
+    // otherwise --horizontal-pod-autoscaler-tolerance (tolerancesForHpa).
+    ValueSource toleranceSource = ValueSource::ControllerFlag;
+
+    bool windowDefaulted() const { return windowSource != ValueSource::Spec; }
 };
-// What the controller will actually apply, with flags telling defaults from explicit fields.
+// What the controller will actually apply, and where each value comes from.
 // explicitBehavior false: the legacy path (spec.behavior unset): scale-down window = the
 // controller flag, scale-up capped at max(2 x current, 4) per sync, no policies.
 struct EffectiveBehavior {

@@ -1,6 +1,7 @@
 #include "kube/hpa/explainer.h"
 
 #include "kube/api/hpa_metrics.h"
+#include "kube/api/pod.h"
 #include "kube/hpa/sync_model.h"
 
 #include <algorithm>
@@ -223,7 +224,7 @@ void explainMetrics(Explanation &ex, const HorizontalPodAutoscaler &hpa, const C
             if (with != in.pods->withValues.end()) {
                 int running = 0, missing = 0;
                 for (const auto &pod : in.pods->pods)
-                    if (pod.phase == "Running" && !pod.deleting) {
+                    if (kube::api::expectsMetricValue(pod.phase, pod.deleting)) {
                         ++running;
                         missing += with->second.count(pod.name) ? 0 : 1;
                     }
@@ -361,7 +362,7 @@ void explainLimiter(Explanation &ex, Limiter main, const HorizontalPodAutoscaler
     case Limiter::ScaleDownStabilized: {
         const int32_t window = ex.behavior.scaleDown.stabilizationWindowSeconds;
         const char *id = !ex.behavior.explicitBehavior              ? "held.down.legacy"
-                         : ex.behavior.scaleDown.windowDefaulted ? "held.down.flag"
+                         : ex.behavior.scaleDown.windowDefaulted() ? "held.down.flag"
                                                                   : "held.down.explicit";
         ex.sentences.push_back({id, {num(window)}});
         std::optional<Time> lastHigh;

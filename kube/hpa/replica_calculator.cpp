@@ -1,5 +1,6 @@
 #include "kube/hpa/replica_calculator.h"
 
+#include "kube/api/pod.h"
 #include "kube/hpa/go_compat.h"
 #include "kube/hpa/replica_calculator_detail.h"
 
@@ -100,14 +101,14 @@ void removeMetricsForPods(PodMetricsInfo &metrics, const std::vector<std::string
         metrics.erase(name);
 }
 
-// getReadyPodsCount: Running and Ready, deleting pods included.
+// getReadyPodsCount
 Result<int64_t> readyPodsCount(const std::vector<PodInfo> &pods)
 {
     if (pods.empty())
         return calcError(kNoPods);
     int64_t ready = 0;
     for (const auto &pod : pods)
-        if (pod.phase == "Running" && pod.isReady())
+        if (kube::api::isReadyForHpa(pod.phase, pod.isReady()))
             ++ready;
     return ready;
 }
@@ -227,13 +228,15 @@ PodGroups groupPods(const std::vector<PodInfo> &pods, const PodMetricsInfo &metr
 {
     PodGroups g;
     for (const auto &pod : pods) {
-        if (pod.deleting || pod.phase == "Failed") {
+        switch (kube::api::hpaPodRole(pod.phase, pod.deleting)) {
+        case kube::api::HpaPodRole::Ignored:
             g.ignored.push_back(pod.name);
             continue;
-        }
-        if (pod.phase == "Pending") {
+        case kube::api::HpaPodRole::Unready:
             g.unready.push_back(pod.name);
             continue;
+        case kube::api::HpaPodRole::Counted:
+            break;
         }
         const auto metric = metrics.find(pod.name);
         if (metric == metrics.end()) {

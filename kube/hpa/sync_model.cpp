@@ -84,16 +84,15 @@ PodInfo podInfoOf(const Pod &pod)
 {
     PodInfo info = modelPods(1, Time{}, Time{}).front();
     info.name = pod.metadata.name;
-    info.phase = pod.status.phase.empty() ? "Pending" : pod.status.phase;
+    info.phase = std::string(pod.phase());
     info.startTime = pod.status.startTime;
-    info.deleting = pod.metadata.deletionTimestamp.has_value();
+    info.deleting = pod.isDeleting();
     info.ready.reset();
-    for (const auto &c : pod.status.conditions)
-        if (c.type == "Ready")
-            info.ready = ReadyCondition{c.status == "True"    ? ConditionStatus::True
-                                        : c.status == "False" ? ConditionStatus::False
-                                                              : ConditionStatus::Unknown,
-                                        c.lastTransitionTime.value_or(Time{})};
+    if (const PodCondition *c = pod.readyCondition())
+        info.ready = ReadyCondition{c->status == "True"    ? ConditionStatus::True
+                                    : c->status == "False" ? ConditionStatus::False
+                                                           : ConditionStatus::Unknown,
+                                    c->lastTransitionTime.value_or(Time{})};
     return info;
 }
 
@@ -124,7 +123,7 @@ SyncInput syncInputFor(const HorizontalPodAutoscaler &hpa, const std::vector<std
         const int64_t perPod = utilization ? milli * kModelRequestMilli / 100000 : milli;
         const auto with = observed.withValues.find(i);
         for (const auto &p : in.pods) {
-            if (p.phase != "Running")
+            if (!expectsMetricValue(p.phase, p.deleting))
                 continue;
             if (with != observed.withValues.end() && !with->second.count(p.name))
                 continue; // this pod has no value of the metric

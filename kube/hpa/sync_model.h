@@ -21,7 +21,7 @@ inline constexpr int64_t kModelRequestMilli = 1000;
 struct ObservedPods {
     std::vector<PodInfo> pods;
     // Per spec.metrics index, for Pods metrics: the pods that have a value. A metric without an
-    // entry: every Running pod has one.
+    // entry: every pod that kube::api::expectsMetricValue (Running, not being deleted) has one.
     std::map<std::size_t, std::set<std::string>> withValues;
     // Pods that appeared, or got their value, so shortly before this was seen that the
     // controller's sync may not have seen them yet: the explainer weighs both readings.

@@ -1,4 +1,5 @@
 // Setting up one curl easy handle and receiving its headers and body.
+#include "kube/core/strings.h"
 #include "kube/core/version.h"
 #include "kube/http/engine.h"
 
@@ -14,15 +15,6 @@ constexpr long kConnectTimeoutMs = 30000;
 constexpr long kKeepAliveSeconds = 30;
 // Largest error body kept from a failed stream; Status bodies are a few hundred bytes.
 constexpr std::size_t kMaxErrorBody = 64 * 1024;
-
-std::string trim(std::string_view s)
-{
-    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front())))
-        s.remove_prefix(1);
-    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back())))
-        s.remove_suffix(1);
-    return std::string(s);
-}
 
 size_t onHeader(char *data, size_t size, size_t n, void *userdata)
 {

@@ -2,6 +2,7 @@
 // sigs.k8s.io/custom-metrics-apiserver's test adapter and metrics-server answer them.
 #include "kube/sim/routes.h"
 
+#include "kube/core/strings.h"
 #include "kube/sim/hpa_json.h"
 
 namespace kube::sim::detail {
@@ -256,11 +257,7 @@ void handleAdapter(World &world, const HttpRequest &req, const Segments &rest, H
         return;
     }
     // resource.Quantity.UnmarshalJSON: a JSON string or a bare number.
-    std::string text = req.body;
-    while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back())))
-        text.pop_back();
-    while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front())))
-        text.erase(0, 1);
+    std::string text = trim(req.body);
     if (text.size() >= 2 && text.front() == '"' && text.back() == '"')
         text = text.substr(1, text.size() - 2);
     auto value = api::Quantity::parse(text);

@@ -63,7 +63,7 @@ json rulesJson(const hpa::EffectiveRules &r)
             {"selectPolicy", std::string(api::nameOf(r.selectPolicy))},
             {"policies", policies},
             {"tolerance", r.tolerance},
-            {"windowDefaulted", r.windowDefaulted}};
+            {"windowDefaulted", r.windowDefaulted()}};
 }
 
 // What the controller applies and why it is (not) scaling, assuming the controller's default

@@ -215,7 +215,9 @@ private slots:
         QCOMPARE(cell(m, 0, HpaBehaviorModel::Tolerance), QStringLiteral("10 % (default)"));
 
         // A controller started with another --horizontal-pod-autoscaler-downscale-stabilization.
-        detail.setControllerDefaults({600, 0.1});
+        kube::hpa::ControllerConfig controller;
+        controller.downscaleStabilization = std::chrono::seconds(600);
+        detail.setControllerConfig(controller);
         QVERIFY(detail.behavior().summary.contains(QStringLiteral("600 s stabilization window")));
         QVERIFY(detail.behavior().summary.contains(QStringLiteral("last 10 minutes")));
     }
@@ -268,6 +270,22 @@ private slots:
         }
         QVERIFY2(detail.behavior().summary.contains(summaryPart), qPrintable(detail.behavior().summary));
         QVERIFY(detail.behavior().summary.startsWith(QStringLiteral("spec.behavior is set")));
+    }
+
+    void toleranceFollowsTheGateAndTheFlag()
+    {
+        // behavior.scaleDown.tolerance counts only with HPAConfigurableTolerance on (the default
+        // since 1.35); otherwise the controller's --horizontal-pod-autoscaler-tolerance applies.
+        HpaDetailModel detail;
+        detail.setHpa(decodeHpa(withBehavior(json::parse(R"({"scaleDown": {"tolerance": "0.05"}})"))), fixtureNow());
+        auto *m = detail.behaviorModel();
+        QCOMPARE(cell(m, 1, HpaBehaviorModel::Tolerance), QStringLiteral("5 %"));
+        kube::hpa::ControllerConfig controller;
+        controller.configurableTolerance = false;
+        controller.tolerance = 0.2;
+        detail.setControllerConfig(controller);
+        QCOMPARE(cell(m, 1, HpaBehaviorModel::Tolerance), QStringLiteral("20 % (default)"));
+        QCOMPARE(cell(m, 0, HpaBehaviorModel::Tolerance), QStringLiteral("20 % (default)"));
     }
 
     void modelsStayConsistentAcrossChanges()

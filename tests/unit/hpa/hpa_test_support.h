@@ -15,6 +15,7 @@ inline Time t0() { return Time(std::chrono::seconds(1735740000)); }
 
 // "ready:500/1000" = a Ready Running pod using 500m of a 1000m request. States: ready, unready
 // (Running, Ready=False, never ready), pending, missing (ready, no metric), deleting, failed,
+// succeeded (finished: Ready=False),
 // young (CPU: started 60 s ago, ready 10 s ago, so within the initialization period and without a
 // full 60 s metric window since).
 inline void addPods(const QString &spec, std::vector<PodInfo> &pods, PodMetricsInfo &metrics,
@@ -42,6 +43,8 @@ inline void addPods(const QString &spec, std::vector<PodInfo> &pods, PodMetricsI
             p.deleting = true;
         else if (state == QLatin1String("failed"))
             p.phase = "Failed";
+        else if (state == QLatin1String("succeeded"))
+            p.phase = "Succeeded", p.ready = ReadyCondition{ConditionStatus::False, t0() - 60s};
         else if (state == QLatin1String("young"))
             p.startTime = t0() - 60s, p.ready = ReadyCondition{ConditionStatus::True, t0() - 10s};
         if (state != QLatin1String("missing") && !nums[0].isEmpty())

@@ -341,7 +341,7 @@ void TestHpaExplainer::effectiveBehavior()
     const EffectiveBehavior eb = kube::hpa::effectiveBehavior(hpa, {});
     QCOMPARE(eb.explicitBehavior, setBehavior);
     QCOMPARE(eb.scaleDown.stabilizationWindowSeconds, downWindow);
-    QCOMPARE(eb.scaleDown.windowDefaulted, windowDefaulted);
+    QCOMPARE(eb.scaleDown.windowDefaulted(), windowDefaulted);
     QCOMPARE(int(eb.scaleUp.policies.size()), upPolicies);
     QCOMPARE(eb.scaleUp.stabilizationWindowSeconds, 0);
     QCOMPARE(eb.scaleDown.tolerance, 0.1);

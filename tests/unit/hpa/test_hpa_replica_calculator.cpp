@@ -26,6 +26,8 @@ private slots:
     void errors_data();
     void errors();
     void perHpaTolerance();
+    void groupPodsByRole_data();
+    void groupPodsByRole();
 };
 
 // GetObjectMetricReplicas / getUsageRatioReplicaCount
@@ -223,6 +225,10 @@ void TestHpaReplicaCalculator::podsAndRawResource_data()
         << false << 4 << 10000LL << "ready:1000/1,ready:1000/1,ready:1000/1,missing:/1" << 2 << 1000LL;
     QTest::newRow("pods: unready as 0 on scale-up (no readiness check without cpu)")
         << false << 3 << 10000LL << "pending:/1,ready:30000/1,ready:30000/1" << 6 << 30000LL;
+    // A finished pod still matches the selector: no value, so missing (0 on a scale-up). The
+    // writer leaves it out (kube::api::takesWrittenValue), as a real pipeline would.
+    QTest::newRow("pods: a Succeeded pod without a value is missing")
+        << false << 3 << 10000LL << "ready:20000/1,ready:20000/1,succeeded:/1" << 4 << 20000LL;
     QTest::newRow("raw cpu: scale down") << true << 4 << 500LL
                                          << "ready:100/1000,ready:100/1000,ready:100/1000,ready:100/1000" << 1
                                          << 100LL;
@@ -333,6 +339,50 @@ void TestHpaReplicaCalculator::perHpaTolerance()
     ControllerConfig gateOff;
     gateOff.configurableTolerance = false;
     QCOMPARE(tolerancesForHpa(hpa, gateOff).scaleUp, 0.1);
+}
+
+// groupPods: the phase and deletion rules (kube::api::hpaPodRole) first, then missing values, then
+// (CPU only) readiness.
+void TestHpaReplicaCalculator::groupPodsByRole_data()
+{
+    QTest::addColumn<QString>("pods");
+    QTest::addColumn<QString>("resource");
+    QTest::addColumn<int>("ready");
+    QTest::addColumn<QStringList>("unready");
+    QTest::addColumn<QStringList>("missing");
+    QTest::addColumn<QStringList>("ignored");
+    const QString all = QStringLiteral("ready:100/1000,deleting:100/1000,failed:100/1000,pending:/1000,"
+                                       "missing:/1000,succeeded:/1000,succeeded:100/1000,unready:100/1000");
+    QTest::newRow("custom metric: no readiness check")
+        << all << "" << 3 << QStringList{"pod-3"} << QStringList{"pod-4", "pod-5"} << QStringList{"pod-1", "pod-2"};
+    // pod-7 never became ready after it started; pod-6 was ready once (Ready=False since it finished).
+    QTest::newRow("cpu: a pod never ready since it started is unready")
+        << all << "cpu" << 2 << QStringList{"pod-3", "pod-7"} << QStringList{"pod-4", "pod-5"}
+        << QStringList{"pod-1", "pod-2"};
+}
+
+void TestHpaReplicaCalculator::groupPodsByRole()
+{
+    QFETCH(QString, pods);
+    QFETCH(QString, resource);
+    QFETCH(int, ready);
+    QFETCH(QStringList, unready);
+    QFETCH(QStringList, missing);
+    QFETCH(QStringList, ignored);
+    std::vector<PodInfo> list;
+    PodMetricsInfo metrics;
+    addPods(pods, list, metrics, resource.isEmpty() ? "requests" : resource.toStdString());
+    const PodGroups g = groupPods(list, metrics, resource.toStdString(), 300s, 30s, t0());
+    auto names = [](const std::vector<std::string> &v) {
+        QStringList out;
+        for (const auto &n : v)
+            out << QString::fromStdString(n);
+        return out;
+    };
+    QCOMPARE(g.readyPodCount, ready);
+    QCOMPARE(names(g.unready), unready);
+    QCOMPARE(names(g.missing), missing);
+    QCOMPARE(names(g.ignored), ignored);
 }
 
 QTEST_GUILESS_MAIN(TestHpaReplicaCalculator)

@@ -1,8 +1,10 @@
 // kube/metrics against the scripted HTTPS server: the exact write requests sent to the test
 // adapter through the service proxy, the error words for each failure the proxy and adapter
-// produce, pods fan-out, and reads with the v1beta2 -> v1beta1 fallback.
+// produce, pods fan-out, reads with the v1beta2 -> v1beta1 fallback, and the Scale selector
+// lookup of per-pod pushes.
 #include "kube/metrics/adapter_errors.h"
 #include "kube/metrics/metrics_client.h"
+#include "kube/metrics/target_pods.h"
 #include "scripted_server.h"
 #include "test_credentials.h"
 
@@ -449,6 +451,62 @@ private slots:
         QVERIFY(!v.ok());
         QCOMPARE(v.error().kind, Error::Kind::Decode);
         QVERIFY2(v.error().toString().find("items[0].value") != std::string::npos, v.error().toString().c_str());
+    }
+
+    void scaleSelectorLookup_data()
+    {
+        QTest::addColumn<int>("code");
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<QString>("selector"); // expected; empty with an error
+        QTest::addColumn<QString>("errorPart");
+        QTest::newRow("selector") << 200
+                                  << QByteArray(R"j({"kind": "Scale", "apiVersion": "autoscaling/v1", "spec": {"replicas": 2},
+                                      "status": {"replicas": 2, "selector": "app=web,tier in (fe)"}})j")
+                                  << "app=web,tier in (fe)" << "";
+        QTest::newRow("not JSON") << 200 << QByteArray("<html>") << "" << "the Scale answer is not JSON";
+        QTest::newRow("not a Scale") << 200 << QByteArray(R"({"spec": {"replicas": "2"}})") << ""
+                                     << "spec.replicas: expected an integer";
+        QTest::newRow("not found") << 404 << QByteArray() << "" << "not found";
+    }
+    void scaleSelectorLookup()
+    {
+        QFETCH(int, code);
+        QFETCH(QByteArray, body);
+        QFETCH(QString, selector);
+        QFETCH(QString, errorPart);
+        const std::string path = "/apis/apps/v1/namespaces/shop/deployments/web/scale";
+        json response = code == 200 ? json{{"status", 200}, {"body", body.toStdString()}}
+                                    : json{{"status", code}, {"json", status(code, "NotFound", "deployments.apps \"web\" not found")}};
+        script(json::array({{{"path", path}, {"responses", {response}}}}));
+        auto client = makeClient();
+        Waiter<Result<std::string>> w;
+        const Status sent = fetchScaleSelector(*client, "shop", {"apps/v1", "Deployment", "web"}, w.callback(client));
+        QVERIFY(sent.ok());
+        QVERIFY(w.wait());
+        QVERIFY(w.onNetworkThread);
+        QCOMPARE(waitForRequests(1).front().path, path);
+        if (errorPart.isEmpty()) {
+            QVERIFY2(w.value->ok(), w.value->ok() ? "" : w.value->error().toString().c_str());
+            QCOMPARE(QString::fromStdString(w.value->value()), selector);
+        } else {
+            QVERIFY(!w.value->ok());
+            QVERIFY2(QString::fromStdString(w.value->error().toString()).contains(errorPart),
+                     w.value->error().toString().c_str());
+        }
+    }
+
+    void scaleSelectorLookupRefusesUnknownKinds()
+    {
+        script(json::array());
+        auto client = makeClient();
+        bool called = false;
+        const Status sent = fetchScaleSelector(*client, "shop", {"example.com/v1", "Widget", "w"},
+                                               [&](Result<std::string>) { called = true; });
+        QVERIFY(!sent.ok());
+        QVERIFY2(sent.error().message.find("cannot address the scale subresource of Widget") != std::string::npos,
+                 sent.error().message.c_str());
+        QVERIFY(!called); // nothing sent, no callback
+        QCOMPARE(m_server.requests().size(), std::size_t(0));
     }
 };
 
