@@ -5,7 +5,7 @@
 //   hpascope push ...                                          write a fake custom metric
 #include "app/cli/cli.h"
 #include "app/cli/cluster_flags.h"
-#include "app/main_window.h"
+#include "app/window/main_window.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

@@ -1,5 +1,6 @@
 #include "app/core/metric_writer.h"
 
+#include "app/core/gui_thread.h"
 #include "app/core/pod_tracker.h"
 #include "app/core/qs.h"
 #include "kube/api/hpa_metrics.h"
@@ -25,15 +26,6 @@ constexpr int kPodWaitMs = 10000;
 const QString kKeyNamespace = QStringLiteral("adapter/namespace");
 const QString kKeyService = QStringLiteral("adapter/service");
 const QString kKeyPort = QStringLiteral("adapter/port");
-
-// Runs fn on the GUI thread. Posted to the application object, because the writer may be gone
-// by the time a network callback fires; fn checks its QPointer there.
-template <typename F>
-void postToGui(F fn)
-{
-    if (QCoreApplication *app = QCoreApplication::instance())
-        QMetaObject::invokeMethod(app, std::move(fn), Qt::QueuedConnection);
-}
 
 QString targetName(const kube::api::CrossVersionObjectReference &t)
 {
@@ -233,22 +225,19 @@ void MetricWriter::start(std::shared_ptr<Push> p)
         startPods(p);
         return;
     }
-    const quint64 gen = m_generation;
-    QPointer<MetricWriter> self(this);
+    // The writer may be gone, or connected elsewhere, by the time an answer arrives.
+    const GuiThreadGuard gui(this, &m_generation);
     auto metrics = m_metrics;
     m_metrics->writeObjectMetric(
         p->ns, p->object, p->metricName, p->value, p->labels,
-        [self, gen, p, metrics](kube::Status s) {
+        [this, gui, p, metrics](kube::Status s) {
             if (!s) {
                 const QString error = qs(s.error().toString());
-                postToGui([self, gen, p, error] {
-                    if (self)
-                        self->finish(gen, p->key, std::nullopt, error);
-                });
+                gui.post([this, gui, p, error] { finish(gui.generation(), p->key, std::nullopt, error); });
                 return;
             }
             metrics->readObjectMetric(p->ns, p->object, p->metricName, p->metricSelector,
-                                      [self, gen, p](kube::Result<kube::metrics::MetricValue> v) {
+                                      [this, gui, p](kube::Result<kube::metrics::MetricValue> v) {
                                           std::optional<QString> readBack;
                                           QString error;
                                           if (v)
@@ -256,10 +245,7 @@ void MetricWriter::start(std::shared_ptr<Push> p)
                                           else
                                               error = tr("sent %1, but reading it back failed: %2")
                                                           .arg(p->sentText, qs(v.error().toString()));
-                                          postToGui([self, gen, p, readBack, error] {
-                                              if (self)
-                                                  self->finish(gen, p->key, readBack, error);
-                                          });
+                                          gui.post([this, gui, p, readBack, error] { finish(gui.generation(), p->key, readBack, error); });
                                       });
         });
 }
@@ -309,24 +295,20 @@ void MetricWriter::startPods(std::shared_ptr<Push> p)
     }
     m_waitingPods.remove(p->key);
     std::vector<std::string> pods = std::move(targets.pods);
-    const quint64 gen = m_generation;
-    QPointer<MetricWriter> self(this);
+    const GuiThreadGuard gui(this, &m_generation);
     auto metrics = m_metrics;
     const std::string podSelector = targets.selector;
     m_metrics->writePodsMetric(
         p->ns, pods, p->metricName, p->value, p->labels,
-        [self, gen, p, metrics, podSelector](kube::metrics::PodsWriteResult r) {
+        [this, gui, p, metrics, podSelector](kube::metrics::PodsWriteResult r) {
             if (!r.ok()) {
                 const QString error = qs(r.summary().toString());
-                postToGui([self, gen, p, error] {
-                    if (self)
-                        self->finish(gen, p->key, std::nullopt, error);
-                });
+                gui.post([this, gui, p, error] { finish(gui.generation(), p->key, std::nullopt, error); });
                 return;
             }
             metrics->readPodsMetric(
                 p->ns, podSelector, p->metricName, p->metricSelector,
-                [self, gen, p, written = r.written](kube::Result<kube::metrics::MetricValueList> l) {
+                [this, gui, p, written = r.written](kube::Result<kube::metrics::MetricValueList> l) {
                     std::optional<QString> readBack;
                     QString error;
                     if (!l)
@@ -336,10 +318,7 @@ void MetricWriter::startPods(std::shared_ptr<Push> p)
                         error = tr("sent %1 to %2, but custom.metrics.k8s.io returned no value "
                                    "for them")
                                     .arg(p->sentText, podCount(int(written.size())));
-                    postToGui([self, gen, p, readBack, error] {
-                        if (self)
-                            self->finish(gen, p->key, readBack, error);
-                    });
+                    gui.post([this, gui, p, readBack, error] { finish(gui.generation(), p->key, readBack, error); });
                 });
         });
 }

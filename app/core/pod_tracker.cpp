@@ -1,5 +1,6 @@
 #include "app/core/pod_tracker.h"
 
+#include "app/core/gui_thread.h"
 #include "app/core/qs.h"
 #include "kube/api/paths.h"
 #include "kube/api/pod.h"
@@ -101,22 +102,17 @@ void PodTracker::untrack(const QString &ns, const kube::api::CrossVersionObjectR
 void PodTracker::resolve(const QString &ns, const kube::api::CrossVersionObjectReference &target)
 {
     const QString key = targetKey(ns, target);
-    const quint64 gen = m_generation;
-    QPointer<PodTracker> self(this);
-    auto done = [self, gen, key](kube::Result<std::string> r) {
-        // The tracker may be gone by now: post to the application, check the QPointer there.
-        QCoreApplication *app = QCoreApplication::instance();
-        if (!app)
-            return;
-        QMetaObject::invokeMethod(app, [self, gen, key, r = std::move(r)] {
-            if (!self || gen != self->m_generation || !self->m_index.setSelector(key.toStdString(), r))
+    // The tracker may be gone, or tracking another connection, by the time the Scale arrives.
+    auto done = [this, gui = GuiThreadGuard(this, &m_generation), key](kube::Result<std::string> r) {
+        gui.post([this, key, r = std::move(r)] {
+            if (!m_index.setSelector(key.toStdString(), r))
                 return;
             if (!r) {
-                emit self->trackingFailed(key, qs(r.error().toString()));
+                emit trackingFailed(key, qs(r.error().toString()));
                 return;
             }
-            emit self->targetResolved(key, qs(r.value()));
-        }, Qt::QueuedConnection);
+            emit targetResolved(key, qs(r.value()));
+        });
     };
     const kube::Status sent = kube::metrics::fetchScaleSelector(*m_client, ns.toStdString(), target, std::move(done));
     if (!sent) {
@@ -132,35 +128,30 @@ void PodTracker::ensureWatch(const QString &ns)
         return;
     slot = std::make_unique<Namespace>();
     const quint64 gen = m_generation;
+    const GuiThreadGuard gui(this, &m_generation);
     kube::watch::ReflectorOptions opts;
     opts.path = kube::api::podListPath(ns.toStdString());
     kube::watch::Reflector::Handler handler;
     // Handlers run on the network thread; stop() is called before this tracker goes away.
-    handler.onSynced = [this, gen, ns](const std::vector<nlohmann::json> &items) {
+    handler.onSynced = [this, gui, gen, ns](const std::vector<nlohmann::json> &items) {
         std::vector<kube::api::Pod> pods;
         for (const auto &item : items)
             if (auto p = decoded(item))
                 pods.push_back(std::move(*p));
-        QMetaObject::invokeMethod(this, [this, gen, ns, pods = std::move(pods)]() mutable {
-            applySynced(gen, ns, std::move(pods));
-        }, Qt::QueuedConnection);
+        gui.post([this, gen, ns, pods = std::move(pods)]() mutable { applySynced(gen, ns, std::move(pods)); });
     };
-    handler.onEvent = [this, gen, ns](kube::watch::EventType type, const nlohmann::json &obj) {
+    handler.onEvent = [this, gui, gen, ns](kube::watch::EventType type, const nlohmann::json &obj) {
         auto p = decoded(obj);
         if (!p)
             return;
         const bool deleted = type == kube::watch::EventType::Deleted;
-        QMetaObject::invokeMethod(this, [this, gen, ns, deleted, pod = std::move(*p)]() mutable {
-            applyEvent(gen, ns, deleted, std::move(pod));
-        }, Qt::QueuedConnection);
+        gui.post([this, gen, ns, deleted, pod = std::move(*p)]() mutable { applyEvent(gen, ns, deleted, std::move(pod)); });
     };
-    handler.onState = [this, gen, ns](const kube::watch::ConnectionState &state) {
+    handler.onState = [this, gui, gen, ns](const kube::watch::ConnectionState &state) {
         const bool live = state.kind == kube::watch::ConnectionState::Kind::Live
             || state.kind == kube::watch::ConnectionState::Kind::Connecting;
         const QString reason = QString::fromStdString(state.reason);
-        QMetaObject::invokeMethod(this, [this, gen, ns, live, reason] {
-            applyWatchState(gen, ns, live, reason);
-        }, Qt::QueuedConnection);
+        gui.post([this, gen, ns, live, reason] { applyWatchState(gen, ns, live, reason); });
     };
     slot->reflector = std::make_unique<kube::watch::Reflector>(m_client, opts, std::move(handler));
     slot->reflector->start();

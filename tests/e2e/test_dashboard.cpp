@@ -7,7 +7,7 @@
 #include "app/core/cluster_session.h"
 #include "app/core/hpa_detail_model.h"
 #include "app/core/hpa_list_model.h"
-#include "app/main_window.h"
+#include "app/window/main_window.h"
 #include "kube/api/hpa.h"
 #include "kube/api/hpa_metrics.h"
 #include "kube/api/list.h"

@@ -1,7 +1,7 @@
 // The main window as a person meets it: with no kubeconfig, a broken one, an unreachable server,
 // and an insecure context. Offscreen; waits on what the widgets show, never on fixed sleeps.
 #include "app/core/cluster_session.h"
-#include "app/main_window.h"
+#include "app/window/main_window.h"
 #include "widgets/connection_status_widget.h"
 
 #include <QComboBox>

@@ -5,7 +5,7 @@
 #include "app/core/cluster_session.h"
 #include "app/core/hpa_detail_model.h"
 #include "app/core/hpa_list_model.h"
-#include "app/main_window.h"
+#include "app/window/main_window.h"
 #include "widgets/hpa_table_view.h"
 #include "widgets/metric_slider_panel.h"
 #include "widgets/timeline_chart.h"

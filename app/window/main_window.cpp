@@ -1,4 +1,4 @@
-#include "app/main_window.h"
+#include "app/window/main_window.h"
 
 #include "app/core/cluster_session.h"
 #include "app/core/event_model.h"
