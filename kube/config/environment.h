@@ -1,6 +1,6 @@
 #pragma once
 // A snapshot of the process environment (or a test-supplied one). Taken once at load time so
-// credential providers running on the network thread never call getenv() concurrently with
+// credential providers running on a worker thread never call getenv() concurrently with
 // the GUI thread changing it.
 #include <map>
 #include <string>

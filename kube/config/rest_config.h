@@ -20,7 +20,9 @@ struct Credentials {
 
 // Supplies credentials for each request. Implementations cache (exec: until expirationTimestamp;
 // tokenFile: re-read periodically, like client-go) and must be thread-safe: kube/http calls it
-// from its network thread. forceRefresh is set after a 401 so an exec plugin runs again.
+// from a worker thread of each Client, one call at a time per Client; a call may still run after
+// its Client is gone (the provider is kept alive until it returns). forceRefresh is set after a
+// 401 so an exec plugin runs again.
 class CredentialProvider {
 public:
     virtual ~CredentialProvider() = default;

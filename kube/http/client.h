@@ -1,6 +1,8 @@
 #pragma once
 // Asynchronous HTTP(S) client for one API server: one network thread drives a curl multi handle
 // (HTTP/2 multiplexing where the server offers it). Every callback runs on that thread.
+// Credentials come from a second thread: a request waits there, queued, while an exec plugin
+// runs, and everything already on the wire goes on.
 #include "kube/config/rest_config.h"
 #include "kube/core/result.h"
 
@@ -41,14 +43,15 @@ public:
     // Validates the server URL and TLS material, then starts the network thread.
     static Result<std::shared_ptr<Client>> create(const config::RestConfig &cfg);
     // Cancels everything (pending done() callbacks receive Kind::Cancelled, timers are dropped)
-    // and joins the thread. When the last reference is dropped inside a callback, the thread
+    // and joins the thread. A provider call still running (an exec plugin) is not waited for. When the last reference is dropped inside a callback, the thread
     // is detached instead and finishes on its own.
     ~Client();
     Client(const Client &) = delete;
     Client &operator=(const Client &) = delete;
 
     // Non-2xx answers become an Error (Kind::Http) decoded from the Status body. A 401 makes the
-    // credential provider refresh once (forceRefresh) and the request is retried once.
+    // credential provider refresh once (forceRefresh) and the request is retried once; the 401s
+    // of concurrent requests with the same credentials share one refresh.
     RequestId send(Request req, std::function<void(Result<Response>)> done);
 
     // Streaming: onChunk gets raw body bytes as they arrive (2xx only); done(success()) at a

@@ -41,6 +41,8 @@ Engine::Engine(config::RestConfig cfg) : config(std::move(cfg)), endpoint(makeEn
 
 Engine::~Engine()
 {
+    if (m_broker)
+        m_broker->stop(); // its deliveries wake m_multi
     m_active.clear(); // easy handles must go before the multi handle
     if (m_multi)
         curl_multi_cleanup(m_multi);
@@ -83,6 +85,13 @@ bool Engine::init(Error &error)
     }
     // HTTP/2 multiplexing is curl's default since 7.62; say it anyway, the watch design relies on it.
     curl_multi_setopt(m_multi, CURLMOPT_PIPELINING, CURLPIPE_MULTIPLEX);
+    if (config.credentials) {
+        m_broker = std::make_unique<CredentialBroker>(config.credentials, [this](CredentialAnswer a) {
+            Command c{Command::Type::Credentials};
+            c.answer = std::make_unique<CredentialAnswer>(std::move(a));
+            post(std::move(c));
+        });
+    }
     return true;
 }
 
@@ -196,10 +205,14 @@ void Engine::handle(Command &c)
     case Command::Type::Cancel:
         if (m_timers.erase(c.id))
             break;
-        if (m_active.count(c.id)) {
-            curl_multi_remove_handle(m_multi, m_active[c.id]->easy);
+        if (auto it = m_active.find(c.id); it != m_active.end()) {
+            if (it->second->easy && it->second->waiting == Transfer::Wait::None)
+                curl_multi_remove_handle(m_multi, it->second->easy);
             finish(c.id, cancelledError());
         }
+        break;
+    case Command::Type::Credentials:
+        onCredentials(*c.answer);
         break;
     }
 }
@@ -222,25 +235,62 @@ void Engine::fireDueTimers()
 
 void Engine::begin(std::unique_ptr<Transfer> t)
 {
-    const RequestId id = t->id;
-    if (config.credentials) {
-        auto creds = config.credentials->credentials(false);
-        if (!creds.ok()) {
-            m_active.emplace(id, std::move(t));
-            finish(id, creds.error());
-            return;
-        }
-        t->creds = std::move(creds.value());
-    }
-    Error error;
-    if (!configure(*t, error)) {
-        m_active.emplace(id, std::move(t));
-        finish(id, error);
+    Transfer &ref = *t;
+    m_active.emplace(ref.id, std::move(t));
+    if (m_broker) {
+        // Even cached credentials come from the worker: only the provider knows whether its
+        // cache is still good, and finding out may mean running the plugin.
+        ref.waiting = Transfer::Wait::Credentials;
+        m_broker->fetch();
         return;
     }
-    CURL *easy = t->easy;
-    m_active.emplace(id, std::move(t));
-    curl_multi_add_handle(m_multi, easy);
+    launch(ref);
+}
+
+void Engine::launch(Transfer &t)
+{
+    Error error;
+    if (!configure(t, error)) {
+        finish(t.id, error);
+        return;
+    }
+    curl_multi_add_handle(m_multi, t.easy);
+}
+
+void Engine::onCredentials(CredentialAnswer &answer)
+{
+    const bool ok = answer.credentials.ok();
+    if (ok && answer.generation > m_credsGeneration) {
+        m_creds = answer.credentials.value();
+        m_credsGeneration = answer.generation;
+    }
+    std::vector<RequestId> waiting;
+    for (const auto &[id, t] : m_active) {
+        if (t->waiting != Transfer::Wait::None && !t->cancelled)
+            waiting.push_back(id);
+    }
+    for (RequestId id : waiting) {
+        auto it = m_active.find(id);
+        if (it == m_active.end())
+            continue; // finished by an earlier callback in this loop
+        Transfer &t = *it->second;
+        if (t.waiting == Transfer::Wait::Credentials) {
+            t.waiting = Transfer::Wait::None;
+            if (!ok) {
+                finish(id, answer.credentials.error());
+                continue;
+            }
+            t.creds = answer.credentials.value();
+            t.credsGeneration = answer.generation;
+            launch(t);
+        } else if (ok && answer.generation > t.credsGeneration) {
+            t.waiting = Transfer::Wait::None;
+            retryWith(t, answer.credentials.value(), answer.generation);
+        } else if (!ok && answer.refresh && answer.generation >= t.credsGeneration) {
+            finish(id, answer.credentials.error());
+        }
+        // Otherwise a fetch answered before the refresh this 401 waits for.
+    }
 }
 
 void Engine::onDone(CURL *easy, CURLcode code)
@@ -274,31 +324,48 @@ void Engine::onDone(CURL *easy, CURLcode code)
     long status = 0;
     curl_easy_getinfo(easy, CURLINFO_RESPONSE_CODE, &status);
     t->resp.status = static_cast<int>(status);
-    if (status == 401 && !t->retried && config.credentials) {
-        // Like client-go: an exec plugin runs again after a 401, then the request is retried once.
-        auto fresh = config.credentials->credentials(true);
-        if (!fresh.ok()) {
-            finish(id, fresh.error());
-            return;
-        }
-        const auto &c = fresh.value();
-        if (c.bearerToken != t->creds.bearerToken || c.clientCertPem != t->creds.clientCertPem
-            || c.clientKeyPem != t->creds.clientKeyPem) {
-            t->retried = true;
-            t->creds = c;
-            t->resp = Response{};
-            t->passthrough = false;
-            t->errorBuffer[0] = '\0';
-            applyCredentials(*t);
-            curl_multi_add_handle(m_multi, easy);
-            return;
-        }
-    }
-    if (status >= 200 && status < 300) {
-        finish(id, std::move(t->resp));
+    if (status == 401 && !t->retried && m_broker) {
+        onUnauthorized(*t);
         return;
     }
-    finish(id, errorFromResponse(t->resp.status, t->resp.headers, t->resp.body, t->req.method, t->req.path));
+    complete(*t);
+}
+
+void Engine::onUnauthorized(Transfer &t)
+{
+    // Like client-go: the provider refreshes (an exec plugin runs again) and the request is
+    // retried once, unless the rejected credentials were replaced already.
+    if (t.credsGeneration < m_credsGeneration) {
+        retryWith(t, m_creds, m_credsGeneration);
+        return;
+    }
+    t.waiting = Transfer::Wait::Refresh;
+    m_broker->refresh(t.credsGeneration);
+}
+
+void Engine::retryWith(Transfer &t, const config::Credentials &creds, CredentialGeneration generation)
+{
+    if (sameIdentity(creds, t.creds)) {
+        complete(t); // the refresh gave the same credentials: the 401 stands
+        return;
+    }
+    t.retried = true;
+    t.creds = creds;
+    t.credsGeneration = generation;
+    t.resp = Response{};
+    t.passthrough = false;
+    t.errorBuffer[0] = '\0';
+    applyCredentials(t);
+    curl_multi_add_handle(m_multi, t.easy);
+}
+
+void Engine::complete(Transfer &t)
+{
+    if (t.resp.status >= 200 && t.resp.status < 300) {
+        finish(t.id, std::move(t.resp));
+        return;
+    }
+    finish(t.id, errorFromResponse(t.resp.status, t.resp.headers, t.resp.body, t.req.method, t.req.path));
 }
 
 void Engine::finish(RequestId id, Result<Response> result)
@@ -324,6 +391,8 @@ void Engine::finish(RequestId id, Result<Response> result)
 
 void Engine::shutdown()
 {
+    if (m_broker)
+        m_broker->stop(); // nothing is delivered into a queue that nobody reads any more
     std::vector<Command> commands;
     {
         std::lock_guard lock(m_mutex);
@@ -339,7 +408,7 @@ void Engine::shutdown()
     m_timerQueue.clear();
     while (!m_active.empty()) {
         auto it = m_active.begin();
-        if (it->second->easy)
+        if (it->second->easy && it->second->waiting == Transfer::Wait::None)
             curl_multi_remove_handle(m_multi, it->second->easy);
         finish(it->first, cancelledError());
     }

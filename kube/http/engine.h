@@ -1,6 +1,7 @@
 #pragma once
 // Internal: the network thread behind Client. Everything not marked thread-safe runs on it.
 #include "kube/http/client.h"
+#include "kube/http/credential_broker.h"
 #include "kube/http/curl_errors.h"
 
 #include <curl/curl.h>
@@ -26,6 +27,9 @@ struct Transfer {
     curl_slist *headerList = nullptr;
     char errorBuffer[CURL_ERROR_SIZE] = {};
     config::Credentials creds;
+    CredentialGeneration credsGeneration = 0;
+    // In m_active without being in the multi handle: before the first attempt, or after a 401.
+    enum class Wait { None, Credentials, Refresh } waiting = Wait::None;
     Response resp;
     bool passthrough = false; // 2xx stream: body bytes go to onChunk
     bool cancelled = false;
@@ -55,9 +59,10 @@ public:
 
 private:
     struct Command {
-        enum class Type { Start, Cancel, Timer } type;
+        enum class Type { Start, Cancel, Timer, Credentials } type;
         RequestId id = 0;
         std::unique_ptr<Transfer> transfer;
+        std::unique_ptr<CredentialAnswer> answer;
         std::chrono::steady_clock::time_point due;
         std::function<void()> fn;
     };
@@ -65,9 +70,14 @@ private:
     void post(Command c);
     void handle(Command &c);
     void begin(std::unique_ptr<Transfer> t);
+    void launch(Transfer &t);
     bool configure(Transfer &t, Error &error);
     void applyCredentials(Transfer &t);
+    void onCredentials(CredentialAnswer &answer);
     void onDone(CURL *easy, CURLcode code);
+    void onUnauthorized(Transfer &t);
+    void retryWith(Transfer &t, const config::Credentials &creds, CredentialGeneration generation);
+    void complete(Transfer &t);
     void finish(RequestId id, Result<Response> result);
     void fireDueTimers();
     long waitMs();
@@ -87,6 +97,10 @@ private:
     std::map<RequestId, std::function<void()>> m_timers;
     std::string m_url;       // server with tls-server-name applied
     curl_slist *m_connectTo = nullptr;
+    // Null without a provider. Its answers come back as Credentials commands.
+    std::unique_ptr<CredentialBroker> m_broker;
+    config::Credentials m_creds; // the newest answer seen here
+    CredentialGeneration m_credsGeneration = 0;
 };
 
 } // namespace kube::http::detail

@@ -14,7 +14,8 @@ route: {"method": "GET", "path": "/exact/path", "query": {"watch": "1", "continu
        query values: exact string, "*" = present, null = absent.
 response: {"status": 200, "headers": {}, "body": "text" | "json": {...},
            "chunks": ["a", "b"] | "splitEvery": 1 | "splitAt": [byte offsets],
-           "chunkDelayMs": 0, "delayMs": 0, "end": "finish" | "close" | "hang"}
+           "chunkDelayMs": 0, "delayMs": 0, "end": "finish" | "close" | "hang",
+           "waitForFile": path}   # answer only once the test has created that file
 Chunked transfer encoding is used when chunks/split/end != finish are given.
 """
 import argparse
@@ -179,6 +180,9 @@ class Handler(BaseHTTPRequestHandler):
         self.wfile.flush()
 
     def serve_scripted(self, resp):
+        hold = resp.get("waitForFile")
+        while hold and not os.path.exists(hold) and not STATE["stopping"]:
+            time.sleep(0.01)
         time.sleep(resp.get("delayMs", 0) / 1000.0)
         status = resp.get("status", 200)
         text = json.dumps(resp["json"]) if "json" in resp else resp.get("body", "")

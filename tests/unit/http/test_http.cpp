@@ -2,6 +2,7 @@
 #include "kube/http/client.h"
 #include "scripted_server.h"
 #include "test_credentials.h"
+#include "waiter.h"
 
 #include <QTemporaryDir>
 #include <QTest>
@@ -20,27 +21,6 @@ using nlohmann::json;
 Q_DECLARE_METATYPE(kube::Error::Kind)
 
 namespace {
-
-// Collects one asynchronous result from the network thread.
-template <typename T>
-struct Waiter {
-    std::mutex mutex;
-    std::condition_variable cv;
-    std::optional<T> value;
-    int calls = 0;
-    void set(T v)
-    {
-        std::lock_guard lock(mutex);
-        value.emplace(std::move(v));
-        ++calls;
-        cv.notify_all();
-    }
-    bool wait(int ms = 10000)
-    {
-        std::unique_lock lock(mutex);
-        return cv.wait_for(lock, std::chrono::milliseconds(ms), [this] { return value.has_value(); });
-    }
-};
 
 json okList(int n)
 {
