@@ -1,7 +1,5 @@
 #include "app/core/recorder.h"
 
-#include "app/core/hpa_detail_metrics.h"
-
 #include <QDir>
 #include <QFileInfo>
 #include <QLoggingCategory>
@@ -75,22 +73,6 @@ const char *const kSchema[] = {
 };
 
 } // namespace
-
-HpaSample sampleOf(const kube::api::HorizontalPodAutoscaler &hpa, const QDateTime &time)
-{
-    HpaSample s;
-    s.time = time.toUTC();
-    s.namespaceName = QString::fromStdString(hpa.metadata.namespace_);
-    s.name = QString::fromStdString(hpa.metadata.name);
-    s.currentReplicas = hpa.status.currentReplicas;
-    s.desiredReplicas = hpa.status.desiredReplicas;
-    s.minReplicas = hpa.spec.minReplicas.value_or(1); // the API server's default
-    s.maxReplicas = hpa.spec.maxReplicas;
-    for (const MetricRow &r : metricRows(hpa))
-        s.metrics.push_back({r.identity, r.name, r.currentNumber, r.known ? r.current : QString(),
-                             r.targetNumber, r.target});
-    return s;
-}
 
 Recorder::Recorder(QObject *parent) : QObject(parent)
 {

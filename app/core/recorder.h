@@ -4,6 +4,7 @@
 // a restart. Writes are queued and committed in one transaction per flush tick, so the GUI
 // thread never waits on more than one small transaction; WAL lets reads run beside writes.
 #include "app/core/event_store.h"
+#include "app/core/hpa_sample.h"
 
 #include <QDateTime>
 #include <QObject>
@@ -16,28 +17,6 @@
 
 namespace hpascope {
 
-struct MetricSampleValue {
-    QString identity; // kube::api::MetricIdentity::toString(): stable across spec reorders
-    QString name;     // display name
-    std::optional<double> current; // percent for Utilization targets, else the quantity's value
-    QString currentText;
-    std::optional<double> target;
-    QString targetText;
-    bool operator==(const MetricSampleValue &) const = default;
-};
-
-struct HpaSample {
-    QDateTime time; // UTC
-    QString namespaceName;
-    QString name;
-    int currentReplicas = 0;
-    int desiredReplicas = 0;
-    int minReplicas = 1;
-    int maxReplicas = 0;
-    std::vector<MetricSampleValue> metrics;
-    bool operator==(const HpaSample &) const = default;
-};
-
 struct MetricPushRecord {
     QDateTime time; // UTC
     QString namespaceName;
@@ -48,9 +27,6 @@ struct MetricPushRecord {
     QString error;
     bool operator==(const MetricPushRecord &) const = default;
 };
-
-// A sample of the HPA's current status; metrics paired with pairMetrics (by identity).
-HpaSample sampleOf(const kube::api::HorizontalPodAutoscaler &hpa, const QDateTime &time);
 
 class Recorder : public QObject {
     Q_OBJECT

@@ -1,10 +1,51 @@
 #include "app/core/series_feed.h"
 
+#include "kube/api/hpa_metrics.h"
+
 namespace hpascope {
+
+namespace {
+
+QString q(const std::string &s)
+{
+    return QString::fromStdString(s);
+}
+
+} // namespace
+
+HpaSample sampleOf(const kube::api::HorizontalPodAutoscaler &hpa, const QDateTime &time)
+{
+    HpaSample s;
+    s.time = time.toUTC();
+    s.namespaceName = q(hpa.metadata.namespace_);
+    s.name = q(hpa.metadata.name);
+    s.currentReplicas = hpa.status.currentReplicas;
+    s.desiredReplicas = hpa.status.desiredReplicas;
+    s.minReplicas = hpa.spec.minReplicas.value_or(1); // the API server's default
+    s.maxReplicas = hpa.spec.maxReplicas;
+    for (const auto &pair : kube::api::pairMetrics(hpa)) {
+        MetricSampleValue v;
+        v.identity = q(kube::api::identityOf(pair.spec).toString());
+        v.name = q(kube::api::metricDisplayName(pair.spec));
+        const kube::api::MetricTarget *target = kube::api::targetOf(pair.spec);
+        const auto preferred = target ? target->type : kube::api::MetricTargetType::Unknown;
+        if (target) {
+            v.target = kube::api::targetNumber(*target);
+            v.targetText = q(kube::api::describeTarget(*target));
+        }
+        const kube::api::MetricValueStatus *current = pair.status ? kube::api::currentOf(*pair.status) : nullptr;
+        if (current)
+            v.current = kube::api::currentNumber(*current, preferred);
+        if (v.current)
+            v.currentText = q(kube::api::describeCurrent(*current, preferred));
+        s.metrics.push_back(std::move(v));
+    }
+    return s;
+}
 
 void SeriesFeed::add(const HpaSample &s, const QDateTime &lastScaleTime)
 {
-    const QString key = s.namespaceName + QLatin1Char('/') + s.name;
+    const QString key = s.key();
     const qint64 t = s.time.toMSecsSinceEpoch();
     m_store->append(series_keys::replicas(key, QStringLiteral("current")), t, s.currentReplicas);
     m_store->append(series_keys::replicas(key, QStringLiteral("desired")), t, s.desiredReplicas);

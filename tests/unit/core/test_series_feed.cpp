@@ -2,7 +2,9 @@
 // (including the first rescale ever), per-HPA gaps; and a session reloads recorded history
 // into the charts when it connects (here to the embedded demo cluster, with a real Recorder).
 #include "app/core/cluster_session.h"
+#include "app/core/hpa_detail_metrics.h"
 #include "app/core/series_feed.h"
+#include "../detail/detail_fixtures.h"
 #include "kube/sim/api_server.h"
 
 #include <QSignalSpy>
@@ -48,6 +50,33 @@ class TestSeriesFeed : public QObject {
     Q_OBJECT
 private slots:
     void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
+    void sampleCarriesTheDetailRowsNumbers()
+    {
+        // The chart sample pairs metrics itself (kube::api), and must chart what the detail
+        // table shows: status listed in another order than spec, one metric not reported yet.
+        auto hpa = test::decodeHpa(test::hpaJson());
+        QCOMPARE(int(hpa.spec.metrics.size()), 5);
+        hpa.status.currentMetrics.erase(hpa.status.currentMetrics.begin() + 3); // Pods: unknown
+        const HpaSample s = sampleOf(hpa, at(1000));
+        QCOMPARE(s.key(), QStringLiteral("shop/web"));
+        QCOMPARE(s.currentReplicas, 5);
+        QCOMPARE(s.desiredReplicas, 7);
+        const auto rows = metricRows(hpa);
+        QCOMPARE(s.metrics.size(), rows.size());
+        for (std::size_t i = 0; i < rows.size(); ++i) {
+            QCOMPARE(s.metrics[i].identity, rows[i].identity);
+            QCOMPARE(s.metrics[i].name, rows[i].name);
+            QCOMPARE(s.metrics[i].current, rows[i].currentNumber);
+            QCOMPARE(s.metrics[i].target, rows[i].targetNumber);
+        }
+        QCOMPARE(s.metrics[0].current.value_or(-1), 62.0); // cpu: the utilization, not 310m
+        QCOMPARE(s.metrics[0].targetText, QStringLiteral("50%"));
+        QVERIFY(!s.metrics[2].current);
+        QVERIFY(s.metrics[2].currentText.isEmpty());
+        QCOMPARE(s.metrics[3].current.value_or(-1), 12000.0);
+        QCOMPARE(s.metrics[4].current.value_or(-1), 42.0);
+    }
 
     void scaleMarksFollowLastScaleTime()
     {

@@ -4,6 +4,7 @@
 #include "app/core/event_model.h"
 #include "app/core/event_store.h"
 #include "app/core/recorder.h"
+#include "app/core/series_feed.h"
 #include "event_fixtures.h"
 #include "kube/watch/reflector.h"
 
