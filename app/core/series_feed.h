@@ -32,6 +32,9 @@ private:
         QDateTime lastScaleTime;
         int currentReplicas = -1;
         int desiredReplicas = -1;
+        // The metrics written for this HPA: a per-HPA gap marks their series instead of
+        // scanning (and sorting) every key in the store, which cost O(HPAs²) at connect.
+        QStringList identities;
     };
 
     SeriesStore *m_store;

@@ -136,11 +136,28 @@ private slots:
     {
         SeriesStore store;
         SeriesFeed feed(&store);
-        feed.add(sample(QStringLiteral("a"), 1000, 1, 1), QDateTime());
+        const QString identity = QStringLiteral("Resource cpu");
+        const auto withCpu = [&](const QString &name) {
+            HpaSample s = sample(name, 1000, 1, 1);
+            s.metrics.push_back({identity, QStringLiteral("cpu"), 40, QStringLiteral("40%"), 50, QStringLiteral("50%")});
+            return s;
+        };
+        feed.add(withCpu(QStringLiteral("a")), QDateTime());
+        feed.add(withCpu(QStringLiteral("ab")), QDateTime()); // "default/a" is a prefix of its key
         feed.add(sample(QStringLiteral("b"), 1000, 1, 1), QDateTime());
         feed.gap(QStringLiteral("default/a"), at(1500));
-        QVERIFY(hasGap(store.raw(series_keys::replicas(QStringLiteral("default/a"), QStringLiteral("current")))));
+        for (const char *field : {"current", "desired", "min", "max"})
+            QVERIFY2(hasGap(store.raw(series_keys::replicas(QStringLiteral("default/a"), QString::fromLatin1(field)))), field);
+        for (const char *field : {"current", "target"}) {
+            const QString f = QString::fromLatin1(field);
+            QVERIFY2(hasGap(store.raw(series_keys::metric(QStringLiteral("default/a"), identity, f))), field);
+            QVERIFY2(!hasGap(store.raw(series_keys::metric(QStringLiteral("default/ab"), identity, f))), field);
+        }
+        QVERIFY(!hasGap(store.raw(series_keys::replicas(QStringLiteral("default/ab"), QStringLiteral("current")))));
         QVERIFY(!hasGap(store.raw(series_keys::replicas(QStringLiteral("default/b"), QStringLiteral("current")))));
+        const qsizetype keys = store.keys().size();
+        feed.gap(QStringLiteral("default/never-seen"), at(1600));
+        QCOMPARE(store.keys().size(), keys); // no series made up for an HPA without data
     }
 
     void steadyMetricIsDrawnUntilNow()
