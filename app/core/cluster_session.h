@@ -4,6 +4,7 @@
 // bumps the generation so late results from the previous connection are dropped.
 #include "app/core/connection_state.h"
 #include "app/core/event_store.h"
+#include "app/core/history_loader.h"
 #include "app/core/metric_writer.h"
 #include "app/core/pod_tracker.h"
 #include "app/core/recorder.h"
@@ -56,6 +57,8 @@ public:
     // History (events, samples) is kept in and reloaded from the recorder; optional.
     void setRecorder(Recorder *recorder);
     Recorder *recorder() const { return m_recorder; }
+    // Feeds the recorded history in; applied() says when a connection's history is in the stores.
+    HistoryLoader *history() { return &m_history; }
     // The cluster's clock: wall time for a real cluster, simulated time for the demo cluster
     // (which may run 10× or 60× faster). Ages, countdowns and samples use it.
     void setClock(std::function<QDateTime()> clock);
@@ -76,7 +79,6 @@ private:
     void applyWatchState(quint64 generation, const kube::watch::ConnectionState &s);
     void record(const kube::api::HorizontalPodAutoscaler &hpa);
     void listNamespaces(quint64 generation);
-    void loadHistory(const kube::api::HorizontalPodAutoscaler &hpa);
 
     HpaListModel m_hpas;
     EventStore m_events;
@@ -86,7 +88,7 @@ private:
     SeriesFeed m_feed{&m_series};
     kube::hpa::ControllerConfig m_controllerConfig;
     std::map<QString, kube::hpa::ObservedHistory> m_observed;
-    QSet<QString> m_historyLoaded; // HPAs whose recorded history is already in m_series
+    HistoryLoader m_history{&m_feed, &m_events}; // every feed operation goes through it
     QPointer<Recorder> m_recorder;
     ConnectionState m_state;
     QString m_namespace;

@@ -207,6 +207,7 @@ private slots:
         QSignalSpy synced(&session, &ClusterSession::hpasSynced);
         session.connectTo(demo.value()->restConfig(), QStringLiteral("default"));
         QVERIFY(synced.wait(10000));
+        QTRY_VERIFY_WITH_TIMEOUT(!session.history()->isBusy(), 10000); // fed in slices
 
         const auto current = session.series()->raw(series_keys::replicas(QStringLiteral("default/web"), QStringLiteral("current")));
         QVERIFY2(current.size() >= 3, qPrintable(QString::number(current.size())));
