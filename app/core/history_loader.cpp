@@ -47,6 +47,8 @@ void HistoryLoader::reset()
     m_started.clear();
     m_ops.clear();
     m_cursor = 0;
+    m_pendingEvents.clear();
+    m_eventCursor = 0;
 }
 
 void HistoryLoader::begin(Recorder *recorder, quint64 ticket, const QString &namespaceName, const QDateTime &now)
@@ -73,8 +75,11 @@ void HistoryLoader::cancel()
 
 void HistoryLoader::onEvents(quint64 ticket, const std::vector<EventRecord> &events)
 {
-    if (ticket == m_ticket && m_state == State::Loading)
-        m_events->addHistory(events);
+    if (ticket != m_ticket || m_state != State::Loading)
+        return;
+    m_pendingEvents = events; // fed in batches: they do not wait for the samples
+    m_eventCursor = 0;
+    m_slice.start();
 }
 
 void HistoryLoader::onSamples(quint64 ticket, const SampleChunk &chunk)
@@ -90,6 +95,8 @@ void HistoryLoader::onSamples(quint64 ticket, const SampleChunk &chunk)
         m_history.insert(samples[begin].key(), Range{chunk, begin, end});
         begin = end;
     }
+    if (!m_ops.empty())
+        m_slice.start(); // HPAs listed already can be fed while the rest loads
 }
 
 void HistoryLoader::onLoaded(quint64 ticket)
@@ -131,21 +138,47 @@ void HistoryLoader::gap(const QDateTime &t)
 void HistoryLoader::enqueue(Op op)
 {
     m_ops.push_back(std::move(op));
-    if (m_state == State::Idle) { // history for an HPA listed after the first list
-        m_state = State::Feeding;
+    if (m_state == State::Idle)
+        m_state = State::Feeding; // history for an HPA listed after the first list
+    if (!m_slice.isActive())
         m_slice.start();
+}
+
+bool HistoryLoader::feedEvents(const Clock::time_point &deadline)
+{
+    while (m_eventCursor < m_pendingEvents.size()) {
+        const auto from = m_pendingEvents.begin() + std::ptrdiff_t(m_eventCursor);
+        const std::size_t n = std::min(kEventsPerBatch, m_pendingEvents.size() - m_eventCursor);
+        m_events->addHistory(std::vector<EventRecord>(from, from + std::ptrdiff_t(n)));
+        m_eventCursor += n;
+        if (m_eventCursor < m_pendingEvents.size() && Clock::now() >= deadline)
+            return false;
     }
+    m_pendingEvents.clear();
+    m_eventCursor = 0;
+    return true;
 }
 
 void HistoryLoader::feedSlice()
 {
-    if (m_state != State::Feeding)
-        return;
     const auto deadline = Clock::now() + kSliceBudget;
+    if (!feedEvents(deadline)) {
+        m_slice.start();
+        return;
+    }
     while (!m_ops.empty()) {
+        if (Clock::now() >= deadline) {
+            m_slice.start();
+            return;
+        }
         const Op &op = m_ops.front();
         switch (op.kind) {
         case Op::Kind::History:
+            // An HPA's history is whole once its chunk came (chunks never split one); until
+            // the load ends, one that has not come may still be on its way: onSamples() or
+            // onLoaded() picks up from here.
+            if (m_state == State::Loading && !m_history.contains(op.key))
+                return;
             if (!feedHistory(op.key, deadline)) {
                 m_slice.start();
                 return;
@@ -160,11 +193,9 @@ void HistoryLoader::feedSlice()
         }
         m_ops.pop_front();
         m_cursor = 0;
-        if (!m_ops.empty() && Clock::now() >= deadline) {
-            m_slice.start();
-            return;
-        }
     }
+    if (m_state != State::Feeding)
+        return;
     m_state = State::Idle;
     emit applied(m_ticket);
 }

@@ -1,8 +1,8 @@
 #pragma once
 // Brings one connection's recorded history into the stores without stalling the GUI thread: the
 // recorder loads it on its own thread (one query for the events, one for the samples of every
-// HPA in scope) and hands it back by queued signals; the samples are then fed to the charts in
-// slices of a few ms per event-loop turn.
+// HPA in scope) and hands it back by queued signals; the samples are fed to the charts in
+// slices of a few ms per event-loop turn, each HPA as soon as its samples are in.
 //
 // The charts must come out as if history were read synchronously when the HPA list arrived: an
 // HPA's recorded samples, then a gap, then its live samples. So while history is loading or
@@ -32,6 +32,9 @@ public:
     // How long one turn of the GUI event loop may spend feeding history: a quarter of a 60 Hz
     // frame (16.7 ms), leaving the rest for input and painting.
     static constexpr std::chrono::microseconds kSliceBudget{4000};
+    // Recorded events handed to the event store at once: each batch is one eventsChanged, and
+    // 256 take about 1 ms in a debug build (5000, the most a connection loads, took 25 ms).
+    static constexpr std::size_t kEventsPerBatch = 256;
     // What a connection shows from the recorder: the charts' longest window (SeriesStore keeps
     // 24 h) and a week of events (the recorder's retention).
     static constexpr std::chrono::hours kSampleWindow{24};
@@ -51,7 +54,7 @@ public:
     void add(const HpaSample &sample, const QDateTime &lastScaleTime);
     void gap(const QDateTime &t);
 
-    bool isBusy() const { return m_state != State::Idle; } // loading or feeding
+    bool isBusy() const { return m_state != State::Idle || !m_pendingEvents.empty(); } // loading or feeding
     quint64 ticket() const { return m_ticket; }
 
     // The pre-issue-14 path, kept so bench_recorder can compare in one run: events read at
@@ -89,6 +92,7 @@ private:
     // Feeds `key`'s history from m_cursor on; false when the budget ran out first.
     bool feedHistory(const QString &key, const std::chrono::steady_clock::time_point &deadline);
     void feedHistoryBlocking(const QString &key);
+    bool feedEvents(const std::chrono::steady_clock::time_point &deadline); // false: budget ran out
 
     SeriesFeed *m_feed;
     EventStore *m_events;
@@ -100,6 +104,8 @@ private:
     QDateTime m_now;
     QHash<QString, Range> m_history;
     QSet<QString> m_started; // HPAs whose history was fed, or that went live first: no more history
+    std::vector<EventRecord> m_pendingEvents; // arrived, not in the event store yet
+    std::size_t m_eventCursor = 0;
     std::deque<Op> m_ops;
     std::size_t m_cursor = 0; // into the history Range of m_ops.front()
     QTimer m_slice;

@@ -28,6 +28,7 @@ Recorder::Recorder(QObject *parent) : QObject(parent), m_worker(new RecorderWork
     connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
     connect(this, &Recorder::openRequested, m_worker, &RecorderWorker::open, Qt::BlockingQueuedConnection);
     connect(this, &Recorder::closeRequested, m_worker, &RecorderWorker::close, Qt::BlockingQueuedConnection);
+    connect(this, &Recorder::maintainRequested, m_worker, &RecorderWorker::maintain, Qt::QueuedConnection);
     connect(this, &Recorder::writeRequested, m_worker, &RecorderWorker::write, Qt::QueuedConnection);
     connect(this, &Recorder::writeAndWaitRequested, m_worker, &RecorderWorker::writeAndReport,
             Qt::BlockingQueuedConnection);
@@ -94,9 +95,7 @@ bool Recorder::open(const QString &path, QString *error)
     }
     m_open = true;
     m_journalMode = result.journalMode;
-    RecorderBatch prune;
-    prune.pruneBeforeMs = ms(QDateTime::currentDateTimeUtc().addSecs(-m_retention.count()));
-    emit writeRequested(prune, QPrivateSignal());
+    emit maintainRequested(ms(QDateTime::currentDateTimeUtc().addSecs(-m_retention.count())), QPrivateSignal());
     return true;
 }
 

@@ -39,8 +39,8 @@ public:
 
     // <AppDataLocation>/history.sqlite
     static QString defaultPath();
-    // Opens (creating) the file and enables WAL; rows older than the retention are pruned next,
-    // on the recorder's thread, before anything queued after open() runs.
+    // Opens (creating) the file and enables WAL; then, on the recorder's thread and before
+    // anything queued after open() runs, rows older than the retention are pruned.
     bool open(const QString &path = {}, QString *error = nullptr);
     void close(); // flushes first
     bool isOpen() const { return m_open; }
@@ -98,6 +98,7 @@ signals:
     // To the recorder's thread (connected in the constructor; not for other receivers).
     void openRequested(const QString &path, hpascope::RecorderOpenResult *result, QPrivateSignal);
     void closeRequested(QPrivateSignal);
+    void maintainRequested(qint64 pruneBeforeMs, QPrivateSignal);
     void writeRequested(const hpascope::RecorderBatch &batch, QPrivateSignal);
     void writeAndWaitRequested(const hpascope::RecorderBatch &batch, hpascope::RecorderWriteResult *result,
                                QPrivateSignal);

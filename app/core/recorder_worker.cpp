@@ -66,6 +66,14 @@ const char *const kSchema[] = {
     "CREATE INDEX IF NOT EXISTS pushes_by_scope ON pushes(cluster, ns, t_ms)",
 };
 
+// Indexes a database written by an earlier hpascope lacks. Building one over a week of history
+// (a million events) takes seconds, so maintain() builds them after open(), not inside it.
+const char *const kLateIndexes[] = {
+    // A connection to every namespace reads the newest events of the whole context: without
+    // it SQLite sorts every event of the week for the newest 5000.
+    "CREATE INDEX IF NOT EXISTS events_by_time ON events(cluster, last_ms)",
+};
+
 // Every statement goes through here, so a test can see which thread runs it.
 class Statements {
 public:
@@ -125,10 +133,17 @@ std::vector<EventRecord> selectEvents(Statements &st, const QString &context, co
     std::vector<EventRecord> out;
     QSqlQuery &q = st.query();
     q.setForwardOnly(true);
+    // Two statements rather than "(? = '' OR obj_ns = ?)", which keeps SQLite from using either
+    // index (events_by_scope for one namespace, events_by_time for all).
+    QVariantList values{context};
+    if (!ns.isEmpty())
+        values << ns;
+    values << from << to << limit;
     st.prepare(QStringLiteral("SELECT uid, ns, name, kind, obj_name, obj_ns, type, reason, message, source, count, "
-                              "first_ms, last_ms, expired FROM events WHERE cluster = ? AND (? = '' OR obj_ns = ?) "
-                              "AND last_ms BETWEEN ? AND ? ORDER BY last_ms DESC, uid LIMIT ?"));
-    if (!st.exec({context, nonNull(ns), nonNull(ns), from, to, limit})) {
+                              "first_ms, last_ms, expired FROM events WHERE cluster = ? ")
+               + (ns.isEmpty() ? QString() : QStringLiteral("AND obj_ns = ? "))
+               + QStringLiteral("AND last_ms BETWEEN ? AND ? ORDER BY last_ms DESC, uid LIMIT ?"));
+    if (!st.exec(values)) {
         qCWarning(lcRecorder) << "loading events:" << st.error();
         return out;
     }
@@ -272,6 +287,21 @@ void RecorderWorker::close()
     }
     QSqlDatabase::removeDatabase(m_connection);
     m_connection.clear();
+}
+
+void RecorderWorker::maintain(qint64 pruneBeforeMs)
+{
+    if (!isOpen())
+        return;
+    {
+        Statements st(m_connection, *m_shared);
+        for (const char *sql : kLateIndexes)
+            if (!st.run(QString::fromLatin1(sql)))
+                emit failed(Recorder::tr("History database: %1").arg(st.error()));
+    }
+    RecorderBatch prune;
+    prune.pruneBeforeMs = pruneBeforeMs;
+    write(prune);
 }
 
 void RecorderWorker::write(const RecorderBatch &batch)

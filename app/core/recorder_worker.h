@@ -100,6 +100,8 @@ public:
 public slots:
     void open(const QString &path, hpascope::RecorderOpenResult *result);
     void close();
+    // After open(): builds the indexes an older database lacks, then prunes.
+    void maintain(qint64 pruneBeforeMs);
     void write(const hpascope::RecorderBatch &batch); // failures are reported by failed()
     void writeAndReport(const hpascope::RecorderBatch &batch, hpascope::RecorderWriteResult *result);
     void read(const hpascope::RecorderQuery &query, hpascope::RecorderRows *rows);

@@ -216,6 +216,25 @@ private slots:
         QCOMPARE(async.annotations(web, 0, m_now.toMSecsSinceEpoch()).size(), 2);
     }
 
+    void manyEventsGoInBatches()
+    {
+        // Each batch is one eventsChanged that the event list and the recorder take in one turn.
+        auto recorder = recorderWithHistory();
+        QVERIFY(recorder);
+        const int n = int(2 * HistoryLoader::kEventsPerBatch) + 10;
+        for (int i = 0; i < n; ++i)
+            recorder->recordEvent(recordedEvent(QStringLiteral("ev-%1").arg(i), m_now.addSecs(-7200 + i)));
+        QVERIFY(recorder->flush());
+        Stores x;
+        QSignalSpy changed(&x.events, &EventStore::eventsChanged);
+        QSignalSpy applied(&x.loader, &HistoryLoader::applied);
+        x.loader.begin(recorder.get(), 1, QStringLiteral("default"), m_now);
+        QVERIFY(applied.wait(5000));
+        QCOMPARE(x.events.size(), n + 1);
+        QCOMPARE(changed.size(), 3);
+        QCOMPARE(changed.front().front().value<QList<EventRecord>>().size(), qsizetype(HistoryLoader::kEventsPerBatch));
+    }
+
     void recorderGoneMidLoadBlocksNothing()
     {
         auto recorder = recorderWithHistory();
