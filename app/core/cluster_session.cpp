@@ -62,6 +62,7 @@ void ClusterSession::disconnectFromCluster()
     // stop() guarantees no handler runs after it returns, so no callback can reach a
     // destroyed session; queued invocations already posted are dropped by generation.
     m_events.stop();
+    m_history.cancel();
     m_writer.setClient(nullptr);
     m_pods.setClient(nullptr);
     if (m_hpaReflector)
@@ -114,14 +115,12 @@ void ClusterSession::connectTo(const ClusterProfile &profile)
 
     m_events.clear();
     m_series.clear();
-    m_historyLoaded.clear();
     m_observed.clear();
-    if (Recorder *history = recorder()) {
-        // Events expire after 1 h in Kubernetes; our own history brings them back.
+    if (Recorder *history = recorder())
         history->setContext(s.context);
-        const QDateTime now = m_clock();
-        m_events.addHistory(history->loadEvents(namespaceName, now.addDays(-7), now));
-    }
+    // Events expire after 1 h in Kubernetes; our own history brings them back, and the charts
+    // survive restarts. Loaded on the recorder's thread, it arrives while the watches start.
+    m_history.begin(recorder(), m_generation, namespaceName, m_clock());
     m_events.start(m_client, namespaceName);
     m_pods.setClient(m_client);
     m_writer.setClient(m_client);
@@ -138,7 +137,7 @@ void ClusterSession::connectTo(const ClusterProfile &profile)
         gui.post([this, hpas = std::move(hpas)]() mutable {
             const int n = int(hpas.size());
             for (const auto &h : hpas) {
-                loadHistory(h);
+                m_history.hpaListed(HpaListModel::keyOf(h));
                 record(h);
             }
             m_hpas.resetAll(std::move(hpas));
@@ -207,24 +206,6 @@ void ClusterSession::connectRecorder()
         m_recordingEvents = connect(&m_events, &EventStore::eventsChanged, history, &Recorder::recordEvents);
 }
 
-void ClusterSession::loadHistory(const kube::api::HorizontalPodAutoscaler &hpa)
-{
-    const QString key = HpaListModel::keyOf(hpa);
-    Recorder *history = recorder();
-    if (!history || m_historyLoaded.contains(key))
-        return;
-    m_historyLoaded.insert(key);
-    // The charts survive restarts: the recorded samples of the last day come first, then a gap
-    // for the time hpascope was not watching.
-    const QDateTime now = m_clock();
-    const auto samples = history->loadSamples(QString::fromStdString(hpa.metadata.namespace_),
-                                                 QString::fromStdString(hpa.metadata.name), now.addDays(-1), now);
-    for (const HpaSample &s : samples)
-        m_feed.add(s, QDateTime());
-    if (!samples.empty())
-        m_feed.gap(key, samples.back().time.addMSecs(1));
-}
-
 std::optional<kube::hpa::HpaHistory> ClusterSession::controllerHistory(const QString &key) const
 {
     return m_profile.history ? m_profile.history(key) : std::nullopt;
@@ -244,8 +225,7 @@ void ClusterSession::record(const kube::api::HorizontalPodAutoscaler &hpa)
     observed->second.observe(hpa, now);
     observed->second.prune(now - kObservedRetention);
     const HpaSample sample = sampleOf(hpa, m_clock());
-    m_historyLoaded.insert(HpaListModel::keyOf(hpa)); // live data from now on: no history after it
-    m_feed.add(sample, format::lastScaleTime(hpa));
+    m_history.add(sample, format::lastScaleTime(hpa));
     if (Recorder *history = recorder())
         history->recordSample(sample);
 }
@@ -281,7 +261,7 @@ void ClusterSession::setState(ConnectionState state)
     // Periods without a live watch are gaps in every chart, never interpolated.
     const bool wasLive = m_state.kind == ConnectionState::Kind::Live;
     if (wasLive && state.kind != ConnectionState::Kind::Live)
-        m_feed.gap(m_clock());
+        m_history.gap(m_clock());
     m_state = std::move(state);
     if (m_state.kind == ConnectionState::Kind::Reconnecting)
         m_tick.start();

@@ -5,6 +5,7 @@
 #include "app/core/cluster_profile.h"
 #include "app/core/connection_state.h"
 #include "app/core/event_store.h"
+#include "app/core/history_loader.h"
 #include "app/core/metric_writer.h"
 #include "app/core/pod_tracker.h"
 #include "app/core/recorder.h"
@@ -62,6 +63,8 @@ public:
     // used for a profile that says recordHistory = false (the demo).
     void setRecorder(Recorder *recorder);
     Recorder *recorder() const { return m_profile.recordHistory ? m_recorder.data() : nullptr; }
+    // Feeds the recorded history in; applied() says when a connection's history is in the stores.
+    HistoryLoader *history() { return &m_history; }
     // The cluster's clock (the profile's): ages, countdowns and samples use it.
     QDateTime now() const { return m_clock(); }
     const ConnectionState &state() const { return m_state; }
@@ -83,7 +86,6 @@ private:
     void applyWatchState(const kube::watch::ConnectionState &s);
     void record(const kube::api::HorizontalPodAutoscaler &hpa);
     void listNamespaces();
-    void loadHistory(const kube::api::HorizontalPodAutoscaler &hpa);
 
     HpaListModel m_hpas;
     EventStore m_events;
@@ -93,7 +95,7 @@ private:
     SeriesFeed m_feed{&m_series};
     ClusterProfile m_profile;
     std::map<QString, kube::hpa::ObservedHistory> m_observed;
-    QSet<QString> m_historyLoaded; // HPAs whose recorded history is already in m_series
+    HistoryLoader m_history{&m_feed, &m_events}; // every feed operation goes through it
     QPointer<Recorder> m_recorder;
     QMetaObject::Connection m_recordingEvents;
     ConnectionState m_state;

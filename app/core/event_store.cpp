@@ -146,6 +146,7 @@ void EventStore::stop()
         m_reflector->stop();
     m_reflector.reset();
     m_live = false;
+    m_listed = false;
 }
 
 void EventStore::start(std::shared_ptr<kube::http::Client> client, const QString &namespaceName)
@@ -202,6 +203,7 @@ bool EventStore::upsert(const EventRecord &e, QList<EventRecord> &changed)
 
 void EventStore::applySynced(const std::vector<EventRecord> &listed)
 {
+    m_listed = true;
     QList<EventRecord> changed;
     QSet<QString> seen;
     seen.reserve(qsizetype(listed.size()));
@@ -234,9 +236,13 @@ void EventStore::applyWatchEvent(kube::watch::EventType type, const EventRecord 
 void EventStore::addHistory(const std::vector<EventRecord> &history)
 {
     QList<EventRecord> changed;
-    for (const auto &e : history)
-        if (!e.uid.isEmpty() && !m_events.contains(e.uid))
-            changed.append(*m_events.insert(e.uid, e));
+    for (const auto &e : history) {
+        if (e.uid.isEmpty() || m_events.contains(e.uid))
+            continue;
+        auto it = m_events.insert(e.uid, e);
+        it->expired = it->expired || m_listed;
+        changed.append(*it);
+    }
     if (!changed.isEmpty())
         emit eventsChanged(changed);
 }

@@ -90,7 +90,8 @@ public:
     // A (re)list: upserts every listed event and marks the known ones missing from it expired.
     void applySynced(const std::vector<EventRecord> &listed);
     void applyWatchEvent(kube::watch::EventType type, const EventRecord &e);
-    // Records from the recorder: only uids not known yet are added (the live copy wins).
+    // Records from the recorder: only uids not known yet are added (the live copy wins). After
+    // a list, a uid the list did not have is gone from the API server: it is added as expired.
     void addHistory(const std::vector<EventRecord> &history);
     void clear();
 
@@ -120,6 +121,7 @@ private:
     std::unique_ptr<kube::watch::Reflector> m_reflector;
     quint64 m_generation = 0;
     bool m_live = false;
+    bool m_listed = false; // applySynced() ran since start(): history arriving now is expired
     QString m_statusText;
 };
 

@@ -15,45 +15,6 @@ QString q(std::string_view s)
     return QString::fromUtf8(s.data(), qsizetype(s.size()));
 }
 
-std::optional<double> targetNumber(const kube::api::MetricTarget &t)
-{
-    switch (t.type) {
-    case MetricTargetType::Utilization:
-        if (t.averageUtilization)
-            return double(*t.averageUtilization);
-        break;
-    case MetricTargetType::Value:
-        if (t.value)
-            return t.value->asDouble();
-        break;
-    case MetricTargetType::AverageValue:
-        if (t.averageValue)
-            return t.averageValue->asDouble();
-        break;
-    case MetricTargetType::Unknown:
-        break;
-    }
-    return std::nullopt;
-}
-
-// The same field describeCurrent() shows: the one matching the target type, else any.
-std::optional<double> currentNumber(const kube::api::MetricValueStatus &c, MetricTargetType preferred)
-{
-    if (preferred == MetricTargetType::Utilization && c.averageUtilization)
-        return double(*c.averageUtilization);
-    if (preferred == MetricTargetType::Value && c.value)
-        return c.value->asDouble();
-    if (preferred == MetricTargetType::AverageValue && c.averageValue)
-        return c.averageValue->asDouble();
-    if (c.averageUtilization)
-        return double(*c.averageUtilization);
-    if (c.averageValue)
-        return c.averageValue->asDouble();
-    if (c.value)
-        return c.value->asDouble();
-    return std::nullopt;
-}
-
 QString unknownNote(const kube::api::HorizontalPodAutoscaler &hpa)
 {
     // The controller explains a metric it could not read only through ScalingActive (and
@@ -80,13 +41,13 @@ std::vector<MetricRow> metricRows(const kube::api::HorizontalPodAutoscaler &hpa)
         if (target) {
             r.targetType = q(kube::api::nameOf(target->type));
             r.target = q(kube::api::describeTarget(*target));
-            r.targetNumber = targetNumber(*target);
+            r.targetNumber = kube::api::targetNumber(*target);
         } else {
             r.target = QCoreApplication::translate("HpaDetail", "<unset>");
         }
         const kube::api::MetricValueStatus *current = pair.status ? kube::api::currentOf(*pair.status) : nullptr;
         if (current)
-            r.currentNumber = currentNumber(*current, preferred);
+            r.currentNumber = kube::api::currentNumber(*current, preferred);
         r.known = r.currentNumber.has_value();
         if (r.known) {
             r.current = q(kube::api::describeCurrent(*current, preferred));

@@ -1,56 +1,27 @@
 #pragma once
 // Local history in SQLite (Qt Sql, QSQLITE, WAL): events, HPA status samples and metric pushes,
 // so what the API server forgets (events after 1 h) or never stored (status over time) survives
-// a restart. Writes are queued and committed in one transaction per flush tick, so the GUI
-// thread never waits on more than one small transaction; WAL lets reads run beside writes.
+// a restart. All SQL runs on the recorder's own thread (RecorderWorker owns the connection):
+// writes are queued on the GUI thread, handed over once per flush tick and committed there in
+// one transaction; a connection's history comes back through queued signals (requestHistory).
+// The synchronous calls below block their caller until that thread answers: fine for open(),
+// shutdown and tests, never for the GUI at connect.
 #include "app/core/event_store.h"
+#include "app/core/hpa_sample.h"
+#include "app/core/recorder_worker.h"
 
 #include <QDateTime>
 #include <QObject>
 #include <QString>
+#include <QThread>
 #include <QTimer>
 
 #include <chrono>
-#include <optional>
+#include <functional>
+#include <memory>
 #include <vector>
 
 namespace hpascope {
-
-struct MetricSampleValue {
-    QString identity; // kube::api::MetricIdentity::toString(): stable across spec reorders
-    QString name;     // display name
-    std::optional<double> current; // percent for Utilization targets, else the quantity's value
-    QString currentText;
-    std::optional<double> target;
-    QString targetText;
-    bool operator==(const MetricSampleValue &) const = default;
-};
-
-struct HpaSample {
-    QDateTime time; // UTC
-    QString namespaceName;
-    QString name;
-    int currentReplicas = 0;
-    int desiredReplicas = 0;
-    int minReplicas = 1;
-    int maxReplicas = 0;
-    std::vector<MetricSampleValue> metrics;
-    bool operator==(const HpaSample &) const = default;
-};
-
-struct MetricPushRecord {
-    QDateTime time; // UTC
-    QString namespaceName;
-    QString object; // "Service/kubernetes", "pods/web-abc", "namespaces/default"
-    QString metric;
-    QString value;  // the quantity written, e.g. "400m"
-    bool ok = true;
-    QString error;
-    bool operator==(const MetricPushRecord &) const = default;
-};
-
-// A sample of the HPA's current status; metrics paired with pairMetrics (by identity).
-HpaSample sampleOf(const kube::api::HorizontalPodAutoscaler &hpa, const QDateTime &time);
 
 class Recorder : public QObject {
     Q_OBJECT
@@ -59,18 +30,22 @@ public:
     // 7 days of history.
     static constexpr std::chrono::milliseconds kDefaultFlushInterval{500};
     static constexpr std::chrono::hours kDefaultRetention{24 * 7};
+    // The events a connection starts with: the newest 5000 (a week of a busy namespace's
+    // rescales; the event list shows no more).
+    static constexpr int kHistoryEventLimit = 5000;
 
     explicit Recorder(QObject *parent = nullptr);
-    ~Recorder() override; // flushes and closes
+    ~Recorder() override; // flushes, closes and joins the thread
 
     // <AppDataLocation>/history.sqlite
     static QString defaultPath();
-    // Opens (creating) the file, enables WAL and prunes rows older than the retention.
+    // Opens (creating) the file and enables WAL; then, on the recorder's thread and before
+    // anything queued after open() runs, rows older than the retention are pruned.
     bool open(const QString &path = {}, QString *error = nullptr);
     void close(); // flushes first
-    bool isOpen() const;
+    bool isOpen() const { return m_open; }
     QString path() const { return m_path; }
-    QString journalMode() const; // "wal" once open
+    QString journalMode() const { return m_journalMode; } // "wal" once open
 
     void setRetention(std::chrono::seconds retention) { m_retention = retention; }
     void setFlushInterval(std::chrono::milliseconds interval);
@@ -78,39 +53,72 @@ public:
     void setContext(const QString &context);
     QString context() const { return m_context; }
 
-    // Queued; written on the next flush tick (or flush()).
+    // Queued; handed to the recorder's thread on the next flush tick (or flush()).
     void recordEvent(const EventRecord &e);
     void recordEvents(const QList<EventRecord> &events);
     void recordSample(const HpaSample &sample);
     void recordPush(const MetricPushRecord &push);
+    // Blocking: returns once everything recorded so far is committed.
     bool flush();
-    int pendingCount() const;
+    int pendingCount() const; // recorded and not committed yet
 
-    // Deletes rows older than `cutoff`; returns the number of rows removed.
+    // Blocking: deletes rows older than `cutoff`; returns the number of rows removed.
     int prune(const QDateTime &cutoff);
 
+    // Asynchronous: events whose last occurrence is in [eventsFrom, to] (newest first, at most
+    // kHistoryEventLimit) and the samples in [samplesFrom, to] of every HPA of the namespace
+    // (empty: of the context), in one query each, answered by historyEvents, historySamples
+    // (repeatedly) and historyLoaded, all carrying `ticket`. Rows recorded before the call are
+    // included. A newer request cuts an older one short (its historyLoaded still comes).
+    void requestHistory(quint64 ticket, const QString &namespaceName, const QDateTime &eventsFrom,
+                        const QDateTime &samplesFrom, const QDateTime &to);
+
+    // Blocking reads (tests, tools, bench_recorder's old path).
     // Events whose last occurrence is in [from, to], newest first, at most `limit`.
     // namespaceName empty = every namespace of this context.
     std::vector<EventRecord> loadEvents(const QString &namespaceName, const QDateTime &from,
-                                        const QDateTime &to, int limit = 5000) const;
+                                        const QDateTime &to, int limit = kHistoryEventLimit) const;
     std::vector<EventRecord> loadEvents(const EventFilter &filter, const QDateTime &from,
-                                        const QDateTime &to, int limit = 5000) const;
+                                        const QDateTime &to, int limit = kHistoryEventLimit) const;
     // Oldest first.
     std::vector<HpaSample> loadSamples(const QString &namespaceName, const QString &name,
                                        const QDateTime &from, const QDateTime &to) const;
     std::vector<MetricPushRecord> loadPushes(const QString &namespaceName, const QDateTime &from,
                                              const QDateTime &to) const;
 
+    // Test hook: called with each statement's SQL on the thread that executes it.
+    void setStatementProbe(std::function<void(const QString &sql)> probe);
+
 signals:
     void failed(const QString &message);
+    void historyEvents(quint64 ticket, const std::vector<hpascope::EventRecord> &events);
+    void historySamples(quint64 ticket, const hpascope::SampleChunk &chunk);
+    void historyLoaded(quint64 ticket);
+
+    // To the recorder's thread (connected in the constructor; not for other receivers).
+    void openRequested(const QString &path, hpascope::RecorderOpenResult *result, QPrivateSignal);
+    void closeRequested(QPrivateSignal);
+    void maintainRequested(qint64 pruneBeforeMs, QPrivateSignal);
+    void writeRequested(const hpascope::RecorderBatch &batch, QPrivateSignal);
+    void writeAndWaitRequested(const hpascope::RecorderBatch &batch, hpascope::RecorderWriteResult *result,
+                               QPrivateSignal);
+    void readRequested(const hpascope::RecorderQuery &query, hpascope::RecorderRows *rows, QPrivateSignal);
+    void historyRequested(const hpascope::HistoryRequest &request, QPrivateSignal);
 
 private:
-    bool createSchema(QString *error);
     void scheduleFlush();
+    int queuedCount() const; // recorded, not handed to the thread yet
     void fail(const QString &message);
+    RecorderBatch takePending();
+    void post(); // hands what is pending to the thread without waiting
+    RecorderRows read(RecorderQuery query) const;
 
-    QString m_connection; // a dedicated QSqlDatabase connection name
+    std::shared_ptr<RecorderShared> m_shared = std::make_shared<RecorderShared>();
+    QThread m_thread;
+    RecorderWorker *m_worker; // lives on m_thread; deleted when it finishes
+    bool m_open = false;
     QString m_path;
+    QString m_journalMode;
     QString m_context = QStringLiteral(""); // never null: the column is NOT NULL
     std::chrono::seconds m_retention{kDefaultRetention};
     QTimer m_flushTimer;

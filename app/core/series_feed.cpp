@@ -1,16 +1,63 @@
 #include "app/core/series_feed.h"
 
+#include "kube/api/hpa_metrics.h"
+
 namespace hpascope {
+
+namespace {
+
+const QString kReplicaFields[] = {QStringLiteral("current"), QStringLiteral("desired"), QStringLiteral("min"),
+                                  QStringLiteral("max")};
+
+QString q(const std::string &s)
+{
+    return QString::fromStdString(s);
+}
+
+} // namespace
+
+HpaSample sampleOf(const kube::api::HorizontalPodAutoscaler &hpa, const QDateTime &time)
+{
+    HpaSample s;
+    s.time = time.toUTC();
+    s.namespaceName = q(hpa.metadata.namespace_);
+    s.name = q(hpa.metadata.name);
+    s.currentReplicas = hpa.status.currentReplicas;
+    s.desiredReplicas = hpa.status.desiredReplicas;
+    s.minReplicas = hpa.spec.minReplicas.value_or(1); // the API server's default
+    s.maxReplicas = hpa.spec.maxReplicas;
+    for (const auto &pair : kube::api::pairMetrics(hpa)) {
+        MetricSampleValue v;
+        v.identity = q(kube::api::identityOf(pair.spec).toString());
+        v.name = q(kube::api::metricDisplayName(pair.spec));
+        const kube::api::MetricTarget *target = kube::api::targetOf(pair.spec);
+        const auto preferred = target ? target->type : kube::api::MetricTargetType::Unknown;
+        if (target) {
+            v.target = kube::api::targetNumber(*target);
+            v.targetText = q(kube::api::describeTarget(*target));
+        }
+        const kube::api::MetricValueStatus *current = pair.status ? kube::api::currentOf(*pair.status) : nullptr;
+        if (current)
+            v.current = kube::api::currentNumber(*current, preferred);
+        if (v.current)
+            v.currentText = q(kube::api::describeCurrent(*current, preferred));
+        s.metrics.push_back(std::move(v));
+    }
+    return s;
+}
 
 void SeriesFeed::add(const HpaSample &s, const QDateTime &lastScaleTime)
 {
-    const QString key = s.namespaceName + QLatin1Char('/') + s.name;
+    const QString key = s.key();
     const qint64 t = s.time.toMSecsSinceEpoch();
-    m_store->append(series_keys::replicas(key, QStringLiteral("current")), t, s.currentReplicas);
-    m_store->append(series_keys::replicas(key, QStringLiteral("desired")), t, s.desiredReplicas);
-    m_store->append(series_keys::replicas(key, QStringLiteral("min")), t, s.minReplicas);
-    m_store->append(series_keys::replicas(key, QStringLiteral("max")), t, s.maxReplicas);
+    m_store->append(series_keys::replicas(key, kReplicaFields[0]), t, s.currentReplicas);
+    m_store->append(series_keys::replicas(key, kReplicaFields[1]), t, s.desiredReplicas);
+    m_store->append(series_keys::replicas(key, kReplicaFields[2]), t, s.minReplicas);
+    m_store->append(series_keys::replicas(key, kReplicaFields[3]), t, s.maxReplicas);
+    Last &last = m_last[key];
     for (const MetricSampleValue &m : s.metrics) {
+        if (!last.identities.contains(m.identity))
+            last.identities.append(m.identity);
         // Steps, like the target: status.currentMetrics only changes when the controller writes
         // a new status (it skips unchanged ones), so a value holds until the next sample. Linear
         // would slope between two writes and, as it ignores "hold until now", draw nothing at
@@ -22,7 +69,6 @@ void SeriesFeed::add(const HpaSample &s, const QDateTime &lastScaleTime)
             m_store->append(series_keys::metric(key, m.identity, QStringLiteral("target")), t, *m.target);
     }
 
-    Last &last = m_last[key];
     // A new lastScaleTime is a rescale by the controller: mark it "from→to" on the time axis.
     // The first sample after connecting only sets the baseline (its lastScaleTime is history);
     // after that, a first-ever rescale (invalid -> valid) counts too.
@@ -54,15 +100,26 @@ void SeriesFeed::gap(const QDateTime &t)
 
 void SeriesFeed::gap(const QString &hpaKey, const QDateTime &t)
 {
-    const QString prefix = hpaKey + QLatin1Char(':');
-    for (const QString &key : m_store->keys())
-        if (key.startsWith(prefix))
-            m_store->markGap(key, t.toMSecsSinceEpoch());
+    const auto it = m_last.constFind(hpaKey);
+    if (it == m_last.cend())
+        return; // never written: no series to interrupt
+    const qint64 ms = t.toMSecsSinceEpoch();
+    for (const QString &field : kReplicaFields)
+        m_store->markGap(series_keys::replicas(hpaKey, field), ms);
+    for (const QString &identity : it->identities) {
+        m_store->markGap(series_keys::metric(hpaKey, identity, QStringLiteral("current")), ms);
+        m_store->markGap(series_keys::metric(hpaKey, identity, QStringLiteral("target")), ms);
+    }
 }
 
 void SeriesFeed::forget(const QString &hpaKey)
 {
-    m_last.remove(hpaKey);
+    const auto it = m_last.find(hpaKey);
+    if (it == m_last.end())
+        return;
+    Last fresh;
+    fresh.identities = it->identities; // its series stay in the store until someone removes them
+    *it = fresh;
 }
 
 } // namespace hpascope

@@ -225,6 +225,44 @@ std::string describeCurrent(const MetricValueStatus &current, MetricTargetType p
     return "<unknown>";
 }
 
+std::optional<double> targetNumber(const MetricTarget &target)
+{
+    switch (target.type) {
+    case MetricTargetType::Utilization:
+        if (target.averageUtilization)
+            return double(*target.averageUtilization);
+        break;
+    case MetricTargetType::Value:
+        if (target.value)
+            return target.value->asDouble();
+        break;
+    case MetricTargetType::AverageValue:
+        if (target.averageValue)
+            return target.averageValue->asDouble();
+        break;
+    case MetricTargetType::Unknown:
+        break;
+    }
+    return std::nullopt;
+}
+
+std::optional<double> currentNumber(const MetricValueStatus &current, MetricTargetType preferred)
+{
+    if (preferred == MetricTargetType::Utilization && current.averageUtilization)
+        return double(*current.averageUtilization);
+    if (preferred == MetricTargetType::Value && current.value)
+        return current.value->asDouble();
+    if (preferred == MetricTargetType::AverageValue && current.averageValue)
+        return current.averageValue->asDouble();
+    if (current.averageUtilization)
+        return double(*current.averageUtilization);
+    if (current.averageValue)
+        return current.averageValue->asDouble();
+    if (current.value)
+        return current.value->asDouble();
+    return std::nullopt;
+}
+
 std::optional<Quantity> impliedTotal(const MetricSpec &spec, const MetricValueStatus &current,
                                      int32_t replicas)
 {

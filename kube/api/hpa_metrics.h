@@ -48,6 +48,11 @@ std::string describeTarget(const MetricTarget &target);
 // (a Resource utilization status also carries averageValue); "<unknown>" when absent.
 std::string describeCurrent(const MetricValueStatus &current,
                             MetricTargetType preferred = MetricTargetType::Unknown);
+// The same values as numbers (charts, the recorder): percent for Utilization, else the
+// quantity's value; the current one picks its field as describeCurrent() does. Empty when absent.
+std::optional<double> targetNumber(const MetricTarget &target);
+std::optional<double> currentNumber(const MetricValueStatus &current,
+                                    MetricTargetType preferred = MetricTargetType::Unknown);
 // Object and External metrics with an AverageValue target: the controller reports the metric's
 // total divided by the target's replicas (scale status.replicas, rounded up to 1m), so the total
 // itself is not in the status. This reconstructs it: the roundest value whose share rounds up

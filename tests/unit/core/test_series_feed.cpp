@@ -2,7 +2,9 @@
 // (including the first rescale ever), per-HPA gaps; and a session reloads recorded history
 // into the charts when it connects (here to the embedded demo cluster, with a real Recorder).
 #include "app/core/cluster_session.h"
+#include "app/core/hpa_detail_metrics.h"
 #include "app/core/series_feed.h"
+#include "../detail/detail_fixtures.h"
 #include "kube/sim/api_server.h"
 
 #include <QSignalSpy>
@@ -48,6 +50,33 @@ class TestSeriesFeed : public QObject {
     Q_OBJECT
 private slots:
     void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
+    void sampleCarriesTheDetailRowsNumbers()
+    {
+        // The chart sample pairs metrics itself (kube::api), and must chart what the detail
+        // table shows: status listed in another order than spec, one metric not reported yet.
+        auto hpa = test::decodeHpa(test::hpaJson());
+        QCOMPARE(int(hpa.spec.metrics.size()), 5);
+        hpa.status.currentMetrics.erase(hpa.status.currentMetrics.begin() + 3); // Pods: unknown
+        const HpaSample s = sampleOf(hpa, at(1000));
+        QCOMPARE(s.key(), QStringLiteral("shop/web"));
+        QCOMPARE(s.currentReplicas, 5);
+        QCOMPARE(s.desiredReplicas, 7);
+        const auto rows = metricRows(hpa);
+        QCOMPARE(s.metrics.size(), rows.size());
+        for (std::size_t i = 0; i < rows.size(); ++i) {
+            QCOMPARE(s.metrics[i].identity, rows[i].identity);
+            QCOMPARE(s.metrics[i].name, rows[i].name);
+            QCOMPARE(s.metrics[i].current, rows[i].currentNumber);
+            QCOMPARE(s.metrics[i].target, rows[i].targetNumber);
+        }
+        QCOMPARE(s.metrics[0].current.value_or(-1), 62.0); // cpu: the utilization, not 310m
+        QCOMPARE(s.metrics[0].targetText, QStringLiteral("50%"));
+        QVERIFY(!s.metrics[2].current);
+        QVERIFY(s.metrics[2].currentText.isEmpty());
+        QCOMPARE(s.metrics[3].current.value_or(-1), 12000.0);
+        QCOMPARE(s.metrics[4].current.value_or(-1), 42.0);
+    }
 
     void scaleMarksFollowLastScaleTime()
     {
@@ -107,11 +136,28 @@ private slots:
     {
         SeriesStore store;
         SeriesFeed feed(&store);
-        feed.add(sample(QStringLiteral("a"), 1000, 1, 1), QDateTime());
+        const QString identity = QStringLiteral("Resource cpu");
+        const auto withCpu = [&](const QString &name) {
+            HpaSample s = sample(name, 1000, 1, 1);
+            s.metrics.push_back({identity, QStringLiteral("cpu"), 40, QStringLiteral("40%"), 50, QStringLiteral("50%")});
+            return s;
+        };
+        feed.add(withCpu(QStringLiteral("a")), QDateTime());
+        feed.add(withCpu(QStringLiteral("ab")), QDateTime()); // "default/a" is a prefix of its key
         feed.add(sample(QStringLiteral("b"), 1000, 1, 1), QDateTime());
         feed.gap(QStringLiteral("default/a"), at(1500));
-        QVERIFY(hasGap(store.raw(series_keys::replicas(QStringLiteral("default/a"), QStringLiteral("current")))));
+        for (const char *field : {"current", "desired", "min", "max"})
+            QVERIFY2(hasGap(store.raw(series_keys::replicas(QStringLiteral("default/a"), QString::fromLatin1(field)))), field);
+        for (const char *field : {"current", "target"}) {
+            const QString f = QString::fromLatin1(field);
+            QVERIFY2(hasGap(store.raw(series_keys::metric(QStringLiteral("default/a"), identity, f))), field);
+            QVERIFY2(!hasGap(store.raw(series_keys::metric(QStringLiteral("default/ab"), identity, f))), field);
+        }
+        QVERIFY(!hasGap(store.raw(series_keys::replicas(QStringLiteral("default/ab"), QStringLiteral("current")))));
         QVERIFY(!hasGap(store.raw(series_keys::replicas(QStringLiteral("default/b"), QStringLiteral("current")))));
+        const qsizetype keys = store.keys().size();
+        feed.gap(QStringLiteral("default/never-seen"), at(1600));
+        QCOMPARE(store.keys().size(), keys); // no series made up for an HPA without data
     }
 
     void steadyMetricIsDrawnUntilNow()
@@ -161,6 +207,7 @@ private slots:
         QSignalSpy synced(&session, &ClusterSession::hpasSynced);
         session.connectTo(ClusterProfile::forRestConfig(demo.value()->restConfig(), QStringLiteral("default")));
         QVERIFY(synced.wait(10000));
+        QTRY_VERIFY_WITH_TIMEOUT(!session.history()->isBusy(), 10000); // fed in slices
 
         const auto current = session.series()->raw(series_keys::replicas(QStringLiteral("default/web"), QStringLiteral("current")));
         QVERIFY2(current.size() >= 3, qPrintable(QString::number(current.size())));

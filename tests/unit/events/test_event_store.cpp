@@ -190,6 +190,32 @@ private slots:
         QVERIFY(store.find(QStringLiteral("ev-yesterday"))->expired);
     }
 
+    void historyArrivingAfterTheListIsExpired()
+    {
+        // The recorder answers on its own thread: its history may come before or after the
+        // watch's first list. Either way an event the list did not have is gone from the server.
+        EventRecord recorded = byUid(QStringLiteral("ev-hpa-failed"));
+        recorded.uid = QStringLiteral("ev-recorded");
+        recorded.expired = false; // it was live when recorded
+        EventStore before;
+        before.addHistory({recorded});
+        before.applySynced(fixtureEvents());
+        EventStore after;
+        after.applySynced(fixtureEvents());
+        QSignalSpy changed(&after, &EventStore::eventsChanged);
+        after.addHistory({recorded, byUid(QStringLiteral("ev-hpa-failed"))});
+        for (EventStore *store : {&before, &after}) {
+            QCOMPARE(store->size(), 10);
+            QVERIFY(store->find(QStringLiteral("ev-recorded"))->expired);
+            QVERIFY(!store->find(QStringLiteral("ev-hpa-failed"))->expired);
+        }
+        QCOMPARE(changed.size(), 1);
+        QVERIFY(changed.front().front().value<QList<EventRecord>>().front().expired); // recorded so
+        EventStore unlisted; // a store whose watch has not listed yet keeps the recorded state
+        unlisted.addHistory({recorded});
+        QVERIFY(!unlisted.find(QStringLiteral("ev-recorded"))->expired);
+    }
+
     void modelFiltersNewestFirst()
     {
         EventStore store;

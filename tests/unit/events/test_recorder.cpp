@@ -4,14 +4,18 @@
 #include "app/core/event_model.h"
 #include "app/core/event_store.h"
 #include "app/core/recorder.h"
+#include "app/core/series_feed.h"
 #include "event_fixtures.h"
 #include "kube/watch/reflector.h"
 
 #include <QAbstractItemModelTester>
 #include <QFile>
+#include <QMutex>
+#include <QSet>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
 
 using namespace hpascope;
 using namespace hpascope::test;
@@ -39,6 +43,37 @@ kube::api::HorizontalPodAutoscaler multiMetricHpa()
     auto hpa = kube::api::decodeHorizontalPodAutoscaler(nlohmann::json::parse(f.readAll().toStdString()));
     return hpa ? hpa.value() : kube::api::HorizontalPodAutoscaler{};
 }
+
+HpaSample replicaSample(const QString &ns, const QString &name, const QDateTime &t, int replicas)
+{
+    HpaSample s;
+    s.time = t;
+    s.namespaceName = ns;
+    s.name = name;
+    s.currentReplicas = s.desiredReplicas = replicas;
+    s.maxReplicas = 10;
+    return s;
+}
+
+// The threads the recorder's statements ran on, and their SQL.
+struct StatementLog {
+    QMutex mutex;
+    QSet<QThread *> threads;
+    QStringList sql;
+    void attach(Recorder &r)
+    {
+        r.setStatementProbe([this](const QString &statement) {
+            QMutexLocker lock(&mutex);
+            threads.insert(QThread::currentThread());
+            sql << statement;
+        });
+    }
+    int count(const QString &part)
+    {
+        QMutexLocker lock(&mutex);
+        return int(sql.filter(part).size());
+    }
+};
 
 } // namespace
 
@@ -196,6 +231,97 @@ private slots:
         QVERIFY(r.loadSamples(QStringLiteral("shop"), QStringLiteral("web"), now.addSecs(-60), now).empty());
         r.setContext(QStringLiteral("prod"));
         QCOMPARE(int(r.loadSamples(QStringLiteral("shop"), QStringLiteral("web"), now.addSecs(-60), now).size()), 1);
+    }
+
+    void statementsRunOnTheRecordersThread()
+    {
+        // A QSqlDatabase connection may only be used on the thread that made it, and the GUI
+        // thread must not wait for SQLite: every statement, writes and reads, runs elsewhere.
+        StatementLog log;
+        Recorder r;
+        log.attach(r);
+        QVERIFY(r.open(freshPath()));
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        r.recordSample(replicaSample(QStringLiteral("shop"), QStringLiteral("web"), now.addSecs(-5), 2));
+        r.recordEvents(QList<EventRecord>{recentEvents(now).front()});
+        QVERIFY(r.flush());
+        QCOMPARE(int(r.loadSamples(QStringLiteral("shop"), QStringLiteral("web"), now.addSecs(-60), now).size()), 1);
+        QCOMPARE(int(r.loadEvents(QString(), now.addDays(-1), now).size()), 1);
+        QSignalSpy loaded(&r, &Recorder::historyLoaded);
+        r.requestHistory(1, QString(), now.addDays(-7), now.addDays(-1), now);
+        QVERIFY(loaded.wait(5000));
+        r.close();
+        QMutexLocker lock(&log.mutex);
+        QVERIFY(log.sql.size() > 5);
+        QVERIFY(!log.threads.isEmpty());
+        QVERIFY2(!log.threads.contains(QThread::currentThread()), "a statement ran on the calling (GUI) thread");
+    }
+
+    void historyArrivesBySignalInOneQueryPerKind()
+    {
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        StatementLog log;
+        Recorder r;
+        QVERIFY(r.open(freshPath()));
+        r.setContext(QStringLiteral("prod"));
+        for (const auto &e : recentEvents(now))
+            r.recordEvent(e); // eight in "shop", one elsewhere
+        for (int i = 0; i < 3; ++i) {
+            r.recordSample(replicaSample(QStringLiteral("shop"), QStringLiteral("web"), now.addSecs(-300 + i * 60), 2 + i));
+            r.recordSample(replicaSample(QStringLiteral("shop"), QStringLiteral("api"), now.addSecs(-290 + i * 60), 1));
+            r.recordSample(replicaSample(QStringLiteral("other"), QStringLiteral("web"), now.addSecs(-280 + i * 60), 7));
+        }
+        r.recordSample(replicaSample(QStringLiteral("shop"), QStringLiteral("web"), now.addDays(-2), 9)); // too old
+        QVERIFY(r.flush());
+        log.attach(r);
+
+        QSignalSpy events(&r, &Recorder::historyEvents);
+        QSignalSpy samples(&r, &Recorder::historySamples);
+        QSignalSpy loaded(&r, &Recorder::historyLoaded);
+        r.requestHistory(42, QStringLiteral("shop"), now.addDays(-7), now.addDays(-1), now);
+        QVERIFY(events.isEmpty() && samples.isEmpty() && loaded.isEmpty()); // nothing answered in the call
+        QVERIFY(loaded.wait(5000));
+        QCOMPARE(loaded.size(), 1);
+        QCOMPARE(loaded.front().front().toULongLong(), 42u);
+
+        QCOMPARE(events.size(), 1);
+        QCOMPARE(events.front().front().toULongLong(), 42u);
+        const auto loadedEvents = events.front().at(1).value<std::vector<EventRecord>>();
+        QCOMPARE(int(loadedEvents.size()), 8);
+        for (std::size_t i = 1; i < loadedEvents.size(); ++i)
+            QVERIFY(loadedEvents[i - 1].lastTimestamp >= loadedEvents[i].lastTimestamp); // newest first
+
+        std::vector<HpaSample> all;
+        for (const auto &args : samples) {
+            QCOMPARE(args.front().toULongLong(), 42u);
+            const auto chunk = args.at(1).value<SampleChunk>();
+            QVERIFY(chunk);
+            all.insert(all.end(), chunk->begin(), chunk->end());
+        }
+        QCOMPARE(int(all.size()), 6); // shop's two HPAs, the last day only
+        QCOMPARE(all[0].key(), QStringLiteral("shop/api"));
+        QCOMPARE(all[3].key(), QStringLiteral("shop/web"));
+        QCOMPARE(all[3], replicaSample(QStringLiteral("shop"), QStringLiteral("web"), now.addSecs(-300), 2));
+        QCOMPARE(all[5].currentReplicas, 4); // oldest first
+        QCOMPARE(log.count(QStringLiteral("FROM samples")), 1); // not one query per HPA
+        QCOMPARE(log.count(QStringLiteral("FROM events")), 1);
+    }
+
+    void everyHistoryRequestIsAnswered()
+    {
+        // A newer request may cut an older one short, and close() stops one: historyLoaded
+        // still comes for each, so a waiting session never hangs.
+        Recorder r;
+        QVERIFY(r.open(freshPath()));
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        r.recordSample(replicaSample(QStringLiteral("shop"), QStringLiteral("web"), now.addSecs(-5), 2));
+        QSignalSpy loaded(&r, &Recorder::historyLoaded);
+        r.requestHistory(1, QString(), now.addDays(-7), now.addDays(-1), now);
+        r.requestHistory(2, QString(), now.addDays(-7), now.addDays(-1), now);
+        r.requestHistory(3, QString(), now.addDays(-7), now.addDays(-1), now);
+        QTRY_COMPARE_WITH_TIMEOUT(loaded.size(), 3, 5000);
+        QCOMPARE(loaded[0].front().toULongLong(), 1u);
+        QCOMPARE(loaded[2].front().toULongLong(), 3u);
     }
 
     void openFailureIsReported()
