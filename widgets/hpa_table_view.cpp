@@ -77,4 +77,17 @@ QString HpaTableView::selectedKey() const
     return current.isValid() ? current.data(HpaListModel::KeyRole).toString() : QString();
 }
 
+void HpaTableView::selectIfNone(const QString &preferredKey)
+{
+    if (m_proxy->rowCount() == 0 || m_table->selectionModel()->currentIndex().isValid())
+        return;
+    QModelIndex pick = m_proxy->index(0, HpaListModel::Name);
+    if (!preferredKey.isEmpty()) {
+        const auto hits = m_proxy->match(pick, HpaListModel::KeyRole, preferredKey, 1, Qt::MatchExactly);
+        if (!hits.isEmpty())
+            pick = hits.first();
+    }
+    m_table->setCurrentIndex(pick);
+}
+
 } // namespace hpascope

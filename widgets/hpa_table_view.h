@@ -19,6 +19,8 @@ public:
     QSortFilterProxyModel *proxy() const { return m_proxy; }
     // "namespace/name" of the selected HPA, empty when none.
     QString selectedKey() const;
+    // When no row is current: makes the row of preferredKey current, else the first row.
+    void selectIfNone(const QString &preferredKey);
 
 signals:
     void selectionChangedTo(const QString &key);

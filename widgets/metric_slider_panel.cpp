@@ -1,8 +1,7 @@
 #include "widgets/metric_slider_panel.h"
 
 #include "app/core/metric_writer.h"
-#include "app/core/qs.h"
-#include "kube/api/hpa_metrics.h"
+#include "app/core/slider_metrics.h"
 
 #include <QAction>
 #include <QCheckBox>
@@ -52,16 +51,6 @@ MetricSliderPanel::Range makeRange(qint64 lo, qint64 hi)
     return r;
 }
 
-std::optional<kube::api::Quantity> targetOfSpec(const kube::api::MetricSpec &spec)
-{
-    const kube::api::MetricTarget *t = kube::api::targetOf(spec);
-    if (!t)
-        return std::nullopt;
-    if (t->type == kube::api::MetricTargetType::AverageValue && t->averageValue)
-        return t->averageValue;
-    return t->value ? t->value : t->averageValue;
-}
-
 } // namespace
 
 int MetricSliderPanel::Range::positionOf(qint64 milli) const
@@ -93,8 +82,7 @@ MetricSliderPanel::Range MetricSliderPanel::rangeCentredOn(qint64 valueMilli)
 }
 
 struct MetricSliderPanel::Row {
-    QString key;
-    kube::api::MetricSpec spec;
+    SliderMetric metric;
     QWidget *box = nullptr;
     QSlider *slider = nullptr;
     QLineEdit *edit = nullptr;
@@ -103,7 +91,6 @@ struct MetricSliderPanel::Row {
     QLabel *status = nullptr;
     QTimer *debounce = nullptr;
     Range range;
-    std::optional<kube::api::Quantity> target;
     bool updating = false;        // the panel itself is moving the slider or setting the text
     bool showingInvalid = false;  // the status line shows the field's validation error
 };
@@ -170,59 +157,56 @@ void MetricSliderPanel::clear()
 
 void MetricSliderPanel::setHpa(const kube::api::HorizontalPodAutoscaler &hpa)
 {
-    const QString hpaKey = qs(hpa.metadata.namespace_) + QLatin1Char('/') + qs(hpa.metadata.name);
-    bool same = hpaKey == m_hpaKey && hpa.spec.metrics.size() == m_rows.size();
+    const QString hpaKey = QString::fromStdString(hpa.metadata.namespace_ + '/' + hpa.metadata.name);
+    const QList<SliderMetric> metrics = sliderMetricsOf(hpa);
+    bool same = hpaKey == m_hpaKey && std::size_t(metrics.size()) == m_rows.size();
     for (std::size_t i = 0; same && i < m_rows.size(); ++i)
-        same = m_rows[i]->key == MetricWriter::keyOf(hpa.spec.metrics[i]);
+        same = m_rows[i]->metric.key == metrics[qsizetype(i)].key;
     m_hpa = hpa;
     m_hpaKey = hpaKey;
     if (!same) {
-        rebuild();
+        rebuild(metrics);
         return;
     }
     for (std::size_t i = 0; i < m_rows.size(); ++i) {
         Row &row = *m_rows[i];
-        row.spec = hpa.spec.metrics[i];
-        const auto target = targetOfSpec(row.spec);
-        if (!row.slider || target == row.target)
+        const bool targetMoved = row.metric.targetMilli != metrics[qsizetype(i)].targetMilli;
+        row.metric = metrics[qsizetype(i)];
+        if (!row.slider || !targetMoved)
             continue;
-        row.target = target;
         // The range follows the new target (onTextChanged derives it); a bad value keeps its mark.
-        if (MetricWriter::quantityError(row.edit->text().trimmed()).isEmpty())
+        if (readQuantityInput(row.edit->text()).valid())
             onTextChanged(row);
     }
 }
 
-void MetricSliderPanel::rebuild()
+void MetricSliderPanel::rebuild(const QList<SliderMetric> &metrics)
 {
     for (auto &row : m_rows)
         delete row->box;
     m_rows.clear();
-    m_empty->setVisible(m_hpa.spec.metrics.empty());
-    int index = 0;
-    for (const auto &spec : m_hpa.spec.metrics) {
+    m_empty->setVisible(metrics.empty());
+    for (const SliderMetric &metric : metrics) {
         auto row = std::make_unique<Row>();
-        row->key = MetricWriter::keyOf(spec);
-        row->spec = spec;
+        row->metric = metric;
         row->box = new QWidget(this);
-        row->box->setObjectName(QStringLiteral("metricRow%1").arg(index++));
-        row->box->setProperty("metricKey", row->key);
-        QString why;
-        if (MetricWriter::isWritable(spec, &why))
+        row->box->setObjectName(QStringLiteral("metricRow%1").arg(metric.specIndex));
+        row->box->setProperty("metricKey", metric.key);
+        if (metric.writable)
             buildWritableRow(*row);
         else
-            buildReadOnlyRow(*row, why);
+            buildReadOnlyRow(*row);
         m_layout->insertWidget(m_layout->count() - 1, row->box); // before the stretch
         m_rows.push_back(std::move(row));
     }
 }
 
-void MetricSliderPanel::buildReadOnlyRow(Row &row, const QString &why)
+void MetricSliderPanel::buildReadOnlyRow(Row &row)
 {
     auto *grid = new QGridLayout(row.box);
-    auto *name = new QLabel(qs(kube::api::metricDisplayName(row.spec)), row.box);
+    auto *name = new QLabel(row.metric.name, row.box);
     name->setObjectName(QStringLiteral("nameLabel"));
-    auto *note = new QLabel(why, row.box);
+    auto *note = new QLabel(row.metric.readOnlyWhy, row.box);
     note->setObjectName(QStringLiteral("readOnlyLabel"));
     note->setEnabled(false); // greyed: information, not a control
     grid->addWidget(name, 0, 0);
@@ -232,11 +216,9 @@ void MetricSliderPanel::buildReadOnlyRow(Row &row, const QString &why)
 void MetricSliderPanel::buildWritableRow(Row &row)
 {
     auto *grid = new QGridLayout(row.box);
-    auto *name = new QLabel(qs(kube::api::metricDisplayName(row.spec)), row.box);
+    auto *name = new QLabel(row.metric.name, row.box);
     name->setObjectName(QStringLiteral("nameLabel"));
-    row.target = targetOfSpec(row.spec);
-    const QString targetText = row.target ? qs(row.target->toString()) : QStringLiteral("?");
-    name->setToolTip(tr("target %1").arg(targetText));
+    name->setToolTip(tr("target %1").arg(row.metric.targetText));
 
     row.slider = new QSlider(Qt::Horizontal, row.box);
     row.slider->setMinimumWidth(160); // a usable drag range even in a narrow side panel
@@ -274,7 +256,7 @@ void MetricSliderPanel::buildWritableRow(Row &row)
         if (r->updating)
             return;
         r->updating = true;
-        r->edit->setText(qs(kube::api::Quantity::fromMilli(r->range.milliAt(position)).toString()));
+        r->edit->setText(quantityTextOfMilli(r->range.milliAt(position)));
         r->updating = false;
         onTextChanged(*r, true);
     });
@@ -296,29 +278,21 @@ void MetricSliderPanel::buildWritableRow(Row &row)
     connect(row.edit, &QLineEdit::returnPressed, row.box, [this, r] { send(*r); });
     connect(row.send, &QPushButton::clicked, row.box, [this, r] { send(*r); });
 
-    // Start at the current value when the HPA reports one, else at the target.
-    std::optional<kube::api::Quantity> start = row.target;
-    for (const auto &pair : kube::api::pairMetrics(m_hpa)) {
-        if (MetricWriter::keyOf(pair.spec) != row.key || !pair.status)
-            continue;
-        if (const auto *current = kube::api::currentOf(*pair.status))
-            start = current->averageValue ? current->averageValue : (current->value ? current->value : start);
-    }
-    row.edit->setText(start ? qs(start->toString()) : QStringLiteral("0"));
+    row.edit->setText(row.metric.startText);
     onTextChanged(row);
 }
 
 void MetricSliderPanel::onTextChanged(Row &row, bool fromSlider)
 {
     const QString text = row.edit->text().trimmed();
-    const QString error = MetricWriter::quantityError(text);
-    const bool invalid = !error.isEmpty();
+    const QuantityInput input = readQuantityInput(text);
+    const bool invalid = !input.valid();
     row.edit->setProperty("invalid", invalid);
     row.edit->setStyleSheet(invalid ? kInvalidFieldStyle : QString());
     row.send->setEnabled(!invalid);
     if (invalid) {
         row.debounce->stop(); // never send a value the field refuses
-        setStatus(row, error, true);
+        setStatus(row, input.error, true);
         row.showingInvalid = true;
         return;
     }
@@ -326,9 +300,9 @@ void MetricSliderPanel::onTextChanged(Row &row, bool fromSlider)
         setStatus(row, QString(), false);
         row.showingInvalid = false;
     }
-    const qint64 milli = kube::api::Quantity::parse(text.toStdString())->milliValue();
+    const qint64 milli = input.milli;
     if (!fromSlider)
-        row.range = rangeFor(row.target ? row.target->milliValue() : 0, milli);
+        row.range = rangeFor(row.metric.targetMilli.value_or(0), milli);
     row.updating = true;
     row.slider->setRange(0, row.range.steps());
     row.slider->setSingleStep(1);
@@ -338,17 +312,15 @@ void MetricSliderPanel::onTextChanged(Row &row, bool fromSlider)
     row.slider->setProperty("stepMilli", row.range.stepMilli);
     row.slider->setValue(row.range.positionOf(milli));
     row.updating = false;
-    for (std::size_t i = 0; i < m_rows.size(); ++i)
-        if (m_rows[i].get() == &row)
-            emit previewChanged(int(i), text);
+    emit previewChanged(row.metric.specIndex, text);
 }
 
 void MetricSliderPanel::send(Row &row)
 {
     const QString text = row.edit->text().trimmed();
-    const QString error = MetricWriter::quantityError(text);
-    if (!error.isEmpty()) { // Enter or a timer can get here with a bad value: refuse, never send
-        setStatus(row, error, true);
+    const QuantityInput input = readQuantityInput(text);
+    if (!input.valid()) { // Enter or a timer can get here with a bad value: refuse, never send
+        setStatus(row, input.error, true);
         row.showingInvalid = true;
         return;
     }
@@ -356,7 +328,7 @@ void MetricSliderPanel::send(Row &row)
         setStatus(row, tr("not connected to a cluster"), true);
         return;
     }
-    m_writer->push(m_hpa, row.spec, text);
+    m_writer->push(m_hpa, m_hpa.spec.metrics.at(std::size_t(row.metric.specIndex)), text);
 }
 
 void MetricSliderPanel::setStatus(Row &row, const QString &text, bool error)
@@ -370,7 +342,7 @@ void MetricSliderPanel::setStatus(Row &row, const QString &text, bool error)
 MetricSliderPanel::Row *MetricSliderPanel::rowFor(const QString &key)
 {
     for (auto &row : m_rows)
-        if (row->key == key && row->status)
+        if (row->metric.key == key && row->status)
             return row.get();
     return nullptr;
 }

@@ -2,12 +2,14 @@
 // The metric slider panel: for each Object and Pods metric of the selected HPA a slider, an exact
 // quantity field, Send and "live", and a status line ("sent 400m · read back 400m", or the error
 // in red). External and Resource metrics get a read-only row saying where their values come
-// from. Talks only to MetricWriter (signals/slots).
+// from. What each row shows comes from app/core (sliderMetricsOf, readQuantityInput); the panel
+// only lays it out. Talks only to MetricWriter (signals/slots).
 //
 // Object names, for tests: each row is "metricRow<i>" (spec order; property "metricKey") holding
 // "nameLabel" and either "slider", "valueEdit", "sendButton", "liveCheck", "statusLabel" or, for
 // read-only rows, "readOnlyLabel". The slider carries properties "minMilli", "maxMilli",
 // "stepMilli" (qlonglong). Ctrl+L (anywhere in the window) moves the focus to the next value field.
+#include "app/core/slider_metrics.h"
 #include "kube/api/hpa.h"
 
 #include <QPointer>
@@ -65,9 +67,9 @@ signals:
 
 private:
     struct Row;
-    void rebuild();
+    void rebuild(const QList<SliderMetric> &metrics);
     void buildWritableRow(Row &row);
-    void buildReadOnlyRow(Row &row, const QString &why);
+    void buildReadOnlyRow(Row &row);
     // fromSlider: the knob wrote the field, so the range stays where the hand is.
     void onTextChanged(Row &row, bool fromSlider = false);
     void send(Row &row);

@@ -1,6 +1,8 @@
 #pragma once
 // The chart panel for one HPA: a replica chart and one chart per metric sharing one time window
 // (5 min .. 24 h), live follow or paused, repainted by one batch timer (≤ 250 ms).
+#include "app/core/hpa_selection.h"
+
 #include <QList>
 #include <QPointer>
 #include <QWidget>
@@ -22,10 +24,7 @@ public:
     // Four repaints a second look live and cost little (ARCHITECTURE.md: batched, ≤ 250 ms).
     static constexpr int kRepaintIntervalMs = 250;
 
-    struct Metric {
-        QString identity; // as in the SeriesStore key "<hpa>:metric:<identity>:current"
-        QString title;    // e.g. "cpu utilization (%)"
-    };
+    using Metric = MetricTrack; // from the HpaSelection
 
     explicit TimelinePanel(SeriesStore *store, QWidget *parent = nullptr);
 

@@ -1,0 +1,63 @@
+#include "app/core/slider_metrics.h"
+
+#include "app/core/metric_writer.h"
+#include "app/core/qs.h"
+#include "kube/api/hpa_metrics.h"
+
+namespace hpascope {
+
+namespace {
+
+std::optional<kube::api::Quantity> targetOfSpec(const kube::api::MetricSpec &spec)
+{
+    const kube::api::MetricTarget *t = kube::api::targetOf(spec);
+    if (!t)
+        return std::nullopt;
+    if (t->type == kube::api::MetricTargetType::AverageValue && t->averageValue)
+        return t->averageValue;
+    return t->value ? t->value : t->averageValue;
+}
+
+} // namespace
+
+QList<SliderMetric> sliderMetricsOf(const kube::api::HorizontalPodAutoscaler &hpa)
+{
+    QList<SliderMetric> rows;
+    const auto pairs = kube::api::pairMetrics(hpa);
+    for (std::size_t i = 0; i < hpa.spec.metrics.size(); ++i) {
+        const kube::api::MetricSpec &spec = hpa.spec.metrics[i];
+        SliderMetric row;
+        row.specIndex = int(i);
+        row.key = MetricWriter::keyOf(spec);
+        row.name = qs(kube::api::metricDisplayName(spec));
+        row.writable = MetricWriter::isWritable(spec, &row.readOnlyWhy);
+        const auto target = targetOfSpec(spec);
+        if (target)
+            row.targetMilli = target->milliValue();
+        row.targetText = target ? qs(target->toString()) : QStringLiteral("?");
+        // Start at the current value when the HPA reports one, else at the target.
+        std::optional<kube::api::Quantity> start = target;
+        for (const auto &pair : pairs) {
+            if (MetricWriter::keyOf(pair.spec) != row.key || !pair.status)
+                continue;
+            if (const auto *current = kube::api::currentOf(*pair.status))
+                start = current->averageValue ? current->averageValue : (current->value ? current->value : start);
+        }
+        row.startText = start ? qs(start->toString()) : QStringLiteral("0");
+        rows.append(row);
+    }
+    return rows;
+}
+
+QuantityInput readQuantityInput(const QString &text)
+{
+    QuantityInput input;
+    input.error = MetricWriter::quantityError(text.trimmed());
+    if (input.valid())
+        input.milli = kube::api::Quantity::parse(text.trimmed().toStdString())->milliValue();
+    return input;
+}
+
+QString quantityTextOfMilli(qint64 milli) { return qs(kube::api::Quantity::fromMilli(milli).toString()); }
+
+} // namespace hpascope

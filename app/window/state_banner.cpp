@@ -1,0 +1,42 @@
+#include "app/window/state_banner.h"
+
+#include "app/core/connection_state.h"
+
+namespace hpascope {
+
+namespace {
+const QString kWarningStyle = QStringLiteral("QLabel { padding: 16px; font-size: 14px; background: #fff4e5; border: 1px solid #f0c36d; }");
+const QString kDemoStyle = QStringLiteral("QLabel { padding: 8px; background: #e8f0fe; border: 1px solid #8ab4f8; }");
+} // namespace
+
+StateBanner::StateBanner(QWidget *parent) : QLabel(parent)
+{
+    setObjectName(QStringLiteral("stateBanner"));
+    setWordWrap(true);
+    setTextInteractionFlags(Qt::TextSelectableByMouse);
+    setStyleSheet(kWarningStyle);
+    hide();
+}
+
+void StateBanner::showState(const ConnectionState &state, bool demo)
+{
+    const bool blocking = state.kind == ConnectionState::Kind::NotConfigured || state.kind == ConnectionState::Kind::Error;
+    if (blocking) {
+        QString text = state.kind == ConnectionState::Kind::NotConfigured ? tr("<b>No cluster configured</b>") : tr("<b>Cluster unreachable</b>");
+        text += QStringLiteral("<br>") + state.reason.toHtmlEscaped();
+        if (!state.hint.isEmpty())
+            text += QStringLiteral("<br><i>") + state.hint.toHtmlEscaped() + QStringLiteral("</i>");
+        setText(text);
+    }
+    if (demo && !blocking) {
+        setText(tr("<b>Simulation.</b> This is hpascope's embedded demo cluster, not Kubernetes: the "
+                   "HPA controller is hpascope's port of the real one, pods become ready after 10 s, and the "
+                   "sliders feed its metrics. Use the speed control to watch the 5-minute scale-down window pass."));
+        setStyleSheet(kDemoStyle);
+    } else {
+        setStyleSheet(kWarningStyle);
+    }
+    setVisible(blocking || demo);
+}
+
+} // namespace hpascope
