@@ -30,8 +30,9 @@ struct ClusterProfile {
     // Wall time for a real cluster; simulated time for the demo (which may run 10× or 60× faster).
     std::function<QDateTime()> clock = [] { return QDateTime::currentDateTimeUtc(); };
     kube::hpa::ControllerConfig controller;
-    // False when the flags are assumed (a real cluster's cannot be read through the API).
-    bool controllerKnown = false;
+    // Where `controller` came from: assumed (Kubernetes' defaults), set for the context, published
+    // by the cluster (ClusterSession reads it after connecting), or the simulator's own.
+    kube::hpa::ConfigSource controllerSource = kube::hpa::ConfigSource::Assumed;
     ControllerHistoryProvider history;
     // Samples and events go to the local history (the demo is ephemeral and stays out of it).
     bool recordHistory = true;

@@ -5,6 +5,7 @@
 #include "app/core/recorder.h"
 #include "kube/api/hpa.h"
 #include "kube/api/paths.h"
+#include "kube/hpa/published_flags.h"
 #include "kube/http/client.h"
 #include "kube/watch/reflector.h"
 
@@ -12,6 +13,9 @@
 #include <QSettings>
 
 Q_LOGGING_CATEGORY(lcSession, "hpascope.session")
+// When each HPA list and watch event reached the table, for benchmarks and debugging:
+// QT_LOGGING_RULES="hpascope.watch.debug=true". Off by default; costs one branch when off.
+Q_LOGGING_CATEGORY(lcWatch, "hpascope.watch", QtWarningMsg)
 
 namespace hpascope {
 
@@ -125,6 +129,8 @@ void ClusterSession::connectTo(const ClusterProfile &profile)
     m_pods.setClient(m_client);
     m_writer.setClient(m_client);
     listNamespaces();
+    if (m_profile.controllerSource == kube::hpa::ConfigSource::Assumed)
+        readPublishedFlags();
 
     kube::watch::ReflectorOptions opts;
     opts.path = kube::api::hpaListPath(namespaceName.isEmpty() ? std::optional<std::string>{}
@@ -142,6 +148,7 @@ void ClusterSession::connectTo(const ClusterProfile &profile)
             }
             m_hpas.resetAll(std::move(hpas));
             emit hpasSynced(n);
+            qCDebug(lcWatch, "listed %d hpas at %lld", n, QDateTime::currentMSecsSinceEpoch());
         });
     };
     handler.onEvent = [this, gui](kube::watch::EventType type, const nlohmann::json &obj) {
@@ -157,7 +164,12 @@ void ClusterSession::connectTo(const ClusterProfile &profile)
             }
             else {
                 record(hpa);
+                const std::string what = lcWatch().isDebugEnabled()
+                    ? hpa.metadata.namespace_ + '/' + hpa.metadata.name + " rv=" + hpa.metadata.resourceVersion
+                    : std::string();
                 m_hpas.upsert(std::move(hpa));
+                qCDebug(lcWatch, "applied %s %s at %lld", type == kube::watch::EventType::Added ? "ADDED" : "MODIFIED",
+                        what.c_str(), QDateTime::currentMSecsSinceEpoch());
             }
         });
     };
@@ -189,6 +201,42 @@ void ClusterSession::listNamespaces()
         if (!names.isEmpty())
             gui.post([this, names] { emit namespacesListed(names); });
     });
+}
+
+void ClusterSession::readPublishedFlags()
+{
+    kube::http::Request req;
+    req.path = kube::hpa::publishedFlagsPath();
+    m_client->send(req, [gui = GuiThreadGuard(this, &m_generation), this](kube::Result<kube::http::Response> resp) {
+        if (!resp) { // 404: the cluster publishes nothing, the defaults stay assumed; 403: not ours to read
+            qCInfo(lcSession) << "controller flags not published:" << QString::fromStdString(resp.error().toString());
+            return;
+        }
+        const auto j = nlohmann::json::parse(resp->body, nullptr, false);
+        auto flags = kube::hpa::readPublishedFlags(j.is_discarded() ? nlohmann::json::object() : j);
+        if (!flags) {
+            qCWarning(lcSession) << "ignoring the published controller flags:" << QString::fromStdString(flags.error().toString());
+            return;
+        }
+        gui.post([this, config = flags.value()] {
+            if (m_profile.controllerSource != kube::hpa::ConfigSource::Assumed)
+                return; // set by the user meanwhile
+            m_profile.controller = config;
+            m_profile.controllerSource = kube::hpa::ConfigSource::Published;
+            emit profileChanged();
+        });
+    });
+}
+
+void ClusterSession::setControllerFlags(const std::optional<kube::hpa::ControllerConfig> &flags)
+{
+    if (m_profile.isDemo())
+        return; // the simulator's flags are its own
+    m_profile.controller = flags.value_or(kube::hpa::ControllerConfig{});
+    m_profile.controllerSource = flags ? kube::hpa::ConfigSource::Set : kube::hpa::ConfigSource::Assumed;
+    emit profileChanged();
+    if (!flags && m_client)
+        readPublishedFlags();
 }
 
 void ClusterSession::setRecorder(Recorder *recorder)

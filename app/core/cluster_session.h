@@ -51,9 +51,13 @@ public:
     SeriesStore *series() { return &m_series; }
     // What the current connection came from (the last connectTo()).
     const ClusterProfile &profile() const { return m_profile; }
-    // The HPA controller's settings the explainer assumes: the demo cluster's own, else
-    // Kubernetes' defaults (a real cluster's flags cannot be read through the API).
+    // The HPA controller's settings the explainer uses, and profile().controllerSource says whence:
+    // the demo cluster's own; else those set for the context; else those the cluster publishes
+    // (read after connecting); else Kubernetes' defaults.
     kube::hpa::ControllerConfig controllerConfig() const { return m_profile.controller; }
+    // The user set (or, nullopt, forgot) the flags for this context: applies them now, without
+    // reconnecting; forgetting goes back to the published flags or the defaults.
+    void setControllerFlags(const std::optional<kube::hpa::ControllerConfig> &flags);
     // The controller's exact memory of this HPA when the source knows it (the demo cluster).
     std::optional<kube::hpa::HpaHistory> controllerHistory(const QString &key) const;
     // The statuses of this HPA watched in this session (the explainer rebuilds the controller's
@@ -86,6 +90,7 @@ private:
     void applyWatchState(const kube::watch::ConnectionState &s);
     void record(const kube::api::HorizontalPodAutoscaler &hpa);
     void listNamespaces();
+    void readPublishedFlags();
 
     HpaListModel m_hpas;
     EventStore m_events;

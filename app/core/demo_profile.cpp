@@ -23,7 +23,7 @@ std::optional<ClusterProfile> startDemoProfile(double speed, QString *error)
     p.namespaceName = QStringLiteral("default");
     p.clock = [raw] { return format::toQDateTime(raw->now()); };
     p.controller = sim->world().controllerConfig();
-    p.controllerKnown = true;
+    p.controllerSource = kube::hpa::ConfigSource::Simulator;
     p.history = [raw](const QString &key) {
         const QStringList parts = key.split(QLatin1Char('/'));
         return parts.size() == 2 ? raw->world().hpaHistory(parts[0].toStdString(), parts[1].toStdString())

@@ -28,6 +28,7 @@ const std::vector<Entry> &table()
         {"metric.within", QT_TRANSLATE_NOOP("Explainer", "Metric %1 is %2 vs target %3 (ratio %4, within the %5 tolerance): replicas stay at %6.")},
         {"metric.outside", QT_TRANSLATE_NOOP("Explainer", "Metric %1 is %2 vs target %3 (ratio %4, outside the %5 tolerance): replicas %6 \u2192 %7.")},
         {"metric.outside.kept", QT_TRANSLATE_NOOP("Explainer", "Metric %1 is %2 vs target %3 (ratio %4, outside the %5 tolerance), but counting " "the pods without a value keeps the replicas at %6.")},
+        {"metric.outside.rounded", QT_TRANSLATE_NOOP("Explainer", "Metric %1 is %2 vs target %3 (ratio %4, outside the %5 tolerance), but the " "controller rounds up: %4 \u00d7 %6 replicas is still %6 after rounding up, so " "replicas stay at %6.")},
         {"metric.novalue", QT_TRANSLATE_NOOP("Explainer", "Metric %1 has no current value yet.")},
         {"pods.missing", QT_TRANSLATE_NOOP("Explainer", "%1 of %2 pods have no value of %3: the controller counts them as 0 on scale-up and as " "at target on scale-down.")},
         {"winner", QT_TRANSLATE_NOOP("Explainer", "The largest proposal wins: %2 asks for %1.")},
@@ -41,8 +42,8 @@ const std::vector<Entry> &table()
         {"disabled.up", QT_TRANSLATE_NOOP("Explainer", "Scale-up is disabled by the HPA's behavior (scaleUp.selectPolicy: Disabled): the metrics " "ask for %1, replicas stay at %2.")},
         {"disabled.down", QT_TRANSLATE_NOOP("Explainer", "Scale-down is disabled by the HPA's behavior (scaleDown.selectPolicy: Disabled): the " "metrics ask for %1, replicas stay at %2.")},
         {"held.down.explicit", QT_TRANSLATE_NOOP("Explainer", "Scale-down is held by the %1 s stabilization window " "(spec.behavior.scaleDown.stabilizationWindowSeconds).")},
-        {"held.down.flag", QT_TRANSLATE_NOOP("Explainer", "Scale-down is held by the %1 s stabilization window (the controller's " "--horizontal-pod-autoscaler-downscale-stabilization, assumed %1 s: " "spec.behavior.scaleDown.stabilizationWindowSeconds is unset).")},
-        {"held.down.legacy", QT_TRANSLATE_NOOP("Explainer", "Scale-down is held by the %1 s stabilization window (the controller's " "--horizontal-pod-autoscaler-downscale-stabilization, assumed %1 s: spec.behavior is " "unset).")},
+        {"held.down.flag", QT_TRANSLATE_NOOP("Explainer", "Scale-down is held by the %1 s stabilization window (the controller's " "--horizontal-pod-autoscaler-downscale-stabilization: " "spec.behavior.scaleDown.stabilizationWindowSeconds is unset).")},
+        {"held.down.legacy", QT_TRANSLATE_NOOP("Explainer", "Scale-down is held by the %1 s stabilization window (the controller's " "--horizontal-pod-autoscaler-downscale-stabilization: spec.behavior is unset).")},
         {"held.up", QT_TRANSLATE_NOOP("Explainer", "Scale-up is held by the %1 s scale-up stabilization window: the lowest recent " "recommendation is %2.")},
         {"path.one", QT_TRANSLATE_NOOP("Explainer", "If %1 stays at %2: %3.")},
         {"path.many", QT_TRANSLATE_NOOP("Explainer", "If the metrics stay as they are: %1.")},
@@ -53,7 +54,10 @@ const std::vector<Entry> &table()
         {"path.uncertain", QT_TRANSLATE_NOOP("Explainer", "Just after a rescale the controller may still count the old number of pods: the " "next sync tells which of the possible paths holds.")},
         {"scaled", QT_TRANSLATE_NOOP("Explainer", "The controller's last sync changed the replicas %1 \u2192 %2.")},
         {"stable", QT_TRANSLATE_NOOP("Explainer", "Stable: replicas stay at %1; no metric asks for a change.")},
-        {"mismatch", QT_TRANSLATE_NOOP("Explainer", "hpascope's replay of the last sync gives %1 (%2) where the controller decided %3 (%4); " "this explanation follows the controller. Pods without metric values or not ready, or " "controller flags other than the assumed ones (sync %5 s, scale-down window %6 s, " "tolerance %7), would explain it.")},
+        {"mismatch", QT_TRANSLATE_NOOP("Explainer", "hpascope's replay of the last sync gives %1 (%2) where the controller decided %3 (%4); " "this explanation follows the controller. Pods without metric values or not ready, or " "controller flags other than these (sync %5 s, scale-down window %6 s, " "tolerance %7), would explain it.")},
+        {"flags.assumed", QT_TRANSLATE_NOOP("Explainer", "Assumed: Kubernetes' default controller flags (sync %1 s, scale-down window %2 s, " "tolerance %3). If this cluster's controller runs with others, set them under " "Controller flags.")},
+        {"flags.set", QT_TRANSLATE_NOOP("Explainer", "Controller flags as set for this context in hpascope: sync %1 s, scale-down window %2 s, " "tolerance %3.")},
+        {"flags.published", QT_TRANSLATE_NOOP("Explainer", "Controller flags as the cluster publishes them (ConfigMap %4): sync %1 s, " "scale-down window %2 s, tolerance %3.")},
     };
     return entries;
 }

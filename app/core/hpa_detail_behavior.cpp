@@ -62,7 +62,7 @@ QString sourceMark(ValueSource source)
     case ValueSource::ApiDefault:
         return tr(" (default)");
     case ValueSource::ControllerFlag:
-        return tr(" (controller default)");
+        return tr(" (controller flag)");
     }
     return {};
 }

@@ -38,6 +38,7 @@ void HpaDetailModel::setControllerConfig(const kube::hpa::ControllerConfig &conf
 void HpaDetailModel::followSession(const ClusterSession *session)
 {
     auto apply = [this, s = QPointer<const ClusterSession>(session)] {
+        m_configSource = s->profile().controllerSource;
         setControllerConfig(
             s->controllerConfig(),
             [s](const QString &key) { return s ? s->controllerHistory(key) : std::nullopt; },
@@ -68,6 +69,7 @@ void HpaDetailModel::explain()
         for (const TrackedPod &p : m_pods->podsFor(m_trackedNamespace, *m_trackedTarget))
             pods.pods.push_back(p.controllerView);
     inputs.pods = pods.empty() ? nullptr : &pods;
+    inputs.configSource = m_configSource;
     m_explained = kube::hpa::explain(*m_hpa, m_controller, inputs, format::toKubeTime(m_now));
     renderExplanation();
 }

@@ -88,6 +88,7 @@ private:
     BehaviorText m_behavior;
     QStringList m_explanation;
     kube::hpa::ControllerConfig m_controller;
+    kube::hpa::ConfigSource m_configSource = kube::hpa::ConfigSource::Assumed;
     HistoryProvider m_history;
     ObservedProvider m_observed;
     kube::hpa::Explanation m_explained;

@@ -4,15 +4,48 @@
 
 namespace hpascope {
 
-kube::hpa::ControllerConfig assumedControllerConfig(const QSettings &settings)
+namespace {
+const QString kSync = QStringLiteral("syncPeriodSeconds");
+const QString kWindow = QStringLiteral("downscaleStabilizationSeconds");
+const QString kTolerance = QStringLiteral("tolerance");
+
+QString group(const QString &context)
 {
-    kube::hpa::ControllerConfig controller;
-    controller.syncPeriod = std::chrono::seconds(
-        settings.value(QStringLiteral("controller/syncPeriodSeconds"), qint64(controller.syncPeriod.count())).toInt());
-    controller.downscaleStabilization = std::chrono::seconds(
-        settings.value(QStringLiteral("controller/downscaleStabilizationSeconds"),
-                       qint64(controller.downscaleStabilization.count())).toInt());
-    return controller;
+    // Context names may hold '/', which QSettings reads as a group separator.
+    return QStringLiteral("controller/") + QString::fromLatin1(context.toUtf8().toPercentEncoding()) + QLatin1Char('/');
+}
+
+std::optional<kube::hpa::ControllerConfig> read(const QSettings &settings, const QString &prefix)
+{
+    if (!settings.contains(prefix + kSync) && !settings.contains(prefix + kWindow) && !settings.contains(prefix + kTolerance))
+        return std::nullopt;
+    kube::hpa::ControllerConfig c;
+    c.syncPeriod = std::chrono::seconds(settings.value(prefix + kSync, qint64(c.syncPeriod.count())).toLongLong());
+    c.downscaleStabilization =
+        std::chrono::seconds(settings.value(prefix + kWindow, qint64(c.downscaleStabilization.count())).toLongLong());
+    c.tolerance = settings.value(prefix + kTolerance, c.tolerance).toDouble();
+    return c;
+}
+} // namespace
+
+std::optional<kube::hpa::ControllerConfig> controllerFlagsFor(const QSettings &settings, const QString &context)
+{
+    if (auto own = read(settings, group(context)))
+        return own;
+    return read(settings, QStringLiteral("controller/"));
+}
+
+void saveControllerFlags(QSettings &settings, const QString &context, const std::optional<kube::hpa::ControllerConfig> &flags)
+{
+    const QString prefix = group(context);
+    if (!flags) {
+        for (const QString &key : {kSync, kWindow, kTolerance})
+            settings.remove(prefix + key);
+        return;
+    }
+    settings.setValue(prefix + kSync, qint64(flags->syncPeriod.count()));
+    settings.setValue(prefix + kWindow, qint64(flags->downscaleStabilization.count()));
+    settings.setValue(prefix + kTolerance, flags->tolerance);
 }
 
 std::optional<ClusterProfile> kubeconfigProfile(const kube::config::Kubeconfig &kubeconfig, const QString &context,
@@ -26,7 +59,10 @@ std::optional<ClusterProfile> kubeconfigProfile(const kube::config::Kubeconfig &
         return std::nullopt;
     }
     ClusterProfile p = ClusterProfile::forRestConfig(std::move(rest.value()), namespaceName);
-    p.controller = assumedControllerConfig(settings);
+    if (auto flags = controllerFlagsFor(settings, context)) {
+        p.controller = *flags;
+        p.controllerSource = kube::hpa::ConfigSource::Set;
+    }
     return p;
 }
 

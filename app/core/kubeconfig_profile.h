@@ -1,8 +1,10 @@
 #pragma once
 // A kubeconfig context as a cluster source. The HPA controller's flags cannot be read through the
-// API: the profile assumes Kubernetes' defaults unless the settings name others
-// (controller/syncPeriodSeconds, controller/downscaleStabilizationSeconds), e.g. for a cluster
-// started with a shorter window.
+// API: the profile takes the flags set for the context in hpascope (QSettings
+// controller/<context>/{syncPeriodSeconds,downscaleStabilizationSeconds,tolerance}, written by the
+// window's Controller flags dialog; the context-less controller/... keys of older versions apply
+// to every context), else assumes Kubernetes' defaults, which the session replaces with the
+// flags the cluster publishes, if it does (kube/hpa/published_flags.h).
 #include "app/core/cluster_profile.h"
 #include "kube/config/kubeconfig.h"
 
@@ -12,7 +14,10 @@ class QSettings;
 
 namespace hpascope {
 
-kube::hpa::ControllerConfig assumedControllerConfig(const QSettings &settings);
+// The flags set for the context, nullopt when none are.
+std::optional<kube::hpa::ControllerConfig> controllerFlagsFor(const QSettings &settings, const QString &context);
+// nullopt forgets them: the context goes back to the published or default flags.
+void saveControllerFlags(QSettings &settings, const QString &context, const std::optional<kube::hpa::ControllerConfig> &flags);
 
 // namespaceName empty: all namespaces. On failure returns nullopt and sets *error to the
 // kubeconfig's own message (unknown context, unreadable credentials file, ...).

@@ -1,5 +1,6 @@
 #pragma once
-// The main window assembles panels; it owns no Kubernetes logic beyond choosing the context.
+// The main window assembles panels and wires them: the cluster toolbar chooses a profile, the
+// session connects to it, the HpaSelection feeds the selected HPA to every panel.
 #include "kube/config/kubeconfig.h"
 
 #include <QMainWindow>
@@ -9,12 +10,14 @@
 
 class QComboBox;
 class QPushButton;
-class QLabel;
 class QSplitter;
 
 namespace hpascope {
 
 class ClusterSession;
+class ClusterToolbar;
+class HpaSelection;
+class StateBanner;
 class ConnectionStatusWidget;
 class EventModel;
 class HpaDetailModel;
@@ -45,9 +48,10 @@ public:
     MetricSliderPanel *sliderPanel() const { return m_sliders; }
     TimelinePanel *timeline() const { return m_timeline; }
     ConnectionStatusWidget *statusWidget() const { return m_status; }
-    QComboBox *contextPicker() const { return m_contextPicker; }
-    QComboBox *namespacePicker() const { return m_namespacePicker; }
-    QComboBox *speedPicker() const { return m_speedPicker; }
+    HpaSelection *selection() const { return m_selection; }
+    QComboBox *contextPicker() const;
+    QComboBox *namespacePicker() const;
+    QComboBox *speedPicker() const;
     // Starts the embedded simulated cluster and shows it (also offered when no kubeconfig exists).
     void startDemo();
 
@@ -55,32 +59,26 @@ protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
-    void loadKubeconfig();
-    void connectSelected();
+    void assembleLayout();
+    void wireSelection();
     void connectProfile(const ClusterProfile &profile);
     void showState(const ConnectionState &state);
-    void showDetail(const QString &key);
+    void editControllerFlags();
 
-    StartupOptions m_options;
-    std::optional<kube::config::Kubeconfig> m_kubeconfig;
     Recorder *m_recorder;
     ClusterSession *m_session;
+    HpaSelection *m_selection;
     HpaTableView *m_table;
     HpaDetailModel *m_detail;
     EventModel *m_eventModel;
     HpaDetailView *m_detailView;
     MetricSliderPanel *m_sliders;
     TimelinePanel *m_timeline;
-    QString m_timelineKey; // HPA and metric identities the timeline shows
     ConnectionStatusWidget *m_status;
-    QComboBox *m_contextPicker;
-    QComboBox *m_namespacePicker;
-    QLabel *m_banner;
+    ClusterToolbar *m_toolbar;
+    StateBanner *m_banner;
     QPushButton *m_demoButton;
-    QComboBox *m_speedPicker;
-    QAction *m_speedAction = nullptr;
-    bool m_populating = false;
-    QSplitter *m_splitter; // HPA table | detail
+    QSplitter *m_splitter = nullptr; // HPA table | detail
 };
 
 } // namespace hpascope

@@ -2,6 +2,7 @@
 
 #include "kube/api/hpa_metrics.h"
 #include "kube/api/pod.h"
+#include "kube/hpa/published_flags.h"
 #include "kube/hpa/sync_model.h"
 
 #include <algorithm>
@@ -213,6 +214,11 @@ void explainMetrics(Explanation &ex, const HorizontalPodAutoscaler &hpa, const C
         const std::string usedTol = percent(line.ratio && *line.ratio > 1.0 ? tol.scaleUp : tol.scaleDown);
         if (line.withinTolerance)
             ex.sentences.push_back({"metric.within", {line.name, line.current, line.target, ratio, usedTol, num(replicas)}});
+        else if (p->replicas == replicas && line.ratio && *line.ratio < 1.0 &&
+                 std::ceil(*line.ratio * replicas - 1e-9) >= replicas)
+            // Outside the tolerance, yet the controller's ceil(ratio × pods) is the count it has:
+            // 0.83 × 1 rounds up to 1. No pods are missing anything.
+            ex.sentences.push_back({"metric.outside.rounded", {line.name, line.current, line.target, ratio, usedTol, num(replicas)}});
         else if (p->replicas == replicas)
             ex.sentences.push_back({"metric.outside.kept", {line.name, line.current, line.target, ratio, usedTol, num(replicas)}});
         else
@@ -421,8 +427,44 @@ std::string formatClock(Time t)
     return buf;
 }
 
+namespace {
+
+// The sentences whose numbers come from the controller's flags rather than from the HPA.
+bool restsOnFlags(const Explanation &ex)
+{
+    return std::any_of(ex.sentences.begin(), ex.sentences.end(), [](const Sentence &s) {
+        return s.id == "held.down.flag" || s.id == "held.down.legacy" || s.id == "mismatch";
+    });
+}
+
+Explanation explainSync(const HorizontalPodAutoscaler &hpa, const ControllerConfig &config, const ExplainInputs &in,
+                        Time now);
+
+} // namespace
+
 Explanation explain(const HorizontalPodAutoscaler &hpa, const ControllerConfig &config, const ExplainInputs &in,
                     Time now)
+{
+    Explanation ex = explainSync(hpa, config, in, now);
+    if (in.configSource == ConfigSource::Simulator || !restsOnFlags(ex))
+        return ex;
+    std::vector<std::string> args = {num(config.syncPeriod.count()), num(config.downscaleStabilization.count()),
+                                     fixed2(config.tolerance)};
+    const char *id = "flags.assumed";
+    if (in.configSource == ConfigSource::Set) {
+        id = "flags.set";
+    } else if (in.configSource == ConfigSource::Published) {
+        id = "flags.published";
+        args.push_back(std::string(kPublishedFlagsNamespace) + "/" + std::string(kPublishedFlagsName));
+    }
+    ex.sentences.push_back({id, std::move(args)});
+    return ex;
+}
+
+namespace {
+
+Explanation explainSync(const HorizontalPodAutoscaler &hpa, const ControllerConfig &config, const ExplainInputs &in,
+                        Time now)
 {
     Explanation ex;
     ex.behavior = effectiveBehavior(hpa, config);
@@ -554,5 +596,7 @@ Explanation explain(const HorizontalPodAutoscaler &hpa, const ControllerConfig &
     }
     return ex;
 }
+
+} // namespace
 
 } // namespace kube::hpa

@@ -78,6 +78,8 @@ struct ExplainInputs {
     const ObservedPods *pods = nullptr;        // the target's pods, when watched
     // Reading the target's scale failed (what the dashboard's own GET .../scale returned).
     std::optional<std::string> scaleError;
+    // Where the ControllerConfig came from, said after any sentence that rests on it.
+    ConfigSource configSource = ConfigSource::Assumed;
 };
 
 Explanation explain(const kube::api::HorizontalPodAutoscaler &hpa, const ControllerConfig &config,

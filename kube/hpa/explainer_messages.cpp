@@ -20,6 +20,9 @@ const std::vector<MessageTemplate> &explainerMessages()
         {"metric.outside", "Metric %1 is %2 vs target %3 (ratio %4, outside the %5 tolerance): replicas %6 \u2192 %7."},
         {"metric.outside.kept", "Metric %1 is %2 vs target %3 (ratio %4, outside the %5 tolerance), but counting "
                                 "the pods without a value keeps the replicas at %6."},
+        {"metric.outside.rounded", "Metric %1 is %2 vs target %3 (ratio %4, outside the %5 tolerance), but the "
+                                   "controller rounds up: %4 \u00d7 %6 replicas is still %6 after rounding up, so "
+                                   "replicas stay at %6."},
         {"metric.novalue", "Metric %1 has no current value yet."},
         {"pods.missing", "%1 of %2 pods have no value of %3: the controller counts them as 0 on scale-up and as "
                          "at target on scale-down."},
@@ -43,11 +46,10 @@ const std::vector<MessageTemplate> &explainerMessages()
         {"held.down.explicit", "Scale-down is held by the %1 s stabilization window "
                                "(spec.behavior.scaleDown.stabilizationWindowSeconds)."},
         {"held.down.flag", "Scale-down is held by the %1 s stabilization window (the controller's "
-                           "--horizontal-pod-autoscaler-downscale-stabilization, assumed %1 s: "
+                           "--horizontal-pod-autoscaler-downscale-stabilization: "
                            "spec.behavior.scaleDown.stabilizationWindowSeconds is unset)."},
         {"held.down.legacy", "Scale-down is held by the %1 s stabilization window (the controller's "
-                             "--horizontal-pod-autoscaler-downscale-stabilization, assumed %1 s: spec.behavior is "
-                             "unset)."},
+                             "--horizontal-pod-autoscaler-downscale-stabilization: spec.behavior is unset)."},
         {"held.up", "Scale-up is held by the %1 s scale-up stabilization window: the lowest recent "
                     "recommendation is %2."},
         {"path.one", "If %1 stays at %2: %3."},
@@ -63,8 +65,15 @@ const std::vector<MessageTemplate> &explainerMessages()
         {"stable", "Stable: replicas stay at %1; no metric asks for a change."},
         {"mismatch", "hpascope's replay of the last sync gives %1 (%2) where the controller decided %3 (%4); "
                      "this explanation follows the controller. Pods without metric values or not ready, or "
-                     "controller flags other than the assumed ones (sync %5 s, scale-down window %6 s, "
+                     "controller flags other than these (sync %5 s, scale-down window %6 s, "
                      "tolerance %7), would explain it."},
+        {"flags.assumed", "Assumed: Kubernetes' default controller flags (sync %1 s, scale-down window %2 s, "
+                          "tolerance %3). If this cluster's controller runs with others, set them under "
+                          "Controller flags."},
+        {"flags.set", "Controller flags as set for this context in hpascope: sync %1 s, scale-down window %2 s, "
+                      "tolerance %3."},
+        {"flags.published", "Controller flags as the cluster publishes them (ConfigMap %4): sync %1 s, "
+                            "scale-down window %2 s, tolerance %3."},
     };
     return table;
 }

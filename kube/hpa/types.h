@@ -18,6 +18,15 @@ using Seconds = std::chrono::seconds;
 
 // kube-controller-manager flags; defaults from
 // pkg/controller/podautoscaler/config/v1alpha1/defaults.go (RecommendedDefaultHPAControllerConfiguration).
+// Where the controller's flags (ControllerConfig) come from; the Why box says it whenever an
+// explanation rests on them.
+enum class ConfigSource {
+    Assumed,   // Kubernetes' defaults: nothing told hpascope otherwise
+    Set,       // set by the user for this context
+    Published, // published by the cluster (kPublishedFlagsConfigMap, published_flags.h)
+    Simulator, // hpascope's own simulated controller: known exactly
+};
+
 struct ControllerConfig {
     Seconds syncPeriod{15};                // --horizontal-pod-autoscaler-sync-period
     Seconds downscaleStabilization{300};   // --horizontal-pod-autoscaler-downscale-stabilization

@@ -9,6 +9,7 @@
 #include "app/core/hpa_list_model.h"
 #include "app/window/main_window.h"
 #include "kube/api/quantity.h"
+#include "kube/hpa/published_flags.h"
 #include "kube/metrics/metrics_client.h"
 #include "widgets/hpa_table_view.h"
 
@@ -176,6 +177,17 @@ private slots:
                {QStringLiteral("The controller cannot read the scale of its target Deployment/absent"),
                 QStringLiteral("Check that deployments.apps/absent exists in namespace ") + QString::fromStdString(m_ns)},
                {QStringLiteral("Stable")}, QStringLiteral("target missing"));
+
+        // The sandbox publishes its controller flags (tests/cluster/up): the session reads them,
+        // and the behavior hpascope shows for an HPA without spec.behavior is the cluster's.
+        const auto window = kube::hpa::parseGoDuration(qEnvironmentVariable("HPASCOPE_HPA_DOWNSCALE_STABILIZATION", QStringLiteral("5s")).toStdString());
+        QVERIFY(window);
+        const qint64 seconds = std::chrono::duration_cast<std::chrono::seconds>(*window).count();
+        QTRY_VERIFY_WITH_TIMEOUT(w.session()->profile().controllerSource == kube::hpa::ConfigSource::Published, kTimeoutMs);
+        QCOMPARE(qint64(w.session()->controllerConfig().downscaleStabilization.count()), seconds);
+        QTRY_COMPARE(w.detailModel()->behaviorModel()->index(1, HpaBehaviorModel::Window).data().toString(),
+                     QStringLiteral("%1 s (controller flag)").arg(seconds));
+        qInfo("published flags: scale-down window %lld s; behavior: %s", seconds, qPrintable(w.detailModel()->behavior().summary));
     }
 
     void cleanupTestCase()

@@ -1,9 +1,9 @@
 #include "controller_flags.h"
 
+#include "kube/hpa/published_flags.h"
 #include "kube/http/client.h"
 
 #include <cstdlib>
-#include <regex>
 
 namespace diff {
 namespace {
@@ -16,23 +16,7 @@ namespace {
 
 std::optional<Millis> parseGoDuration(const std::string &text)
 {
-    static const std::regex part(R"((\d+(?:\.\d+)?)(h|ms|m|s))");
-    if (text.empty())
-        return std::nullopt;
-    double ms = 0;
-    std::size_t consumed = 0;
-    for (auto it = std::sregex_iterator(text.begin(), text.end(), part);
-        it != std::sregex_iterator(); ++it) {
-        if (static_cast<std::size_t>(it->position()) != consumed)
-            return std::nullopt;
-        consumed += it->length();
-        const double v = std::stod((*it)[1]);
-        const std::string unit = (*it)[2];
-        ms += v * (unit == "h" ? 3600000 : unit == "m" ? 60000 : unit == "s" ? 1000 : 1);
-    }
-    if (consumed != text.size())
-        return std::nullopt;
-    return Millis(static_cast<int64_t>(ms + 0.5));
+    return kube::hpa::parseGoDuration(text);
 }
 
 ControllerFlags readControllerFlags(const kube::config::RestConfig &apiServer)

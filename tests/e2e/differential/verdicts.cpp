@@ -39,7 +39,8 @@ std::vector<SyncVerdict> verdictsOf(const std::vector<SeenStatus> &statuses,
             continue; // not synced yet
         const auto ex = kube::hpa::explain(hpa, config,
             kube::hpa::ExplainInputs {
-                nullptr, &observed, pods.empty() ? nullptr : &pods, scaleError },
+                nullptr, &observed, pods.empty() ? nullptr : &pods, scaleError,
+                kube::hpa::ConfigSource::Set }, // read from the controller's /configz
             at);
         SyncVerdict v;
         v.at = std::chrono::duration_cast<Millis>(at - created);
@@ -83,7 +84,8 @@ std::vector<SyncVerdict> verdictsOf(const std::vector<SeenStatus> &statuses,
         observed.observe(last.hpa, *end, last.pods);
         const auto ex = kube::hpa::explain(last.hpa, config,
             kube::hpa::ExplainInputs {
-                nullptr, &observed, last.pods.empty() ? nullptr : &last.pods, scaleError },
+                nullptr, &observed, last.pods.empty() ? nullptr : &last.pods, scaleError,
+                kube::hpa::ConfigSource::Set },
             *end);
         SyncVerdict v;
         v.at = std::chrono::duration_cast<Millis>(*end - created);

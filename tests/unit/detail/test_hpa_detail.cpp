@@ -210,7 +210,7 @@ private slots:
                                            "last 5 minutes wins); scale-up at most max(2× current, 4) pods per sync."));
         auto *m = detail.behaviorModel();
         QCOMPARE(m->rowCount(), 2);
-        QCOMPARE(cell(m, 1, HpaBehaviorModel::Window), QStringLiteral("300 s (controller default)"));
+        QCOMPARE(cell(m, 1, HpaBehaviorModel::Window), QStringLiteral("300 s (controller flag)"));
         QCOMPARE(cell(m, 0, HpaBehaviorModel::Policies), QStringLiteral("at most max(2× current, 4) pods per sync"));
         QCOMPARE(cell(m, 0, HpaBehaviorModel::Tolerance), QStringLiteral("10 % (default)"));
 
@@ -237,7 +237,7 @@ private slots:
         QTest::newRow("scale-up disabled: scale-down window from the controller")
             << QByteArray(R"({"scaleUp": {"selectPolicy": "Disabled"}})")
             << QStringList{"0 s (default)", "Disabled", "4 pods per 15 s, 100 % per 15 s (default)", "10 % (default)"}
-            << QStringList{"300 s (controller default)", "Max (default)", "100 % per 15 s (default)", "10 % (default)"}
+            << QStringList{"300 s (controller flag)", "Max (default)", "100 % per 15 s (default)", "10 % (default)"}
             << "Scale-up: disabled (selectPolicy: Disabled). Scale-down: waits for a 300 s stabilization window "
                "(the highest recommendation of the last 5 minutes wins); at most 100 % per 15 s.";
         QTest::newRow("Min of two policies, a window and a tolerance")
@@ -246,7 +246,7 @@ private slots:
                                            {"type": "Pods", "value": 1, "periodSeconds": 30}]},
                               "scaleDown": {"tolerance": "0.05"}})")
             << QStringList{"120 s", "Min", "50 % per 30 s, 1 pod per 30 s", "10 % (default)"}
-            << QStringList{"300 s (controller default)", "Max (default)", "100 % per 15 s (default)", "5 %"}
+            << QStringList{"300 s (controller flag)", "Max (default)", "100 % per 15 s (default)", "5 %"}
             << "Scale-up: waits for a 120 s stabilization window (the lowest recommendation of the last 2 minutes "
                "wins); at most the smaller of 50 % per 30 s, 1 pod per 30 s.";
     }

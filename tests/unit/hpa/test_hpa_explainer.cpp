@@ -18,6 +18,7 @@ class TestHpaExplainer : public QObject {
 
 private slots:
     void seedScaleUp();
+    void roundedUpStays();
     void seedHeldScaleDown();
     void policyLimitedClimb();
     void disabledScaleDown();
@@ -116,6 +117,23 @@ void TestHpaExplainer::seedScaleUp()
     QVERIFY(!ex.heldUntil);
 }
 
+void TestHpaExplainer::roundedUpStays()
+{
+    // The demo's opening state: 1 replica, 250m against 300m. Outside the tolerance, but
+    // ceil(0.83 × 1) = 1: nothing is missing, the rounding keeps it.
+    Controller c;
+    int32_t replicas = 1;
+    auto hpa = run(c, objectHpa(), replicas, 0s, 250);
+    QCOMPARE(replicas, 1);
+    const Explanation ex = explainAt(c, hpa, 1s);
+    QCOMPARE(sentence(ex, "metric.outside.rounded"),
+             QByteArray("Metric test-metric is 250m vs target 300m (ratio 0.83, outside the 10 % tolerance), but the "
+                        "controller rounds up: 0.83 \u00d7 1 replicas is still 1 after rounding up, so replicas stay at 1."));
+    QVERIFY(!has(ex, "metric.outside.kept"));
+    verifyAgrees(ex);
+    // Pods without values keep the replicas for another reason (podsWithoutValues): not this one.
+}
+
 void TestHpaExplainer::seedHeldScaleDown()
 {
     Controller c;
@@ -137,7 +155,27 @@ void TestHpaExplainer::seedHeldScaleDown()
     QVERIFY(ex.scaleDownAt && *ex.scaleDownAt == t0() + 375s);
     QCOMPARE(sentence(ex, "held.down.legacy"),
              QByteArray("Scale-down is held by the 300 s stabilization window (the controller's "
-                        "--horizontal-pod-autoscaler-downscale-stabilization, assumed 300 s: spec.behavior is unset)."));
+                        "--horizontal-pod-autoscaler-downscale-stabilization: spec.behavior is unset)."));
+    // The window is the controller's flag: the Why box says where its value came from.
+    QCOMPARE(sentence(ex, "flags.assumed"),
+             QByteArray("Assumed: Kubernetes' default controller flags (sync 15 s, scale-down window 300 s, "
+                        "tolerance 0.10). If this cluster's controller runs with others, set them under Controller flags."));
+    {
+        ExplainInputs in;
+        const auto history = std::as_const(c).history(Controller::keyOf(hpa));
+        in.history = history;
+        in.configSource = ConfigSource::Published;
+        const Explanation published = explain(hpa, c.config(), in, t0() + 90s);
+        QCOMPARE(sentence(published, "flags.published"),
+                 QByteArray("Controller flags as the cluster publishes them (ConfigMap kube-system/hpascope-controller-flags): "
+                            "sync 15 s, scale-down window 300 s, tolerance 0.10."));
+        QVERIFY(!has(published, "flags.assumed"));
+        in.configSource = ConfigSource::Set;
+        QVERIFY(has(explain(hpa, c.config(), in, t0() + 90s), "flags.set"));
+        in.configSource = ConfigSource::Simulator; // the demo's own controller: nothing to qualify
+        const Explanation simulated = explain(hpa, c.config(), in, t0() + 90s);
+        QVERIFY(!has(simulated, "flags.set") && !has(simulated, "flags.assumed") && !has(simulated, "flags.published"));
+    }
     QCOMPARE(sentence(ex, "path.one"),
              QByteArray("If test-metric stays at 100m: 2 \u2192 1 at " + b(formatClock(t0() + 375s)) + " (in 285 s)."));
     QVERIFY(!ex.behavior.explicitBehavior);
@@ -284,6 +322,7 @@ void TestHpaExplainer::podsWithoutValues()
     QCOMPARE(sentence(ex, "pods.missing"), QByteArray("3 of 6 pods have no value of load: the controller counts them "
                                                       "as 0 on scale-up and as at target on scale-down."));
     QVERIFY(sentence(ex, "metric.outside.kept").contains("keeps the replicas at 6"));
+    QVERIFY(!has(ex, "metric.outside.rounded")); // ceil(2 × 6) = 12: not the rounding
     QVERIFY(!has(ex, "metric.outside"));
 
     // Without the pods, hpascope's replay reaches 12 and says that it differs from the controller.
