@@ -47,6 +47,12 @@ ClusterSession::ClusterSession(QObject *parent) : QObject(parent)
 {
     m_writer.setPodTracker(&m_pods);
     m_writer.setAdapter(AdapterSettings::load(QSettings()));
+    // What the user pushed belongs to the history (and the reports) like what the cluster did.
+    connect(&m_writer, &MetricWriter::pushFinished, this, [this](MetricPushRecord record) {
+        record.time = m_clock();
+        if (Recorder *history = recorder())
+            history->recordPush(record);
+    });
     m_series.setClock([this] { return m_clock().toMSecsSinceEpoch(); });
     m_tick.setInterval(1000);
     connect(&m_tick, &QTimer::timeout, this, [this] {

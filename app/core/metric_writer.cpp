@@ -338,10 +338,22 @@ void MetricWriter::finish(quint64 generation, const QString &key, std::optional<
     const auto p = m_inFlight.take(key);
     if (!p)
         return;
-    if (readBack && error.isEmpty())
+    MetricPushRecord record;
+    record.namespaceName = QString::fromStdString(p->ns);
+    const kube::api::CrossVersionObjectReference &what =
+        p->type == kube::api::MetricSourceType::Pods ? p->scaleTarget : p->object;
+    record.object = QString::fromStdString(what.kind + '/' + what.name);
+    if (p->type == kube::api::MetricSourceType::Pods)
+        record.object = tr("pods of %1").arg(record.object);
+    record.metric = QString::fromStdString(p->metricName);
+    record.value = p->sentText;
+    record.ok = readBack && error.isEmpty();
+    record.error = error;
+    if (record.ok)
         emit pushed(key, p->sentText, *readBack);
     else
         emit failed(key, error);
+    emit pushFinished(record);
     if (auto next = m_next.take(key))
         start(next);
 }

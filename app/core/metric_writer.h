@@ -6,6 +6,7 @@
 // http::Client thread; results return to the GUI thread by queued invocation. At most one push
 // per metric is in flight: a newer value waits and replaces any older waiting one, so a live
 // slider never piles up requests; results from before setClient() are dropped by generation.
+#include "app/core/push_record.h"
 #include "kube/api/hpa.h"
 #include "kube/api/paths.h"
 
@@ -66,6 +67,9 @@ signals:
     void pushStarted(const QString &key, const QString &sentText);
     void pushed(const QString &key, const QString &sentText, const QString &readBackText);
     void failed(const QString &key, const QString &message);
+    // Every push that reached the adapter, written or not (time left for the session to stamp
+    // with its clock), for the recorder.
+    void pushFinished(const hpascope::MetricPushRecord &record);
 
 private:
     struct Push;

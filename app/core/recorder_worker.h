@@ -5,6 +5,7 @@
 // need an answer (open, flush, tests' reads), plain queued ones for batches and history loads.
 #include "app/core/event_store.h"
 #include "app/core/hpa_sample.h"
+#include "app/core/push_record.h"
 
 #include <QMutex>
 #include <QObject>
@@ -18,16 +19,6 @@
 
 namespace hpascope {
 
-struct MetricPushRecord {
-    QDateTime time; // UTC
-    QString namespaceName;
-    QString object; // "Service/kubernetes", "pods/web-abc", "namespaces/default"
-    QString metric;
-    QString value;  // the quantity written, e.g. "400m"
-    bool ok = true;
-    QString error;
-    bool operator==(const MetricPushRecord &) const = default;
-};
 
 // Rows written in one transaction, all tagged with one kubeconfig context.
 struct RecorderBatch {

@@ -7,6 +7,7 @@
 #include "app/core/cluster_session.h"
 #include "app/core/hpa_detail_model.h"
 #include "app/core/hpa_list_model.h"
+#include "app/core/recorder.h"
 #include "app/window/main_window.h"
 #include "kube/api/hpa.h"
 #include "kube/api/hpa_metrics.h"
@@ -28,6 +29,8 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <algorithm>
 
 #include <map>
 #include <nlohmann/json.hpp>
@@ -145,6 +148,15 @@ private slots:
         push(QStringLiteral("400m"));
         QTRY_VERIFY2_WITH_TIMEOUT(status->text().contains(QStringLiteral("read back 400m")), qPrintable(status->text()), kPushTimeoutMs);
         QVERIFY2(status->text().contains(QStringLiteral("sent 400m")), qPrintable(status->text()));
+        // The push is history: the recorder keeps what the user did next to what the cluster did.
+        {
+            Recorder *history = session->recorder();
+            QVERIFY(history);
+            QVERIFY(history->flush());
+            const auto pushes = history->loadPushes(QStringLiteral("default"), eventsFrom, QDateTime::currentDateTimeUtc().addSecs(1));
+            QVERIFY2(std::any_of(pushes.begin(), pushes.end(), [](const MetricPushRecord &p) { return p.value == QStringLiteral("400m") && p.ok; }),
+                     "the 400m push is not in the recorder");
+        }
 
         // 400m / 300m = 1.33 > 1 + 0.1 tolerance: ceil(1.33 × 1) = 2. The table follows the watch.
         QTRY_VERIFY2_WITH_TIMEOUT(column(HpaListModel::Desired) >= 2, qPrintable(replicasText()), kScaleTimeoutMs);

@@ -110,10 +110,20 @@ private slots:
         writer.setClient(makeClient());
         QSignalSpy pushed(&writer, &MetricWriter::pushed);
         QSignalSpy failed(&writer, &MetricWriter::failed);
+        QSignalSpy recorded(&writer, &MetricWriter::pushFinished);
         const auto h = hpa();
         writer.push(h, h.spec.metrics[0], QStringLiteral("0.4"));
         QVERIFY(pushed.wait(10000));
         QCOMPARE(failed.size(), 0);
+        // What the history keeps of it.
+        QCOMPARE(recorded.size(), 1);
+        const auto record = recorded.at(0).at(0).value<MetricPushRecord>();
+        QCOMPARE(record.namespaceName, QString::fromStdString(h.metadata.namespace_));
+        QCOMPARE(record.object, QString::fromStdString(h.spec.metrics[0].object->describedObject.kind + '/' +
+                                                       h.spec.metrics[0].object->describedObject.name));
+        QCOMPARE(record.metric, QString::fromStdString(h.spec.metrics[0].object->metric.name));
+        QCOMPARE(record.value, QStringLiteral("400m"));
+        QVERIFY(record.ok && record.error.isEmpty());
         QCOMPARE(pushed.at(0).at(0).toString(), MetricWriter::keyOf(h.spec.metrics[0]));
         QCOMPARE(pushed.at(0).at(1).toString(), QStringLiteral("400m"));
         QCOMPARE(pushed.at(0).at(2).toString(), QStringLiteral("400m"));
@@ -128,11 +138,15 @@ private slots:
         MetricWriter writer;
         writer.setClient(makeClient());
         QSignalSpy failed(&writer, &MetricWriter::failed);
+        QSignalSpy recorded(&writer, &MetricWriter::pushFinished);
         const auto h = hpa();
         writer.push(h, h.spec.metrics[0], QStringLiteral("1"));
         QVERIFY(failed.wait(10000));
         QVERIFY2(failed.at(0).at(1).toString().contains(QStringLiteral("has no ready pod")),
                  qPrintable(failed.at(0).at(1).toString()));
+        QCOMPARE(recorded.size(), 1); // a failed write is history too, with its reason
+        QVERIFY(!recorded.at(0).at(0).value<MetricPushRecord>().ok);
+        QCOMPARE(recorded.at(0).at(0).value<MetricPushRecord>().error, failed.at(0).at(1).toString());
     }
 
     void adapterSettingsChangeThePath()
