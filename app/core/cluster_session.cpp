@@ -289,6 +289,8 @@ void ClusterSession::applyWatchState(const kube::watch::ConnectionState &ws)
     ConnectionState s = m_state;
     s.reason = QString::fromStdString(ws.reason);
     s.nextRetry = QDateTime();
+    s.refusedStatus = 0;
+    s.hint.clear();
     switch (ws.kind) {
     case kube::watch::ConnectionState::Kind::Connecting:
         s.kind = ConnectionState::Kind::Connecting;
@@ -304,6 +306,17 @@ void ClusterSession::applyWatchState(const kube::watch::ConnectionState &ws)
     case kube::watch::ConnectionState::Kind::Error:
         s.kind = ConnectionState::Kind::Error;
         s.nextRetry = format::toQDateTime(ws.nextRetry);
+        s.refusedStatus = ws.httpStatus;
+        if (ws.httpStatus == 403)
+            s.hint = m_namespace.isEmpty()
+                ? tr("Your user may not list HPAs in every namespace: pick one namespace you can read in the "
+                     "Namespace box (or start with -n NAMESPACE), or ask for list and watch on "
+                     "horizontalpodautoscalers.autoscaling.")
+                : tr("Your user may not list HPAs in namespace %1: pick another namespace, or ask for list and watch "
+                     "on horizontalpodautoscalers.autoscaling there.").arg(m_namespace);
+        else if (ws.httpStatus == 401)
+            s.hint = tr("The API server did not accept the kubeconfig's credentials: they may have expired or belong to "
+                        "another cluster. Sign in again (e.g. rerun your cloud CLI's login), then reconnect.");
         break;
     }
     setState(s);

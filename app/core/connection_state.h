@@ -20,6 +20,9 @@ struct ConnectionState {
     QString context;      // kubeconfig context name
     QString server;       // API server URL
     bool insecure = false; // insecure-skip-tls-verify is set for this context
+    // Error: the server answered and refused (401: not authenticated, 403: not allowed), as
+    // opposed to not answering at all.
+    int refusedStatus = 0;
 
     // One line for the status bar, e.g. "Reconnecting in 4 s: connection refused".
     QString summary(const QDateTime &now = QDateTime::currentDateTimeUtc()) const;

@@ -22,7 +22,11 @@ void StateBanner::showState(const ConnectionState &state, bool demo)
 {
     const bool blocking = state.kind == ConnectionState::Kind::NotConfigured || state.kind == ConnectionState::Kind::Error;
     if (blocking) {
-        QString text = state.kind == ConnectionState::Kind::NotConfigured ? tr("<b>No cluster configured</b>") : tr("<b>Cluster unreachable</b>");
+        // A server that answers and refuses is not an outage: say what was refused.
+        QString text = state.kind == ConnectionState::Kind::NotConfigured ? tr("<b>No cluster configured</b>")
+                       : state.refusedStatus == 403                       ? tr("<b>Access refused</b>")
+                       : state.refusedStatus == 401                       ? tr("<b>Not signed in</b>")
+                                                                          : tr("<b>Cluster unreachable</b>");
         text += QStringLiteral("<br>") + state.reason.toHtmlEscaped();
         if (!state.hint.isEmpty())
             text += QStringLiteral("<br><i>") + state.hint.toHtmlEscaped() + QStringLiteral("</i>");

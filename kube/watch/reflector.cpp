@@ -92,11 +92,12 @@ struct Reflector::Impl : std::enable_shared_from_this<Impl> {
     }
 
     void setState(ConnectionState::Kind kind, std::string reason = {},
-                  std::chrono::milliseconds delay = std::chrono::milliseconds(0))
+                  std::chrono::milliseconds delay = std::chrono::milliseconds(0), int httpStatus = 0)
     {
         if (kind == ConnectionState::Kind::Live && state.kind == kind)
             return;
         state.kind = kind;
+        state.httpStatus = httpStatus;
         state.reason = std::move(reason);
         state.attempt = backoff.attempt();
         state.nextRetry = delay.count() > 0 ? std::chrono::system_clock::now() + delay
@@ -300,7 +301,8 @@ struct Reflector::Impl : std::enable_shared_from_this<Impl> {
             delay = std::max(delay, opts.maxBackoff);
         if (e.retryAfterSeconds > 0)
             delay = std::max(delay, std::chrono::milliseconds(e.retryAfterSeconds * 1000LL));
-        setState(denied ? ConnectionState::Kind::Error : ConnectionState::Kind::BackingOff, e.message, delay);
+        setState(denied ? ConnectionState::Kind::Error : ConnectionState::Kind::BackingOff, e.message, delay,
+                 denied ? e.httpStatus : 0);
         timer = client->schedule(delay, step<>([](Impl &self) {
                                      self.timer = 0;
                                      if (!self.synced)

@@ -23,6 +23,7 @@ struct ConnectionState {
     std::string reason;                             // user-facing; empty when Live
     std::chrono::system_clock::time_point nextRetry{}; // BackingOff / Error only
     int attempt = 0;                                // consecutive failures so far
+    int httpStatus = 0;                             // Error: 401 or 403 (what the server refused)
 };
 
 struct ReflectorOptions {
