@@ -1,5 +1,7 @@
 #include "app/cli/push_command.h"
 
+#include "app/core/qs.h"
+
 #include "kube/api/list.h"
 #include "kube/api/paths.h"
 #include "kube/api/pod.h"
@@ -41,8 +43,6 @@ constexpr std::array<KindAlias, 36> kAliases{{
     {"job", "batch/v1", "Job"}, {"jobs", "batch/v1", "Job"}, {"job.batch", "batch/v1", "Job"},
     {"cj", "batch/v1", "CronJob"}, {"cronjob", "batch/v1", "CronJob"}, {"cronjobs", "batch/v1", "CronJob"},
 }};
-
-QString qs(const std::string &s) { return QString::fromStdString(s); }
 
 kube::api::AdapterService adapterFrom(const QCommandLineParser &p, const QCommandLineOption &ns,
                                       const QCommandLineOption &svc, const QCommandLineOption &port)
