@@ -1,5 +1,7 @@
 #include "kube/api/decoder.h"
 
+#include "kube/core/strings.h"
+
 #include "kube/api/meta.h"
 
 #include <cmath>
@@ -200,11 +202,7 @@ void Decoder::read(const json &obj, std::string_view key, const std::string &obj
         return;
     }
     // Go trims surrounding whitespace in UnmarshalJSON before parsing.
-    const auto first = text.find_first_not_of(" \t\r\n");
-    const auto last = text.find_last_not_of(" \t\r\n");
-    const std::string trimmed = first == std::string::npos ? std::string()
-                                                           : text.substr(first, last - first + 1);
-    auto q = Quantity::parse(trimmed);
+    auto q = Quantity::parse(kube::trim(text));
     if (!q) {
         fail(joinPath(objPath, key), quote(text) + " is not a quantity");
         if (m_error)

@@ -1,5 +1,7 @@
 #include "kube/config/exec_plugin.h"
 
+#include "kube/core/strings.h"
+
 #include "kube/config/config_error.h"
 #include "kube/config/process.h"
 
@@ -12,12 +14,10 @@ namespace {
 // Plugins can be chatty on stderr (progress, deprecation notices); the end holds the error.
 constexpr std::size_t kMaxStderrInMessage = 2000;
 
+// Trimmed, and only its end when long.
 std::string trimmed(const std::string &s)
 {
-    const auto first = s.find_first_not_of(" \t\r\n");
-    if (first == std::string::npos)
-        return {};
-    std::string t = s.substr(first, s.find_last_not_of(" \t\r\n") - first + 1);
+    std::string t = kube::trim(s);
     if (t.size() > kMaxStderrInMessage)
         t = "..." + t.substr(t.size() - kMaxStderrInMessage);
     return t;
