@@ -159,6 +159,9 @@ struct Reflector::Impl : std::enable_shared_from_this<Impl> {
                     item["kind"] = kind;
                 if (!item.contains("apiVersion") && !apiVersion.empty())
                     item["apiVersion"] = apiVersion;
+                // Watch frames arrive without it (parseWatchFrame); list items must match them.
+                if (auto meta = item.find("metadata"); meta != item.end() && meta->is_object())
+                    meta->erase("managedFields");
                 pending.push_back(std::move(item));
             }
         }
