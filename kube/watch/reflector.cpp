@@ -5,6 +5,7 @@
 #include "kube/http/errors.h"
 #include "kube/watch/backoff.h"
 #include "kube/watch/line_buffer.h"
+#include "kube/watch/watch_frame.h"
 
 #include <map>
 #include <mutex>
@@ -159,6 +160,9 @@ struct Reflector::Impl : std::enable_shared_from_this<Impl> {
                     item["kind"] = kind;
                 if (!item.contains("apiVersion") && !apiVersion.empty())
                     item["apiVersion"] = apiVersion;
+                // Watch frames arrive without it (parseWatchFrame); list items must match them.
+                if (auto meta = item.find("metadata"); meta != item.end() && meta->is_object())
+                    meta->erase("managedFields");
                 pending.push_back(std::move(item));
             }
         }
@@ -227,14 +231,13 @@ struct Reflector::Impl : std::enable_shared_from_this<Impl> {
 
     void handleFrame(const std::string &line)
     {
-        json frame = json::parse(line, nullptr, false);
-        if (!frame.is_object() || !frame.contains("type") || !frame["type"].is_string()
-            || !frame.contains("object") || !frame["object"].is_object()) {
+        std::optional<WatchFrame> frame = parseWatchFrame(line);
+        if (!frame) {
             abortWatch();
             return fail(decodeError("the watch stream of " + opts.path + " sent an undecodable frame"));
         }
-        const std::string type = frame["type"].get<std::string>();
-        json &obj = frame["object"];
+        const std::string &type = frame->type;
+        json &obj = frame->object;
         if (type == "ERROR") {
             abortWatch();
             const int code = obj.value("code", 0);

@@ -38,6 +38,8 @@ struct ReflectorOptions {
 
 class Reflector {
 public:
+    // Objects reach the handler without metadata.managedFields: nothing here reads it, and
+    // parsing it costs a quarter of a watch frame's decode (see watch_frame.h).
     struct Handler {
         std::function<void(EventType, const nlohmann::json &obj)> onEvent;      // after synced, per change
         // After each (re)list, with every object that exists now: anything the handler held that

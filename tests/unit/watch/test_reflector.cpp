@@ -76,12 +76,14 @@ struct Recorder {
     std::vector<std::vector<std::string>> syncs;            // names per onSynced
     std::vector<std::vector<std::string>> syncTypes;        // "apiVersion kind" per onSynced
     std::vector<ConnectionState> states;
+    int withManagedFields = 0; // objects handed over that still carried metadata.managedFields
 
     Reflector::Handler handler()
     {
         Reflector::Handler h;
         h.onEvent = [this](EventType t, const json &obj) {
             std::lock_guard lock(mutex);
+            withManagedFields += obj["metadata"].contains("managedFields");
             events.emplace_back(t, obj["metadata"]["name"].get<std::string>());
             notes.push_back(obj["metadata"]["annotations"]["note"].get<std::string>());
         };
@@ -89,6 +91,7 @@ struct Recorder {
             std::lock_guard lock(mutex);
             std::vector<std::string> names, types;
             for (const auto &i : items) {
+                withManagedFields += i["metadata"].contains("managedFields");
                 names.push_back(i["metadata"]["name"].get<std::string>());
                 types.push_back(i.value("apiVersion", "") + " " + i.value("kind", ""));
             }
@@ -249,6 +252,27 @@ private slots:
         const int timeout = std::stoi(w.substr(w.find("timeoutSeconds=") + 15));
         QVERIFY(timeout >= 300 && timeout < 600);
         r.stop();
+    }
+
+    void handlersNeverSeeManagedFields()
+    {
+        auto managed = [](json obj) {
+            obj["metadata"]["managedFields"] = json::array({{{"manager", "kubectl"}, {"operation", "Apply"},
+                                                             {"fieldsType", "FieldsV1"}, {"fieldsV1", {{"f:spec", json::object()}}}}});
+            return obj;
+        };
+        json routes = json::array({
+            route("", {{{"json", listBody({managed(hpa("a", "5"))}, "10")}}}),
+            route("1", {{{"chunks", {frame("MODIFIED", managed(hpa("a", "11")))}}, {"end", "hang"}}}),
+        });
+        QVERIFY(m_server.setRoutes(routes));
+        Recorder rec;
+        Reflector r(m_client, fastOptions(), rec.handler());
+        r.start();
+        QVERIFY(waitUntil([&] { return rec.syncCount() == 1 && rec.eventCount() == 1; }));
+        std::lock_guard lock(rec.mutex);
+        QCOMPARE(rec.withManagedFields, 0);
+        QCOMPARE(rec.notes[0], std::string("plain")); // the rest of metadata is intact
     }
 
     void awkwardSplits_data()

@@ -1,0 +1,27 @@
+#pragma once
+// One line of a watch stream: {"type":"MODIFIED","object":{...}}. The Reflector decodes every
+// frame through this (and tests/bench/bench_decode measures it the same way).
+#include <nlohmann/json.hpp>
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace kube::watch {
+
+struct WatchFrame {
+    std::string type;      // ADDED, MODIFIED, DELETED, BOOKMARK, ERROR; others are ignored
+    nlohmann::json object; // always a JSON object, without metadata.managedFields
+};
+
+// nullopt when the line is not JSON, or lacks a string "type" or an object "object".
+//
+// object.metadata.managedFields is cut out of the line before nlohmann_json sees it: nothing in
+// hpascope reads it, and its hundreds of tiny FieldsV1 objects are a third of a 3 KB HPA frame
+// and a quarter of its parse time (tests/bench/bench_decode). client-go's informers drop it the
+// same way when asked (cache.TransformStripManagedFields), though only after decoding. Only a
+// member spelled exactly "managedFields" directly in object.metadata is cut; a frame of any other
+// shape is parsed whole.
+std::optional<WatchFrame> parseWatchFrame(std::string_view line);
+
+} // namespace kube::watch
