@@ -4,6 +4,7 @@
 
 #include <QBrush>
 #include <QColor>
+#include <QEvent>
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QLineEdit>
@@ -17,6 +18,9 @@
 namespace hpascope {
 
 namespace {
+// Texts whose widths are remembered: a few screens of distinct cells, a few hundred kB at most.
+constexpr qsizetype kMaxCachedWidths = 4096;
+
 // The section that takes the rest of the width (stretchLastSection): its width is not ours to keep.
 int stretchedColumn(const QTableView *table)
 {
@@ -133,12 +137,32 @@ void HpaTableView::growColumns(const QModelIndex &topLeft, const QModelIndex &bo
             continue;
         int need = 0;
         for (int r = topLeft.row(); r <= bottomRight.row(); ++r)
-            need = std::max(need, m_table->sizeHintForIndex(m_proxy->index(r, c)).width());
+            need = std::max(need, cellWidth(m_proxy->index(r, c)));
         if (m_table->showGrid())
             ++need; // sizeHintForColumn() counts the grid line too
         if (need > header->sectionSize(c))
             resizeColumn(c, need);
     }
+}
+
+int HpaTableView::cellWidth(const QModelIndex &index)
+{
+    // The model sets no font, icon or check state: the width depends on the text alone.
+    const QPair<int, QString> key(index.column(), index.data().toString());
+    if (const auto it = m_widths.constFind(key); it != m_widths.cend())
+        return *it;
+    if (m_widths.size() >= kMaxCachedWidths)
+        m_widths.clear(); // metric values rarely repeat; the rest is cheap to measure again
+    const int width = m_table->sizeHintForIndex(index).width();
+    m_widths.insert(key, width);
+    return width;
+}
+
+void HpaTableView::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::FontChange || event->type() == QEvent::StyleChange)
+        m_widths.clear();
+    QWidget::changeEvent(event);
 }
 
 QString HpaTableView::selectedKey() const

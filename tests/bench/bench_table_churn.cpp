@@ -5,8 +5,9 @@
 // column sizing (ResizeToContents on every section) and the view's own (fit once, then kept),
 // interleaved in the same run. Prints plain numbers; never fails for being slow.
 //
-// Run: QT_QPA_PLATFORM=offscreen <build>/tests/bench/bench_table_churn [hpas] [updates] [batch]
-// Without arguments: 1000 and 100 HPAs, 2000 updates, batches of 1 and of 50.
+// Run: QT_QPA_PLATFORM=offscreen <build>/tests/bench/bench_table_churn [hpas] [updates] [batch] [fit-only]
+// Without arguments: 1000 and 100 HPAs, 2000 updates, batches of 1 and of 50. "fit-only" skips
+// the ResizeToContents runs (to profile what is left).
 #include "app/core/hpa_list_model.h"
 #include "kube/api/hpa.h"
 #include "widgets/hpa_table_view.h"
@@ -190,13 +191,13 @@ Result runOnce(const Workload &w, bool resizeToContents, int batch)
     return {spent * 1000.0 / double(w.updates.size()), counter.paints};
 }
 
-void bench(int hpas, int updates, int batch)
+void bench(int hpas, int updates, int batch, bool fitOnly)
 {
     const Workload w = makeWorkload(hpas, updates);
     std::vector<double> oldCpu, newCpu;
     int oldPaints = 0, newPaints = 0;
     for (int run = 0; run < kRuns; ++run) { // interleaved, so load on the machine hits both alike
-        const Result o = runOnce(w, true, batch);
+        const Result o = fitOnly ? Result{} : runOnce(w, true, batch);
         const Result n = runOnce(w, false, batch);
         oldCpu.push_back(o.cpuPer1000);
         newCpu.push_back(n.cpuPer1000);
@@ -204,7 +205,7 @@ void bench(int hpas, int updates, int batch)
         newPaints = n.paints;
     }
     const double o = median(oldCpu), n = median(newCpu);
-    std::printf("%6d %8d %6d %18.3f %14.3f %8.1f %11d %11d\n", hpas, updates, batch, o, n, n > 0 ? o / n : 0.0,
+    std::printf("%6d %8d %6d %18.3f %14.3f %8.1f %11d %11d\n", hpas, updates, batch, o, n, n > 0 && o > 0 ? o / n : 0.0,
                 oldPaints, newPaints);
     std::fflush(stdout);
 }
@@ -225,12 +226,13 @@ int main(int argc, char **argv)
         updates = std::max(1, QByteArray(argv[2]).toInt());
     if (argc > 3)
         batches = {std::max(1, QByteArray(argv[3]).toInt())};
+    const bool fitOnly = argc > 4 && QByteArray(argv[4]) == "fit-only";
 
     std::printf("CPU seconds per 1000 updates, medians of %d runs; table %d×%d\n", kRuns, kWidth, kHeight);
     std::printf("%6s %8s %6s %18s %14s %8s %11s %11s\n", "hpas", "updates", "batch", "resize_to_contents", "fit_once_kept",
                 "ratio", "paints_old", "paints_new");
     for (int hpas : sizes)
         for (int batch : batches)
-            bench(hpas, updates, batch);
+            bench(hpas, updates, batch, fitOnly);
     return 0;
 }
