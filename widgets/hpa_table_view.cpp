@@ -4,16 +4,30 @@
 
 #include <QBrush>
 #include <QColor>
+#include <QEvent>
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QLineEdit>
+#include <QScopedValueRollback>
 #include <QSortFilterProxyModel>
 #include <QTableView>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace hpascope {
 
 namespace {
+// Texts whose widths are remembered: a few screens of distinct cells, a few hundred kB at most.
+constexpr qsizetype kMaxCachedWidths = 4096;
+
+// The section that takes the rest of the width (stretchLastSection): its width is not ours to keep.
+int stretchedColumn(const QTableView *table)
+{
+    const QHeaderView *header = table->horizontalHeader();
+    return header->logicalIndex(header->count() - 1);
+}
+
 // Colours the status badge; the model (Qt Core only) says what kind of badge it is.
 class BadgeColourProxy : public QSortFilterProxyModel {
 public:
@@ -53,8 +67,9 @@ HpaTableView::HpaTableView(QWidget *parent)
     m_table->setAlternatingRowColors(true);
     m_table->setWordWrap(false);
     m_table->verticalHeader()->hide();
-    m_table->horizontalHeader()->setStretchLastSection(true);
-    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    QHeaderView *header = m_table->horizontalHeader();
+    header->setStretchLastSection(true);
+    header->setSectionResizeMode(QHeaderView::Interactive); // see the header: fitted, then kept
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -64,11 +79,90 @@ HpaTableView::HpaTableView(QWidget *parent)
     connect(m_filter, &QLineEdit::textChanged, m_proxy, &QSortFilterProxyModel::setFilterFixedString);
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex &) { emit selectionChangedTo(selectedKey()); });
+    connect(m_proxy, &QAbstractItemModel::dataChanged, this, &HpaTableView::growColumns);
+    connect(m_proxy, &QAbstractItemModel::rowsInserted, this, [this](const QModelIndex &parent, int first, int last) {
+        if (!parent.isValid())
+            growColumns(m_proxy->index(first, 0), m_proxy->index(last, HpaListModel::ColumnCount - 1));
+    });
+    connect(header, &QHeaderView::sectionResized, this, [this](int column) {
+        if (!m_resizing && column != stretchedColumn(m_table))
+            m_sizedByUser.insert(column);
+    });
+    // QTableView fits the column on a divider's double-click (connected before this): from
+    // then on the column is the view's to size again.
+    connect(header, &QHeaderView::sectionHandleDoubleClicked, this, [this](int column) { m_sizedByUser.remove(column); });
 }
 
 void HpaTableView::setModel(QAbstractItemModel *model)
 {
+    for (const QMetaObject::Connection &c : std::as_const(m_sourceConnections))
+        disconnect(c);
+    m_sourceConnections.clear();
     m_proxy->setSourceModel(model);
+    if (!model)
+        return;
+    // Connected after the proxy's own: the table has taken the new rows in when these run.
+    m_sourceConnections << connect(model, &QAbstractItemModel::modelReset, this, &HpaTableView::fitColumns);
+    m_sourceConnections << connect(model, &QAbstractItemModel::rowsInserted, this,
+                                   [this, model](const QModelIndex &parent, int first, int last) {
+                                       if (!parent.isValid() && model->rowCount() == last - first + 1)
+                                           fitColumns(); // the first rows of an empty table
+                                   });
+    fitColumns();
+}
+
+void HpaTableView::resizeColumn(int column, int width)
+{
+    const QScopedValueRollback guard(m_resizing, true);
+    m_table->horizontalHeader()->resizeSection(column, width);
+}
+
+void HpaTableView::fitColumns()
+{
+    const QScopedValueRollback guard(m_resizing, true);
+    QHeaderView *header = m_table->horizontalHeader();
+    for (int c = 0; c < header->count(); ++c) {
+        // Measures up to resizeContentsPrecision() rows (1000), the visible ones first.
+        if (!m_sizedByUser.contains(c) && header->sectionResizeMode(c) == QHeaderView::Interactive)
+            m_table->resizeColumnToContents(c);
+    }
+}
+
+void HpaTableView::growColumns(const QModelIndex &topLeft, const QModelIndex &bottomRight)
+{
+    QHeaderView *header = m_table->horizontalHeader();
+    const int stretched = stretchedColumn(m_table);
+    for (int c = topLeft.column(); c <= bottomRight.column(); ++c) {
+        if (c == stretched || m_sizedByUser.contains(c) || header->sectionResizeMode(c) != QHeaderView::Interactive)
+            continue;
+        int need = 0;
+        for (int r = topLeft.row(); r <= bottomRight.row(); ++r)
+            need = std::max(need, cellWidth(m_proxy->index(r, c)));
+        if (m_table->showGrid())
+            ++need; // sizeHintForColumn() counts the grid line too
+        if (need > header->sectionSize(c))
+            resizeColumn(c, need);
+    }
+}
+
+int HpaTableView::cellWidth(const QModelIndex &index)
+{
+    // The model sets no font, icon or check state: the width depends on the text alone.
+    const QPair<int, QString> key(index.column(), index.data().toString());
+    if (const auto it = m_widths.constFind(key); it != m_widths.cend())
+        return *it;
+    if (m_widths.size() >= kMaxCachedWidths)
+        m_widths.clear(); // metric values rarely repeat; the rest is cheap to measure again
+    const int width = m_table->sizeHintForIndex(index).width();
+    m_widths.insert(key, width);
+    return width;
+}
+
+void HpaTableView::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::FontChange || event->type() == QEvent::StyleChange)
+        m_widths.clear();
+    QWidget::changeEvent(event);
 }
 
 QString HpaTableView::selectedKey() const

@@ -240,16 +240,26 @@ int TimelineChart::plotColumns() const
     return std::clamp(w, 1, m4::kMaxColumns);
 }
 
+quint64 TimelineChart::contentRevision() const
+{
+    quint64 r = m_annotationScope.isEmpty() ? 0 : m_store->annotationRevision(m_annotationScope);
+    for (const Pool &pool : m_pools)
+        r = std::max(r, m_store->revision(pool.trace.key));
+    if (!m_band.isEmpty())
+        r = std::max({r, m_store->revision(m_bandLower), m_store->revision(m_bandUpper)});
+    return r;
+}
+
 bool TimelineChart::render(qint64 t0, qint64 t1)
 {
     if (!m_store || t1 <= t0)
         return false;
     const int columns = plotColumns();
-    if (!m_dirty && m_store->revision() == m_revision && t0 == m_t0 && t1 == m_t1
-        && columns == m_columns)
+    const quint64 revision = contentRevision();
+    if (!m_dirty && revision == m_revision && t0 == m_t0 && t1 == m_t1 && columns == m_columns)
         return false;
     m_dirty = false;
-    m_revision = m_store->revision();
+    m_revision = revision;
     m_t0 = t0;
     m_t1 = t1;
     m_columns = columns;

@@ -52,8 +52,8 @@ public:
     void setPrediction(const QString &key, const QList<QPointF> &points);
     void clearPrediction(const QString &key);
 
-    // Shows [t0, t1] (ms since epoch). Re-renders only if the store revision, the window, the
-    // plot width or a prediction changed; returns whether it did.
+    // Shows [t0, t1] (ms since epoch). Re-renders only if one of its series or its scale events,
+    // the window, the plot width or a prediction changed; returns whether it did.
     bool render(qint64 t0, qint64 t1);
     // The next render() recomputes even if nothing seems to have changed.
     void invalidate() { m_dirty = true; }
@@ -69,6 +69,7 @@ public:
     QLineSeries *predictionOf(const QString &key) const;
     QPair<qint64, qint64> window() const { return {m_t0, m_t1}; }
     int columns() const { return m_columns; } // pixel columns used by the last render
+    int plotColumns() const;                   // pixel columns the next render would use
     int renderCount() const { return m_renderCount; }
     QList<qint64> markerTimes() const { return m_markerTimes; } // scale events in the window
     int markerItemCount() const { return int(m_markerItems.size()); } // drawn lines and labels
@@ -84,7 +85,7 @@ private:
     QLineSeries *lineSeries(Pool &pool, qsizetype index);
     QAreaSeries *bandSeries(qsizetype index);
     void attach(QAbstractSeries *series, bool inLegend);
-    int plotColumns() const;
+    quint64 contentRevision() const; // the newest store revision among what this chart shows
     void updateAxes(double minY, double maxY, bool haveData);
     void updateMarkers();
 

@@ -16,9 +16,8 @@ namespace {
 
 constexpr qint64 kMinuteMs = 60 * 1000;
 constexpr qint64 kDefaultWindowMs = 15 * kMinuteMs;
-// While following, the window end advances in steps of window / kFollowSteps, so a chart
-// re-renders about once per pixel of movement on a ~1000 px plot, not on every tick.
-constexpr qint64 kFollowSteps = 1000;
+// With no chart yet: steps of window / 1000, about a pixel of the widest plot at 1440 px.
+constexpr int kDefaultPlotColumns = 1000;
 
 QString windowName(qint64 ms)
 {
@@ -134,7 +133,11 @@ void TimelinePanel::setFollowing(bool follow)
 qint64 TimelinePanel::followEnd() const
 {
     const qint64 now = m_store ? m_store->now() : 0;
-    const qint64 step = std::max<qint64>(1, m_windowMs / kFollowSteps);
+    // While following, the window end advances by one pixel column of the plot at a time
+    // (rounded up, so a step is never less than a pixel), and a chart re-renders only when
+    // its picture moves: a 15 min window on ~800 px once every ~1.1 s, not on every tick.
+    const qint64 columns = m_replicaChart ? m_replicaChart->plotColumns() : kDefaultPlotColumns;
+    const qint64 step = std::max<qint64>(1, (m_windowMs + columns - 1) / columns);
     return (now / step + 1) * step + m_lookAheadMs; // rounded up, so "now" is always inside the window
 }
 

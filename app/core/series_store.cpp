@@ -40,8 +40,9 @@ SeriesStore::Series &SeriesStore::series(const QString &key)
 
 void SeriesStore::setInterpolation(const QString &key, Interpolation mode)
 {
-    series(key).mode = mode;
-    touch();
+    Series &s = series(key);
+    s.mode = mode;
+    touch(s);
 }
 
 Interpolation SeriesStore::interpolation(const QString &key) const
@@ -70,12 +71,12 @@ void SeriesStore::append(const QString &key, qint64 t, double value)
         const TimedValue &last = s.points.back();
         if (!isGap(last) && last.v == value) {
             s.lastSeen = std::max({s.lastSeen, t, last.t});
-            touch();
+            touch(s);
             return;
         }
     }
     push(s, {t, value});
-    touch();
+    touch(s);
 }
 
 void SeriesStore::markGap(const QString &key, qint64 t)
@@ -84,16 +85,17 @@ void SeriesStore::markGap(const QString &key, qint64 t)
     if (it == m_series.end() || it->size() == 0 || isGap(it->points.back()))
         return; // nothing to interrupt
     push(*it, {t, std::nan("")});
-    touch();
+    touch(*it);
 }
 
 void SeriesStore::markGapAll(qint64 t)
 {
     for (auto it = m_series.begin(); it != m_series.end(); ++it) {
-        if (it->size() > 0 && !isGap(it->points.back()))
+        if (it->size() > 0 && !isGap(it->points.back())) {
             push(*it, {t, std::nan("")});
+            touch(*it);
+        }
     }
-    touch();
 }
 
 void SeriesStore::enforceRetention(Series &s)
@@ -125,7 +127,7 @@ void SeriesStore::addAnnotation(const QString &scope, const Annotation &annotati
     drop = std::max(drop, list.size() - kMaxAnnotationsPerScope);
     if (drop > 0)
         list.remove(0, drop);
-    touch();
+    m_annotationRevisions[scope] = bump();
 }
 
 QList<Annotation> SeriesStore::annotations(const QString &scope, qint64 t0, qint64 t1) const
@@ -236,6 +238,7 @@ void SeriesStore::removePrefix(const QString &prefix)
 {
     m_series.removeIf([&](const auto &it) { return it.key().startsWith(prefix); });
     m_annotations.removeIf([&](const auto &it) { return it.key().startsWith(prefix); });
+    m_annotationRevisions.removeIf([&](const auto &it) { return it.key().startsWith(prefix); });
     touch();
 }
 
@@ -243,14 +246,36 @@ void SeriesStore::clear()
 {
     m_series.clear();
     m_annotations.clear();
+    m_annotationRevisions.clear();
     touch();
+}
+
+quint64 SeriesStore::revision(const QString &key) const
+{
+    const auto it = m_series.constFind(key);
+    return std::max(m_wholeRevision, it == m_series.cend() ? 0 : it->revision);
+}
+
+quint64 SeriesStore::annotationRevision(const QString &scope) const
+{
+    return std::max(m_wholeRevision, m_annotationRevisions.value(scope));
 }
 
 void SeriesStore::touch()
 {
+    m_wholeRevision = bump();
+}
+
+void SeriesStore::touch(Series &s)
+{
+    s.revision = bump();
+}
+
+quint64 SeriesStore::bump()
+{
     ++m_revision;
     if (m_changePending)
-        return;
+        return m_revision;
     m_changePending = true;
     // Same thread, later: a burst of appends is one change for the charts (no thread crossing,
     // so no GuiThreadGuard).
@@ -258,6 +283,7 @@ void SeriesStore::touch()
         m_changePending = false;
         emit changed();
     });
+    return m_revision;
 }
 
 } // namespace hpascope

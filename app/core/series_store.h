@@ -103,8 +103,14 @@ public:
     void removePrefix(const QString &prefix);
     void clear();
 
-    // Bumped on every mutation; a chart re-renders when it differs from what it last drew.
+    // Bumped on every mutation.
     quint64 revision() const { return m_revision; }
+    // The revision at which `key` (or `scope`'s annotations) last changed, or the store as a whole
+    // did (clock, retention, removal). Never lower than before, so a chart that remembers the
+    // highest revision among its keys re-renders only when one of them changed, not when
+    // another HPA's samples arrive.
+    quint64 revision(const QString &key) const;
+    quint64 annotationRevision(const QString &scope) const;
 
 signals:
     // Coalesced: at most once per event-loop turn, however many appends happened.
@@ -116,6 +122,7 @@ private:
         qsizetype head = 0;
         qint64 lastSeen = 0;
         Interpolation mode = Interpolation::Step;
+        quint64 revision = 0;
         qsizetype size() const { return qsizetype(points.size()) - head; }
         const TimedValue *begin() const { return points.data() + head; }
     };
@@ -123,14 +130,18 @@ private:
     Series &series(const QString &key);
     void push(Series &s, TimedValue p);
     void enforceRetention(Series &s);
-    void touch();
+    void touch();          // something that concerns every key
+    void touch(Series &s); // this key only
+    quint64 bump();        // a new revision, and changed() on the next event-loop turn
 
     QHash<QString, Series> m_series;
     QHash<QString, QList<Annotation>> m_annotations;
+    QHash<QString, quint64> m_annotationRevisions;
     qint64 m_maxAgeMs = kDefaultMaxAgeMs;
     qsizetype m_maxPoints = kDefaultMaxPoints;
     std::function<qint64()> m_clock;
     quint64 m_revision = 0;
+    quint64 m_wholeRevision = 0; // the last touch() that concerned every key
     bool m_changePending = false;
 };
 

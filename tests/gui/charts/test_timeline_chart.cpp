@@ -72,6 +72,15 @@ private:
     {
         store.setClock([this] { return m_now; });
     }
+    // The demo data in a panel with the replica chart and one metric chart, shown.
+    void showDemo(TimelinePanel &panel, SeriesStore &store)
+    {
+        useClock(store);
+        fillDemo(store, &m_now);
+        panel.resize(900, 760);
+        panel.setHpa(kHpa, {{kCpu, QStringLiteral("cpu utilization (%)")}});
+        panel.show();
+    }
 
 private slots:
     void pointsBoundedAndEqualToView()
@@ -183,6 +192,47 @@ private slots:
                                  10 * TimelinePanel::kRepaintIntervalMs);
     }
 
+    // Idle, the panel's 250 ms tick re-renders nothing: not for another HPA's samples, not for
+    // time that moved the window less than a pixel; a sample of its own, or a pixel of time, does.
+    void idleTickRendersOnlyWhatChanged()
+    {
+        SeriesStore store;
+        TimelinePanel panel(&store);
+        showDemo(panel, store);
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        QTRY_COMPARE_WITH_TIMEOUT(panel.tick(), 0, 5000); // laid out and settled
+        QCOMPARE(panel.tick(), 0);
+
+        const QString other = QStringLiteral("default/api");
+        store.append(series_keys::replicas(other, QStringLiteral("current")), m_now, 4);
+        store.addAnnotation(other, {m_now, QStringLiteral("3→4"), Annotation::Kind::ScaleUp});
+        QCOMPARE(panel.tick(), 0);
+
+        store.append(rep("current"), m_now, 9);
+        QCOMPARE(panel.tick(), 1); // the replica chart, not the metric chart
+        store.append(cpu("current"), m_now, 70);
+        QCOMPARE(panel.tick(), 1);
+        QCOMPARE(panel.tick(), 0);
+
+        // The clock advancing a quarter pixel per tick: about one render per pixel, not per tick.
+        const int columns = panel.replicaChart()->columns();
+        QVERIFY(columns > 100);
+        const qint64 pixelMs = panel.windowMs() / columns;
+        constexpr int kTicks = 40, kPixels = kTicks / 4;
+        TimelineChart *metric = panel.metricCharts().first();
+        const int replicasBefore = panel.replicaChart()->renderCount(), metricBefore = metric->renderCount();
+        int ticksRendering = 0;
+        for (int i = 0; i < kTicks; ++i) {
+            m_now += pixelMs / 4;
+            ticksRendering += panel.tick() > 0;
+        }
+        const int renders = panel.replicaChart()->renderCount() - replicasBefore;
+        QVERIFY2(renders >= kPixels - 1 && renders <= kPixels + 1,
+                 qPrintable(QStringLiteral("%1 renders in %2 ticks over %3 px").arg(renders).arg(kTicks).arg(kPixels)));
+        QCOMPARE(metric->renderCount() - metricBefore, renders); // one time axis for both
+        QCOMPARE(ticksRendering, renders);
+    }
+
     void predictionIsDashed()
     {
         SeriesStore store;
@@ -222,12 +272,8 @@ private slots:
     void grabToPng()
     {
         SeriesStore store;
-        useClock(store);
-        fillDemo(store, &m_now);
         TimelinePanel panel(&store);
-        panel.resize(900, 760);
-        panel.setHpa(kHpa, {{kCpu, QStringLiteral("cpu utilization (%)")}});
-        panel.show();
+        showDemo(panel, store);
         QVERIFY(QTest::qWaitForWindowExposed(&panel));
         // Layout settles the plot width; render until it stops changing (bounded).
         QTRY_COMPARE_WITH_TIMEOUT(panel.tick(), 0, 5000);

@@ -400,6 +400,33 @@ private slots:
         QVERIFY(s.revision() > before);
     }
 
+    // A chart re-renders when a revision of what it shows moved: another key's samples must not
+    // move it, removing keys must.
+    void revisionPerKey()
+    {
+        SeriesStore s;
+        const QString a = QStringLiteral("default/web:replicas.current"), b = QStringLiteral("default/api:replicas.current");
+        const QString scope = QStringLiteral("default/web");
+        s.append(a, kT0, 1);
+        const quint64 ra = s.revision(a), rs = s.annotationRevision(scope);
+        s.append(b, kT0, 2);
+        s.addAnnotation(QStringLiteral("default/api"), {kT0, QStringLiteral("1 → 2"), Annotation::Kind::ScaleUp});
+        QCOMPARE(s.revision(a), ra);
+        QCOMPARE(s.annotationRevision(scope), rs);
+        s.append(a, kT0 + 1, 3);
+        QVERIFY(s.revision(a) > ra);
+        s.addAnnotation(scope, {kT0, QStringLiteral("1 → 3"), Annotation::Kind::ScaleUp});
+        QVERIFY(s.annotationRevision(scope) > rs);
+
+        const quint64 before = s.revision(a);
+        s.removePrefix(QStringLiteral("default/api"));
+        QVERIFY(s.revision(a) > before); // the store as a whole changed
+        QVERIFY(s.revision(b) >= s.revision(a)); // a removed key is never below what it was
+        const quint64 cleared = s.revision(a);
+        s.clear();
+        QVERIFY(s.revision(a) > cleared);
+    }
+
     void annotationsSortedAndWindowed()
     {
         SeriesStore s;
