@@ -182,7 +182,9 @@ bool renderPdf(const ReportData &data, const QString &path, const RenderOptions 
 QImage renderPng(const ReportData &data, const RenderOptions &options)
 {
     const double dpi = options.pngDpi;
-    const QSizeF page = options.pageSize.size(QPageSize::Inch) * dpi;
+    // From millimetres: A4 is 210 mm = 2480 px at 300 dpi (its size in points rounds to 2479).
+    const QSizeF mm = options.pageSize.size(QPageSize::Millimeter);
+    const QSizeF page(qRound(mm.width() / 25.4 * dpi), qRound(mm.height() / 25.4 * dpi));
     const double margin = kMarginMm / 25.4 * dpi;
     const int dotsPerMeter = int(dpi / 0.0254 + 0.5);
     // Laid out on a device of the image's resolution (fonts in points measure alike), then drawn.
