@@ -45,8 +45,10 @@ QString tableHtml(const ReportTable &t)
                                   "style=\"border-collapse: collapse; border-color: #888888;\">");
     if (!t.header.isEmpty()) {
         html += QStringLiteral("<thead><tr>");
-        for (const QString &h : t.header)
-            html += QStringLiteral("<th align=\"left\">") + esc(h) + QStringLiteral("</th>");
+        for (int i = 0; i < t.header.size(); ++i) {
+            const QString width = i < int(t.widths.size()) ? QStringLiteral(" width=\"%1%\"").arg(t.widths[std::size_t(i)]) : QString();
+            html += QStringLiteral("<th align=\"left\"") + width + QStringLiteral(">") + esc(t.header[i]) + QStringLiteral("</th>");
+        }
         html += QStringLiteral("</tr></thead>");
     }
     for (const QStringList &row : t.rows) {

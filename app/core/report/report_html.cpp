@@ -57,8 +57,10 @@ void table(const ReportTable &t, QString &html)
     html += t.header.isEmpty() ? QStringLiteral("<table class=\"kv\">") : QStringLiteral("<table class=\"grid\">");
     if (!t.header.isEmpty()) {
         html += QStringLiteral("<thead><tr>");
-        for (const QString &h : t.header)
-            html += QStringLiteral("<th>") + esc(h) + QStringLiteral("</th>");
+        for (int i = 0; i < t.header.size(); ++i) {
+            const QString width = i < int(t.widths.size()) ? QStringLiteral(" style=\"width: %1%\"").arg(t.widths[std::size_t(i)]) : QString();
+            html += QStringLiteral("<th") + width + QStringLiteral(">") + esc(t.header[i]) + QStringLiteral("</th>");
+        }
         html += QStringLiteral("</tr></thead>");
     }
     html += QStringLiteral("<tbody>");

@@ -21,9 +21,11 @@ ReportBlock block(Kind kind, QString text)
     return b;
 }
 
-ReportBlock tableBlock(QStringList header, std::vector<QStringList> rows, const TextOptions &options)
+ReportBlock tableBlock(QStringList header, std::vector<QStringList> rows, const TextOptions &options,
+                       std::vector<int> widths = {})
 {
     ReportBlock b;
+    b.table.widths = std::move(widths);
     b.kind = Kind::Table;
     b.table.header = std::move(header);
     if (options.maxRows > 0 && int(rows.size()) > options.maxRows) {
@@ -119,7 +121,7 @@ void decisions(const ReportData &d, std::vector<ReportBlock> &out, const TextOpt
             rows.push_back({timeText(x.time), change, x.reason, x.account});
         }
         out.push_back(tableBlock({tr("Time"), tr("From → to"), tr("Reason (event)"), tr("Account (recorded metrics)")},
-                                 std::move(rows), o));
+                                 std::move(rows), o, {20, 11, 21, 48}));
     }
     if (!d.request.explanation.isEmpty()) {
         out.push_back(block(Kind::Heading, tr("Why, now (hpascope's explainer)")));
@@ -182,7 +184,7 @@ void history(const ReportData &d, std::vector<ReportBlock> &out, const TextOptio
     for (const EventRecord &e : d.events)
         rows.push_back({timeText(e.when()), e.type, e.reason, e.objectText(), e.message, QString::number(e.count)});
     out.push_back(tableBlock({tr("Last seen"), tr("Type"), tr("Reason"), tr("Object"), tr("Message"), tr("Count")},
-                             std::move(rows), o));
+                             std::move(rows), o, {20, 8, 15, 17, 32, 8}));
 }
 
 } // namespace

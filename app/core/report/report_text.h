@@ -14,6 +14,7 @@ namespace hpascope::report {
 struct ReportTable {
     QStringList header;             // empty: a two-column key/value table
     std::vector<QStringList> rows;
+    std::vector<int> widths;        // per column, percent of the table; empty: the layout's choice
     QString omitted;                // "… 120 more rows in the PDF and HTML reports", when cut
 };
 

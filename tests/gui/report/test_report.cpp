@@ -13,6 +13,7 @@
 #include <QFile>
 #include <QImage>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -149,7 +150,7 @@ private slots:
         const QString path = m_outDir + QStringLiteral("/report.pdf");
         QCOMPARE(report::ReportWriter::write(gathered(), path, {QPageSize(QPageSize::A4)}), QString());
         int code = -1;
-        const QString text = run(QStringLiteral("pdftotext"), {QStringLiteral("-layout"), path, QStringLiteral("-")}, &code);
+        const QString text = run(QStringLiteral("pdftotext"), {path, QStringLiteral("-")}, &code);
         QCOMPARE(code, 0);
         for (const QString &needle : {QStringLiteral("HPA report: default/web"), kServer, QStringLiteral("Data gaps"),
                                       QStringLiteral("recorded nothing"), QStringLiteral("1 → 2"),
@@ -158,7 +159,12 @@ private slots:
                                       QStringLiteral("Capped at maxReplicas"), QStringLiteral("Scaled up replica set"),
                                       QStringLiteral("400m"), QStringLiteral("page 1 of"), QStringLiteral("Replicas"),
                                       QStringLiteral("not recorded")})
-            QVERIFY2(text.contains(needle), qPrintable(needle + QStringLiteral(" is not in the PDF:\n") + text));
+        {
+            // Table cells wrap and pdftotext spaces glyphs as it likes: compare without blanks.
+            const QString compact = QString(text).remove(QRegularExpression(QStringLiteral("\\s+")));
+            QVERIFY2(compact.contains(QString(needle).remove(QLatin1Char(' '))),
+                     qPrintable(needle + QStringLiteral(" is not in the PDF:\n") + text));
+        }
         const QString info = run(QStringLiteral("pdfinfo"), {path});
         QVERIFY2(info.contains(QStringLiteral("A4")), qPrintable(info));
         // The pages as images, for a person to look at.
