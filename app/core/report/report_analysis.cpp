@@ -136,18 +136,23 @@ std::vector<ReportDecision> decisionsOf(const std::vector<EventRecord> &events, 
         d.count = std::max(e.count, 1);
         d.reason = msg->reason.isEmpty() ? e.message : msg->reason;
         // Before: the last desired count that is not the new size, recorded before the event's
-        // second ended (a rescale always changes the size).
+        // second ended (a rescale always changes the size). Samples are in time order: search.
         const QDateTime before = d.time.addSecs(1);
-        const HpaSample *carrier = nullptr;
-        for (const HpaSample &s : samples) {
-            if (s.time < before && s.desiredReplicas != d.to)
-                d.from = s.desiredReplicas;
-            if (!carrier && s.desiredReplicas == d.to && s.time >= d.time.addSecs(-1)
-                && s.time <= d.time.addMSecs(kDecisionSampleWindowMs))
-                carrier = &s;
-            if (s.time > d.time.addMSecs(kDecisionSampleWindowMs))
+        const auto byTime = [](const HpaSample &s, const QDateTime &t) { return s.time < t; };
+        const auto end = std::lower_bound(samples.begin(), samples.end(), before, byTime);
+        for (auto it = end; it != samples.begin();)
+            if ((--it)->desiredReplicas != d.to) {
+                d.from = it->desiredReplicas;
                 break;
-        }
+            }
+        const HpaSample *carrier = nullptr;
+        const QDateTime last = d.time.addMSecs(kDecisionSampleWindowMs);
+        for (auto it = std::lower_bound(samples.begin(), samples.end(), d.time.addSecs(-1), byTime);
+             it != samples.end() && it->time <= last; ++it)
+            if (it->desiredReplicas == d.to) {
+                carrier = &*it;
+                break;
+            }
         if (carrier)
             d.account = accountOf(*carrier, d.from, d.to, tolerance);
         out.push_back(std::move(d));
