@@ -1,0 +1,49 @@
+#pragma once
+// A report as a file: PDF (paged, real text, page numbers, A4 or Letter from the locale),
+// self-contained HTML (one file: CSS inline, charts as inline SVG) or PNG (one image at print
+// resolution). Needs a QGuiApplication (fonts); QT_QPA_PLATFORM=offscreen is enough.
+#include "app/core/report/report_chart.h"
+#include "app/core/report/report_data.h"
+
+#include <QByteArray>
+#include <QImage>
+#include <QLocale>
+#include <QPageSize>
+#include <QString>
+
+#include <optional>
+
+namespace hpascope::report {
+
+enum class Format { Pdf, Html, Png };
+
+// By the file name's suffix (.pdf, .html/.htm, .png), nullopt for anything else.
+std::optional<Format> formatOf(const QString &path);
+
+// Letter where the locale uses it (the US system of measurement, and Canada), else A4.
+QPageSize pageSizeFor(const QLocale &locale);
+
+struct RenderOptions {
+    QPageSize pageSize = pageSizeFor(QLocale());
+    int pngDpi = 300; // print resolution
+    // The PNG is one image: its tables show at most this many rows (the PDF and HTML have all).
+    int pngMaxRows = 25;
+    int chartColumns = kChartColumns; // the charts' M4 resolution
+};
+
+QByteArray renderHtml(const ReportData &data, int chartColumns = kChartColumns);
+// Writes the PDF to `path` (through a QSaveFile); false and *error when it cannot.
+bool renderPdf(const ReportData &data, const QString &path, const RenderOptions &options, QString *error);
+QImage renderPng(const ReportData &data, const RenderOptions &options);
+
+class ReportWriter {
+    Q_DECLARE_TR_FUNCTIONS(ReportWriter)
+public:
+    // The format from the suffix; an empty string on success, else why not ("unknown format",
+    // "cannot write …: Permission denied").
+    static QString write(const ReportData &data, const QString &path, const RenderOptions &options = {});
+    // Whether `path` could be written, checked before any work is done (an empty string if so).
+    static QString checkWritable(const QString &path);
+};
+
+} // namespace hpascope::report

@@ -1,0 +1,209 @@
+#include "app/core/report/report_text.h"
+
+#include "app/core/report/report_chart.h"
+
+namespace hpascope::report {
+
+namespace {
+
+QString tr(const char *text, const char *disambiguation = nullptr, int n = -1)
+{
+    return QCoreApplication::translate("Report", text, disambiguation, n);
+}
+
+using Kind = ReportBlock::Kind;
+
+ReportBlock block(Kind kind, QString text)
+{
+    ReportBlock b;
+    b.kind = kind;
+    b.text = std::move(text);
+    return b;
+}
+
+ReportBlock tableBlock(QStringList header, std::vector<QStringList> rows, const TextOptions &options,
+                       std::vector<int> widths = {})
+{
+    ReportBlock b;
+    b.table.widths = std::move(widths);
+    b.kind = Kind::Table;
+    b.table.header = std::move(header);
+    if (options.maxRows > 0 && int(rows.size()) > options.maxRows) {
+        const int more = int(rows.size()) - options.maxRows;
+        rows.resize(std::size_t(options.maxRows));
+        b.table.omitted = tr("… %n more row(s) in the PDF and HTML reports", nullptr, more);
+    }
+    b.table.rows = std::move(rows);
+    return b;
+}
+
+QString share(qint64 part, qint64 whole)
+{
+    if (whole <= 0)
+        return durationText(part);
+    return tr("%1 (%2 % of the recorded time)").arg(durationText(part)).arg(QString::number(100.0 * double(part) / double(whole), 'f', 1));
+}
+
+QString offsetText(const QDateTime &t)
+{
+    const int secs = t.toLocalTime().offsetFromUtc();
+    const QChar sign = secs < 0 ? QLatin1Char('-') : QLatin1Char('+');
+    const int a = std::abs(secs);
+    return QStringLiteral("UTC%1%2:%3").arg(sign).arg(a / 3600, 2, 10, QLatin1Char('0')).arg((a % 3600) / 60, 2, 10, QLatin1Char('0'));
+}
+
+void header(const ReportData &d, std::vector<ReportBlock> &out, const TextOptions &o)
+{
+    const ReportRequest &r = d.request;
+    out.push_back(block(Kind::Title, tr("HPA report: %1/%2").arg(r.namespaceName, r.name)));
+    QStringList gapLines;
+    for (const TimeSpan &g : d.gaps)
+        gapLines << tr("%1 – %2 (%3): hpascope recorded nothing").arg(timeText(g.from), timeText(g.to), durationText(g.ms()));
+    std::vector<QStringList> rows{
+        {tr("Context"), r.context.isEmpty() ? tr("(none)") : r.context},
+        {tr("API server"), r.redactServer ? tr("(redacted)") : r.server},
+        {tr("HPA"), d.config.scaleTarget.isEmpty() ? QStringLiteral("%1/%2").arg(r.namespaceName, r.name)
+                                                   : tr("%1/%2, scaling %3").arg(r.namespaceName, r.name, d.config.scaleTarget)},
+        {tr("Time range"), tr("%1 – %2 (%3), times in %4")
+                               .arg(timeText(r.from), timeText(r.to), durationText(r.from.msecsTo(r.to)), offsetText(r.from))},
+        {tr("Data gaps"), gapLines.isEmpty() ? tr("none recorded") : gapLines.join(QLatin1Char('\n'))},
+        {tr("Made"), tr("%1 by hpascope %2").arg(timeText(r.now), r.version)},
+    };
+    out.push_back(tableBlock({}, std::move(rows), o));
+    // TODO(lead): the recorder keeps no disconnections (ClusterSession::setState's gaps go to
+    // the SeriesStore only); once it does, ReportGatherer can add them to request.knownGaps.
+    out.push_back(block(Kind::Note, tr("hpascope's history does not mark when it was disconnected: between two recorded "
+                                       "statuses the earlier one is taken to hold.")));
+}
+
+void summary(const ReportData &d, std::vector<ReportBlock> &out, const TextOptions &o)
+{
+    const ReportSummary &s = d.summary;
+    out.push_back(block(Kind::Heading, tr("Summary")));
+    const QString when = s.live ? tr("now") : tr("as last recorded");
+    std::vector<QStringList> rows{
+        {tr("Replicas (%1)").arg(when), tr("current %1, desired %2, min %3, max %4")
+                                            .arg(s.currentReplicas).arg(s.desiredReplicas).arg(s.minReplicas).arg(s.maxReplicas)},
+        {tr("Scale-ups / scale-downs"), tr("%1 / %2 (SuccessfulRescale events)").arg(s.scaleUps).arg(s.scaleDowns)},
+        {tr("Time at maxReplicas"), share(s.atMaxMs, s.coveredMs)},
+        {tr("Time at minReplicas"), share(s.atMinMs, s.coveredMs)},
+        {tr("Time with metrics unavailable"), share(s.metricsUnavailableMs, s.coveredMs)},
+        {tr("Direction changes (flapping)"), tr("%1 (%2 per hour)").arg(s.directionChanges).arg(QString::number(s.directionChangesPerHour, 'f', 2))},
+        {tr("Recorded time"), durationText(s.coveredMs)},
+    };
+    out.push_back(tableBlock({}, std::move(rows), o));
+}
+
+void charts(const ReportData &d, std::vector<ReportBlock> &out)
+{
+    out.push_back(block(Kind::Heading, tr("Charts")));
+    const int n = 1 + int(d.tracks.size());
+    for (int i = 0; i < n; ++i) {
+        ReportBlock b = block(Kind::Chart, {});
+        b.chart = i;
+        out.push_back(std::move(b));
+    }
+    out.push_back(block(Kind::Note, tr("Hatched: not recorded. Marks \"3→5\" are SuccessfulRescale events; "
+                                       "a dashed mark is a scale-down.")));
+}
+
+void decisions(const ReportData &d, std::vector<ReportBlock> &out, const TextOptions &o)
+{
+    out.push_back(block(Kind::Heading, tr("Scale decisions")));
+    if (d.decisions.empty()) {
+        out.push_back(block(Kind::Paragraph, tr("No SuccessfulRescale event was recorded in this range.")));
+    } else {
+        std::vector<QStringList> rows;
+        for (const ReportDecision &x : d.decisions) {
+            QString change = (x.from ? QString::number(*x.from) : QStringLiteral("?")) + QStringLiteral(" → ") + QString::number(x.to);
+            if (x.count > 1)
+                change += tr(" (×%1)").arg(x.count);
+            rows.push_back({timeText(x.time), change, x.reason, x.account});
+        }
+        out.push_back(tableBlock({tr("Time"), tr("From → to"), tr("Reason (event)"), tr("Account (recorded metrics)")},
+                                 std::move(rows), o, {20, 11, 21, 48}));
+    }
+    if (!d.request.explanation.isEmpty()) {
+        out.push_back(block(Kind::Heading, tr("Why, now (hpascope's explainer)")));
+        for (const QString &sentence : d.request.explanation)
+            out.push_back(block(Kind::Paragraph, sentence));
+    }
+}
+
+void configuration(const ReportData &d, std::vector<ReportBlock> &out, const TextOptions &o)
+{
+    const ReportConfig &c = d.config;
+    out.push_back(block(Kind::Heading, tr("Effective configuration")));
+    if (!c.fromHpa)
+        out.push_back(block(Kind::Note, tr("The HPA was not available (not connected, or deleted): the targets below "
+                                           "are the last recorded ones and its behavior is not known.")));
+    std::vector<QStringList> metrics;
+    for (const ReportMetricConfig &m : c.metrics)
+        metrics.push_back({m.name, m.type, m.target});
+    out.push_back(tableBlock({tr("Metric"), tr("Type"), tr("Target")}, std::move(metrics), o));
+    if (c.behavior) {
+        out.push_back(block(Kind::Paragraph, c.behavior->summary));
+        std::vector<QStringList> rows;
+        for (const EffectiveRulesText *r : {&c.behavior->scaleUp, &c.behavior->scaleDown})
+            rows.push_back({r->direction, r->window, r->select, r->policyText, r->tolerance});
+        out.push_back(tableBlock({tr("Direction"), tr("Stabilization window"), tr("Select policy"), tr("Policies"), tr("Tolerance")},
+                                 std::move(rows), o));
+    }
+    out.push_back(tableBlock({}, {{tr("--horizontal-pod-autoscaler-sync-period"), c.syncPeriod},
+                                  {tr("--horizontal-pod-autoscaler-downscale-stabilization"), c.downscaleStabilization},
+                                  {tr("--horizontal-pod-autoscaler-tolerance"), c.tolerance},
+                                  {tr("Controller flags from"), c.flagsSource}},
+                             o));
+}
+
+void history(const ReportData &d, std::vector<ReportBlock> &out, const TextOptions &o)
+{
+    out.push_back(block(Kind::Heading, tr("Metric pushes from hpascope")));
+    if (d.pushes.empty()) {
+        // TODO(lead): Recorder::recordPush exists but nothing calls it yet (MetricWriter's
+        // signals carry no namespace or object); wire it in ClusterSession and `hpascope push`,
+        // then drop the second sentence.
+        out.push_back(block(Kind::Paragraph, tr("No metric push was recorded for this HPA's metrics in this range. "
+                                                "This version of hpascope does not record its pushes yet.")));
+    } else {
+        std::vector<QStringList> rows;
+        for (const MetricPushRecord &p : d.pushes)
+            rows.push_back({timeText(p.time), p.object, p.metric, p.value, p.ok ? tr("written") : tr("failed: %1").arg(p.error)});
+        out.push_back(tableBlock({tr("Time"), tr("Object"), tr("Metric"), tr("Value"), tr("Result")}, std::move(rows), o));
+    }
+    out.push_back(block(Kind::Heading, tr("Condition changes")));
+    // TODO(lead): samples carry no conditions; record condition transitions to report them.
+    out.push_back(block(Kind::Paragraph, tr("Not recorded: hpascope's history does not keep the HPA's conditions yet.")));
+
+    out.push_back(block(Kind::Heading, tr("Events")));
+    if (d.events.empty()) {
+        out.push_back(block(Kind::Paragraph, tr("No event of the HPA or its target was recorded in this range.")));
+        return;
+    }
+    std::vector<QStringList> rows;
+    for (const EventRecord &e : d.events)
+        rows.push_back({timeText(e.when()), e.type, e.reason, e.objectText(), e.message, QString::number(e.count)});
+    out.push_back(tableBlock({tr("Last seen"), tr("Type"), tr("Reason"), tr("Object"), tr("Message"), tr("Count")},
+                             std::move(rows), o, {20, 8, 15, 17, 32, 8}));
+}
+
+} // namespace
+
+QString timeText(const QDateTime &t)
+{
+    return t.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+}
+
+std::vector<ReportBlock> reportBlocks(const ReportData &data, const TextOptions &options)
+{
+    std::vector<ReportBlock> out;
+    header(data, out, options);
+    summary(data, out, options);
+    charts(data, out);
+    decisions(data, out, options);
+    configuration(data, out, options);
+    history(data, out, options);
+    return out;
+}
+
+} // namespace hpascope::report
