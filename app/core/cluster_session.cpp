@@ -23,6 +23,9 @@ namespace {
 // The controller's memory reaches back as far as its longest window or policy period
 // (stabilizationWindowSeconds is at most 3600, pkg/apis/autoscaling/validation).
 constexpr std::chrono::seconds kObservedRetention{3600 + 60};
+// How often the live span is written: a crash loses at most this much of the record of when
+// hpascope was watching.
+constexpr std::chrono::seconds kCoverageInterval{2};
 } // namespace
 
 namespace {
@@ -59,6 +62,8 @@ ClusterSession::ClusterSession(QObject *parent) : QObject(parent)
         if (m_state.kind == ConnectionState::Kind::Reconnecting)
             emit stateChanged(m_state);
     });
+    m_coverageTick.setInterval(kCoverageInterval);
+    connect(&m_coverageTick, &QTimer::timeout, this, &ClusterSession::recordCoverage);
 }
 
 ClusterSession::~ClusterSession()
@@ -68,6 +73,11 @@ ClusterSession::~ClusterSession()
 
 void ClusterSession::disconnectFromCluster()
 {
+    if (m_liveSince.isValid()) {
+        recordCoverage();
+        m_liveSince = QDateTime();
+    }
+    m_coverageTick.stop();
     ++m_generation;
     // stop() guarantees no handler runs after it returns, so no callback can reach a
     // destroyed session; queued invocations already posted are dropped by generation.
@@ -126,6 +136,7 @@ void ClusterSession::connectTo(const ClusterProfile &profile)
     m_events.clear();
     m_series.clear();
     m_observed.clear();
+    m_conditions.clear();
     if (Recorder *history = recorder())
         history->setContext(s.context);
     // Events expire after 1 h in Kubernetes; our own history brings them back, and the charts
@@ -282,6 +293,38 @@ void ClusterSession::record(const kube::api::HorizontalPodAutoscaler &hpa)
     m_history.add(sample, format::lastScaleTime(hpa));
     if (Recorder *history = recorder())
         history->recordSample(sample);
+    recordConditions(hpa);
+}
+
+void ClusterSession::recordConditions(const kube::api::HorizontalPodAutoscaler &hpa)
+{
+    Recorder *history = recorder();
+    if (!history)
+        return;
+    auto &last = m_conditions[HpaListModel::keyOf(hpa)];
+    for (const auto &c : hpa.status.conditions) {
+        ConditionRecord r;
+        r.time = m_clock();
+        r.namespaceName = QString::fromStdString(hpa.metadata.namespace_);
+        r.name = QString::fromStdString(hpa.metadata.name);
+        r.type = QString::fromStdString(c.type);
+        r.status = QString::fromStdString(c.status);
+        r.reason = QString::fromStdString(c.reason);
+        r.message = QString::fromStdString(c.message);
+        if (c.lastTransitionTime)
+            r.since = format::toQDateTime(*c.lastTransitionTime);
+        const auto it = last.constFind(r.type);
+        if (it != last.cend() && it->sameState(r))
+            continue;
+        last.insert(r.type, r);
+        history->recordCondition(r);
+    }
+}
+
+void ClusterSession::recordCoverage()
+{
+    if (Recorder *history = recorder(); history && m_liveSince.isValid())
+        history->recordWatched(m_namespace, m_liveSince, m_clock());
 }
 
 void ClusterSession::applyWatchState(const kube::watch::ConnectionState &ws)
@@ -327,8 +370,17 @@ void ClusterSession::setState(ConnectionState state)
     const bool changed = !(state == m_state);
     // Periods without a live watch are gaps in every chart, never interpolated.
     const bool wasLive = m_state.kind == ConnectionState::Kind::Live;
-    if (wasLive && state.kind != ConnectionState::Kind::Live)
+    const bool isLive = state.kind == ConnectionState::Kind::Live;
+    if (wasLive && !isLive) {
         m_history.gap(m_clock());
+        recordCoverage();
+        m_liveSince = QDateTime();
+        m_coverageTick.stop();
+    } else if (!wasLive && isLive) {
+        m_liveSince = m_clock();
+        recordCoverage();
+        m_coverageTick.start();
+    }
     m_state = std::move(state);
     if (m_state.kind == ConnectionState::Kind::Reconnecting)
         m_tick.start();

@@ -89,6 +89,8 @@ private:
     void connectRecorder();
     void applyWatchState(const kube::watch::ConnectionState &s);
     void record(const kube::api::HorizontalPodAutoscaler &hpa);
+    void recordConditions(const kube::api::HorizontalPodAutoscaler &hpa);
+    void recordCoverage(); // the live span so far
     void listNamespaces();
     void readPublishedFlags();
 
@@ -109,6 +111,11 @@ private:
     std::shared_ptr<kube::http::Client> m_client;
     std::unique_ptr<kube::watch::Reflector> m_hpaReflector;
     QTimer m_tick; // refreshes "reconnecting in N s"
+    // Coverage: since when the HPA watch is live (invalid while not), written to the recorder on
+    // every m_coverageTick so a crash loses at most one interval of it.
+    QDateTime m_liveSince;
+    QTimer m_coverageTick;
+    QHash<QString, QHash<QString, ConditionRecord>> m_conditions; // the last recorded, by HPA and type
     std::function<QDateTime()> m_clock = [] { return QDateTime::currentDateTimeUtc(); };
 };
 

@@ -8,6 +8,16 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
+// Where a chart's line stops between two recorded samples no watch holds together: at the end
+// of the watch that saw the first one (a moment after it when none did).
+QDateTime gapAfter(const std::vector<TimeSpan> &watched, const QDateTime &previous, const QDateTime &next)
+{
+    for (const TimeSpan &w : watched)
+        if (w.contains(previous))
+            return std::min(std::max(w.to, previous.addMSecs(1)), next.addMSecs(-1));
+    return previous.addMSecs(1);
+}
+
 QDateTime before(const QDateTime &now, std::chrono::hours window)
 {
     return now.addSecs(-std::chrono::duration_cast<std::chrono::seconds>(window).count());
@@ -32,6 +42,7 @@ void HistoryLoader::attach(Recorder *recorder)
     m_recorder = recorder;
     if (!recorder)
         return;
+    connect(recorder, &Recorder::historyWatched, this, &HistoryLoader::onWatched);
     connect(recorder, &Recorder::historyEvents, this, &HistoryLoader::onEvents);
     connect(recorder, &Recorder::historySamples, this, &HistoryLoader::onSamples);
     connect(recorder, &Recorder::historyLoaded, this, &HistoryLoader::onLoaded);
@@ -44,6 +55,8 @@ void HistoryLoader::reset()
     m_slice.stop();
     m_state = State::Idle;
     m_history.clear();
+    m_watched.clear();
+    m_coverage.clear();
     m_started.clear();
     m_ops.clear();
     m_cursor = 0;
@@ -71,6 +84,22 @@ void HistoryLoader::begin(Recorder *recorder, quint64 ticket, const QString &nam
 void HistoryLoader::cancel()
 {
     reset();
+}
+
+void HistoryLoader::onWatched(quint64 ticket, const std::vector<WatchedSpan> &spans)
+{
+    if (ticket != m_ticket || m_state != State::Loading)
+        return;
+    m_watched = spans;
+    m_coverage.clear();
+}
+
+const std::vector<TimeSpan> &HistoryLoader::coverage(const QString &namespaceName)
+{
+    auto it = m_coverage.find(namespaceName);
+    if (it == m_coverage.end())
+        it = m_coverage.insert(namespaceName, coverageOf(m_watched, namespaceName));
+    return *it;
 }
 
 void HistoryLoader::onEvents(quint64 ticket, const std::vector<EventRecord> &events)
@@ -206,9 +235,19 @@ bool HistoryLoader::feedHistory(const QString &key, const Clock::time_point &dea
     if (it == m_history.cend())
         return true;
     const std::vector<HpaSample> &samples = *it->chunk;
+    // A database from before coverage was recorded has none: its samples are drawn joined.
+    const std::vector<TimeSpan> &watched = coverage(samples[it->begin].namespaceName);
     while (it->begin + m_cursor < it->end) {
+        const HpaSample &sample = samples[it->begin + m_cursor];
+        if (m_cursor > 0 && !watched.empty()) {
+            // hpascope was not watching between the two: the line stops where its watch ended.
+            const QDateTime previous = samples[it->begin + m_cursor - 1].time;
+            if (!coveredTogether(watched, previous, sample.time))
+                m_feed->gap(key, gapAfter(watched, previous, sample.time));
+        }
         // Recorded samples carry no lastScaleTime: no scale marks from history.
-        m_feed->add(samples[it->begin + m_cursor++], QDateTime());
+        m_feed->add(sample, QDateTime());
+        ++m_cursor;
         if (it->begin + m_cursor < it->end && Clock::now() >= deadline)
             return false;
     }

@@ -7,10 +7,12 @@
 // The charts must come out as if history were read synchronously when the HPA list arrived: an
 // HPA's recorded samples, then a gap, then its live samples. So while history is loading or
 // being fed, the session's feed operations (live samples, gaps) wait in order behind it.
+// Between two recorded samples that no recorded watch holds together, the line is broken.
 #include "app/core/event_store.h"
 #include "app/core/hpa_sample.h"
 #include "app/core/recorder_worker.h"
 #include "app/core/series_feed.h"
+#include "app/core/time_span.h"
 
 #include <QDateTime>
 #include <QHash>
@@ -81,6 +83,8 @@ private:
         std::size_t end = 0;
     };
 
+    void onWatched(quint64 ticket, const std::vector<WatchedSpan> &spans);
+    const std::vector<TimeSpan> &coverage(const QString &namespaceName); // of m_watched, cached
     void onEvents(quint64 ticket, const std::vector<EventRecord> &events);
     void onSamples(quint64 ticket, const SampleChunk &chunk);
     void onLoaded(quint64 ticket);
@@ -103,6 +107,8 @@ private:
     QString m_namespace;
     QDateTime m_now;
     QHash<QString, Range> m_history;
+    std::vector<WatchedSpan> m_watched; // when the scope was watched (recorded coverage)
+    QHash<QString, std::vector<TimeSpan>> m_coverage; // m_watched per namespace, merged
     QSet<QString> m_started; // HPAs whose history was fed, or that went live first: no more history
     std::vector<EventRecord> m_pendingEvents; // arrived, not in the event store yet
     std::size_t m_eventCursor = 0;

@@ -32,4 +32,21 @@ struct HpaSample {
     QString key() const { return namespaceName + QLatin1Char('/') + name; } // HpaListModel::keyOf
 };
 
+// A condition of an HPA's status as it became (recorded when its status, reason or message
+// changed, and when hpascope first saw the HPA): what the report's "condition changes" lists.
+struct ConditionRecord {
+    QDateTime time; // when hpascope saw it; the condition's own lastTransitionTime is in `since`
+    QString namespaceName;
+    QString name; // the HPA
+    QString type; // AbleToScale, ScalingActive, ScalingLimited
+    QString status;
+    QString reason;
+    QString message;
+    QDateTime since; // lastTransitionTime, when the API server gave one
+    bool sameState(const ConditionRecord &o) const
+    {
+        return type == o.type && status == o.status && reason == o.reason && message == o.message;
+    }
+};
+
 } // namespace hpascope

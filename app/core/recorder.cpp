@@ -1,6 +1,7 @@
 #include "app/core/recorder.h"
 
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QLoggingCategory>
 #include <QStandardPaths>
@@ -14,6 +15,45 @@ namespace {
 qint64 ms(const QDateTime &t)
 {
     return t.isValid() ? t.toMSecsSinceEpoch() : 0;
+}
+
+RecorderQuery queryOf(RecorderQuery::Kind kind, const QString &ns, const QString &name, const QDateTime &from,
+                      const QDateTime &to, int limit = 0)
+{
+    RecorderQuery q;
+    q.kind = kind;
+    q.namespaceName = ns;
+    q.name = name;
+    q.fromMs = ms(from);
+    q.toMs = ms(to);
+    q.limit = limit;
+    return q;
+}
+
+// The history tells what a person watched: user-only, like ~/.kube/config (0700 folder, 0600
+// file; SQLite gives the -wal and -shm files the database file's mode).
+bool makePrivate(const QString &path, QString *error)
+{
+    const QString dir = QFileInfo(path).absolutePath();
+    const bool existed = QFileInfo::exists(dir);
+    if (!QDir().mkpath(dir)) {
+        *error = Recorder::tr("cannot create the folder");
+        return false;
+    }
+    if (!existed)
+        QFile::setPermissions(dir, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+    if (QFileInfo(path).isDir()) {
+        *error = Recorder::tr("it is a folder");
+        return false;
+    }
+    QFile file(path);
+    if (!file.exists() && !file.open(QIODevice::WriteOnly)) {
+        *error = file.errorString();
+        return false;
+    }
+    file.close();
+    file.setPermissions(QFile::ReadOwner | QFile::WriteOwner);
+    return true;
 }
 
 } // namespace
@@ -35,6 +75,7 @@ Recorder::Recorder(QObject *parent) : QObject(parent), m_worker(new RecorderWork
     connect(this, &Recorder::readRequested, m_worker, &RecorderWorker::read, Qt::BlockingQueuedConnection);
     connect(this, &Recorder::historyRequested, m_worker, &RecorderWorker::loadHistory, Qt::QueuedConnection);
     connect(m_worker, &RecorderWorker::failed, this, &Recorder::fail, Qt::QueuedConnection);
+    connect(m_worker, &RecorderWorker::historyWatched, this, &Recorder::historyWatched, Qt::QueuedConnection);
     connect(m_worker, &RecorderWorker::historyEvents, this, &Recorder::historyEvents, Qt::QueuedConnection);
     connect(m_worker, &RecorderWorker::historySamples, this, &Recorder::historySamples, Qt::QueuedConnection);
     connect(m_worker, &RecorderWorker::historyLoaded, this, &Recorder::historyLoaded, Qt::QueuedConnection);
@@ -82,8 +123,8 @@ bool Recorder::open(const QString &path, QString *error)
     close();
     m_path = path.isEmpty() ? defaultPath() : path;
     RecorderOpenResult result;
-    if (!QDir().mkpath(QFileInfo(m_path).absolutePath()))
-        result.error = tr("cannot create the folder for %1").arg(m_path);
+    if (!makePrivate(m_path, &result.error))
+        result.error = tr("cannot create %1: %2").arg(m_path, result.error);
     else
         emit openRequested(m_path, &result, QPrivateSignal());
     if (!result.ok) {
@@ -120,7 +161,8 @@ void Recorder::scheduleFlush()
 
 int Recorder::queuedCount() const
 {
-    return int(m_pendingEvents.size() + m_pendingSamples.size() + m_pendingPushes.size());
+    return int(m_pendingEvents.size() + m_pendingSamples.size() + m_pendingPushes.size() + m_pendingWatched.size()
+               + m_pendingConditions.size());
 }
 
 int Recorder::pendingCount() const
@@ -154,6 +196,19 @@ void Recorder::recordPush(const MetricPushRecord &push)
     scheduleFlush();
 }
 
+void Recorder::recordWatched(const QString &namespaceName, const QDateTime &from, const QDateTime &to)
+{
+    const QString ns = namespaceName.isNull() ? QStringLiteral("") : namespaceName;
+    m_pendingWatched.insert({ns, ms(from)}, WatchedSpan{ns, from, to}); // the longest one wins
+    scheduleFlush();
+}
+
+void Recorder::recordCondition(const ConditionRecord &condition)
+{
+    m_pendingConditions.push_back(condition);
+    scheduleFlush();
+}
+
 RecorderBatch Recorder::takePending()
 {
     RecorderBatch batch;
@@ -163,6 +218,11 @@ RecorderBatch Recorder::takePending()
         batch.events.push_back(std::move(e));
     batch.samples = std::move(m_pendingSamples);
     batch.pushes = std::move(m_pendingPushes);
+    for (auto &w : m_pendingWatched)
+        batch.watched.push_back(std::move(w));
+    batch.conditions = std::move(m_pendingConditions);
+    m_pendingWatched.clear();
+    m_pendingConditions.clear();
     m_pendingEvents.clear();
     m_pendingSamples.clear();
     m_pendingPushes.clear();
@@ -234,13 +294,7 @@ RecorderRows Recorder::read(RecorderQuery query) const
 std::vector<EventRecord> Recorder::loadEvents(const QString &namespaceName, const QDateTime &from,
                                               const QDateTime &to, int limit) const
 {
-    RecorderQuery q;
-    q.kind = RecorderQuery::Kind::Events;
-    q.namespaceName = namespaceName;
-    q.fromMs = ms(from);
-    q.toMs = ms(to);
-    q.limit = limit;
-    return read(q).events;
+    return read(queryOf(RecorderQuery::Kind::Events, namespaceName, {}, from, to, limit)).events;
 }
 
 std::vector<EventRecord> Recorder::loadEvents(const EventFilter &filter, const QDateTime &from,
@@ -257,24 +311,29 @@ std::vector<EventRecord> Recorder::loadEvents(const EventFilter &filter, const Q
 std::vector<HpaSample> Recorder::loadSamples(const QString &namespaceName, const QString &name,
                                              const QDateTime &from, const QDateTime &to) const
 {
-    RecorderQuery q;
-    q.kind = RecorderQuery::Kind::Samples;
-    q.namespaceName = namespaceName;
-    q.name = name;
-    q.fromMs = ms(from);
-    q.toMs = ms(to);
-    return read(q).samples;
+    return read(queryOf(RecorderQuery::Kind::Samples, namespaceName, name, from, to)).samples;
 }
 
 std::vector<MetricPushRecord> Recorder::loadPushes(const QString &namespaceName, const QDateTime &from,
                                                    const QDateTime &to) const
 {
-    RecorderQuery q;
-    q.kind = RecorderQuery::Kind::Pushes;
-    q.namespaceName = namespaceName;
-    q.fromMs = ms(from);
-    q.toMs = ms(to);
-    return read(q).pushes;
+    return read(queryOf(RecorderQuery::Kind::Pushes, namespaceName, {}, from, to)).pushes;
+}
+
+} // namespace hpascope
+
+namespace hpascope {
+
+std::vector<TimeSpan> Recorder::loadWatched(const QString &namespaceName, const QDateTime &from,
+                                            const QDateTime &to) const
+{
+    return coverageOf(read(queryOf(RecorderQuery::Kind::Watched, namespaceName, {}, from, to)).watched, namespaceName);
+}
+
+std::vector<ConditionRecord> Recorder::loadConditions(const QString &namespaceName, const QString &name,
+                                                      const QDateTime &from, const QDateTime &to) const
+{
+    return read(queryOf(RecorderQuery::Kind::Conditions, namespaceName, name, from, to)).conditions;
 }
 
 } // namespace hpascope

@@ -1,5 +1,6 @@
 #pragma once
-// Local history in SQLite (Qt Sql, QSQLITE, WAL): events, HPA status samples and metric pushes,
+// Local history in SQLite (Qt Sql, QSQLITE, WAL): events, HPA status samples, metric pushes,
+// condition changes and when hpascope was watching (so gaps are known),
 // so what the API server forgets (events after 1 h) or never stored (status over time) survives
 // a restart. All SQL runs on the recorder's own thread (RecorderWorker owns the connection):
 // writes are queued on the GUI thread, handed over once per flush tick and committed there in
@@ -58,6 +59,12 @@ public:
     void recordEvents(const QList<EventRecord> &events);
     void recordSample(const HpaSample &sample);
     void recordPush(const MetricPushRecord &push);
+    // hpascope had a live HPA watch of the namespace ("" = every namespace) from `from` until
+    // `to`: called again with the same `from` as the watch goes on (the last call wins). What no
+    // span covers is a gap in the history.
+    void recordWatched(const QString &namespaceName, const QDateTime &from, const QDateTime &to);
+    // Stored only when it differs from the HPA's latest stored condition of its type.
+    void recordCondition(const ConditionRecord &condition);
     // Blocking: returns once everything recorded so far is committed.
     bool flush();
     int pendingCount() const; // recorded and not committed yet
@@ -67,7 +74,8 @@ public:
 
     // Asynchronous: events whose last occurrence is in [eventsFrom, to] (newest first, at most
     // kHistoryEventLimit) and the samples in [samplesFrom, to] of every HPA of the namespace
-    // (empty: of the context), in one query each, answered by historyEvents, historySamples
+    // (empty: of the context), in one query each, answered by historyWatched (when the scope was
+    // watched in the samples' range), historyEvents, historySamples
     // (repeatedly) and historyLoaded, all carrying `ticket`. Rows recorded before the call are
     // included. A newer request cuts an older one short (its historyLoaded still comes).
     void requestHistory(quint64 ticket, const QString &namespaceName, const QDateTime &eventsFrom,
@@ -85,12 +93,18 @@ public:
                                        const QDateTime &from, const QDateTime &to) const;
     std::vector<MetricPushRecord> loadPushes(const QString &namespaceName, const QDateTime &from,
                                              const QDateTime &to) const;
+    // When the namespace (one, not empty) was watched in [from, to]: merged, oldest first, not clipped.
+    std::vector<TimeSpan> loadWatched(const QString &namespaceName, const QDateTime &from, const QDateTime &to) const;
+    // The HPA's condition per type at `from`, then each change up to `to`, oldest first.
+    std::vector<ConditionRecord> loadConditions(const QString &namespaceName, const QString &name,
+                                                const QDateTime &from, const QDateTime &to) const;
 
     // Test hook: called with each statement's SQL on the thread that executes it.
     void setStatementProbe(std::function<void(const QString &sql)> probe);
 
 signals:
     void failed(const QString &message);
+    void historyWatched(quint64 ticket, const std::vector<hpascope::WatchedSpan> &spans);
     void historyEvents(quint64 ticket, const std::vector<hpascope::EventRecord> &events);
     void historySamples(quint64 ticket, const hpascope::SampleChunk &chunk);
     void historyLoaded(quint64 ticket);
@@ -125,6 +139,8 @@ private:
     QHash<QString, EventRecord> m_pendingEvents; // coalesced by uid
     std::vector<HpaSample> m_pendingSamples;
     std::vector<MetricPushRecord> m_pendingPushes;
+    QHash<QPair<QString, qint64>, WatchedSpan> m_pendingWatched; // by (namespace, from)
+    std::vector<ConditionRecord> m_pendingConditions;
 };
 
 } // namespace hpascope

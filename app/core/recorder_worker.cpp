@@ -1,6 +1,7 @@
 #include "app/core/recorder_worker.h"
 
 #include "app/core/recorder.h"
+#include "app/core/recorder_tables.h"
 
 #include <QLoggingCategory>
 #include <QScopeGuard>
@@ -15,6 +16,8 @@ Q_DECLARE_LOGGING_CATEGORY(lcRecorder)
 
 namespace hpascope {
 
+using namespace recorder_sql;
+
 namespace {
 
 std::atomic<int> g_connectionCounter{0};
@@ -22,17 +25,6 @@ std::atomic<int> g_connectionCounter{0};
 // Samples handed to the GUI thread per signal: one HPA's day at the 15 s controller sync period
 // is 5760, so a chunk holds a few HPAs' typical history and the GUI takes it in well under a ms.
 constexpr std::size_t kSamplesPerChunk = 4096;
-
-QDateTime fromMs(const QVariant &v)
-{
-    const qint64 m = v.toLongLong();
-    return m ? QDateTime::fromMSecsSinceEpoch(m, Qt::UTC) : QDateTime();
-}
-
-qint64 ms(const QDateTime &t)
-{
-    return t.isValid() ? t.toMSecsSinceEpoch() : 0;
-}
 
 QVariant optionalNumber(const std::optional<double> &d)
 {
@@ -42,11 +34,6 @@ QVariant optionalNumber(const std::optional<double> &d)
 std::optional<double> toOptional(const QVariant &v)
 {
     return v.isNull() ? std::nullopt : std::optional<double>(v.toDouble());
-}
-
-QString nonNull(const QString &s)
-{
-    return s.isNull() ? QStringLiteral("") : s; // a null QString binds as NULL
 }
 
 const char *const kSchema[] = {
@@ -64,6 +51,14 @@ const char *const kSchema[] = {
     "CREATE TABLE IF NOT EXISTS pushes(id INTEGER PRIMARY KEY, cluster TEXT NOT NULL, t_ms INTEGER, "
     "ns TEXT, object TEXT, metric TEXT, value TEXT, ok INTEGER, error TEXT)",
     "CREATE INDEX IF NOT EXISTS pushes_by_scope ON pushes(cluster, ns, t_ms)",
+    // When hpascope had a live HPA watch of a namespace (ns '' = every namespace): whatever lies
+    // outside these spans was not seen, and the charts and reports say so.
+    "CREATE TABLE IF NOT EXISTS watched(cluster TEXT NOT NULL, ns TEXT NOT NULL, from_ms INTEGER NOT NULL, "
+    "to_ms INTEGER NOT NULL, PRIMARY KEY(cluster, ns, from_ms))",
+    // An HPA condition each time its status, reason or message changed.
+    "CREATE TABLE IF NOT EXISTS conditions(id INTEGER PRIMARY KEY, cluster TEXT NOT NULL, ns TEXT, name TEXT, "
+    "t_ms INTEGER, type TEXT, status TEXT, reason TEXT, message TEXT, since_ms INTEGER)",
+    "CREATE INDEX IF NOT EXISTS conditions_by_hpa ON conditions(cluster, ns, name, type, t_ms)",
 };
 
 // Indexes a database written by an earlier hpascope lacks. Building one over a week of history
@@ -72,39 +67,6 @@ const char *const kLateIndexes[] = {
     // A connection to every namespace reads the newest events of the whole context: without
     // it SQLite sorts every event of the week for the newest 5000.
     "CREATE INDEX IF NOT EXISTS events_by_time ON events(cluster, last_ms)",
-};
-
-// Every statement goes through here, so a test can see which thread runs it.
-class Statements {
-public:
-    Statements(const QString &connection, RecorderShared &shared)
-        : m_query(QSqlDatabase::database(connection, false)), m_shared(shared)
-    {
-    }
-    QSqlQuery &query() { return m_query; }
-    bool run(const QString &sql) { return prepare(sql) && exec(); }
-    bool prepare(const QString &sql)
-    {
-        m_sql = sql;
-        return m_query.prepare(sql);
-    }
-    bool exec(const QVariantList &values = {})
-    {
-        for (int i = 0; i < values.size(); ++i)
-            m_query.bindValue(i, values[i]);
-        {
-            QMutexLocker lock(&m_shared.probeMutex);
-            if (m_shared.probe)
-                m_shared.probe(m_sql);
-        }
-        return m_query.exec();
-    }
-    QString error() const { return m_query.lastError().text(); }
-
-private:
-    QSqlQuery m_query;
-    RecorderShared &m_shared;
-    QString m_sql;
 };
 
 EventRecord eventFrom(const QSqlQuery &q)
@@ -377,12 +339,16 @@ bool RecorderWorker::commit(const RecorderBatch &batch, RecorderWriteResult *res
             ok = st.exec({batch.context, ms(p.time), p.namespaceName, p.object, p.metric, p.value, int(p.ok), p.error});
         }
     }
+    if (ok)
+        ok = writeWatched(st, batch) && writeConditions(st, batch);
     if (ok && batch.pruneBeforeMs) {
         const char *const prunes[] = {
             "DELETE FROM sample_metrics WHERE sample_id IN (SELECT id FROM samples WHERE t_ms < ?)",
             "DELETE FROM samples WHERE t_ms < ?",
             "DELETE FROM events WHERE last_ms < ?",
             "DELETE FROM pushes WHERE t_ms < ?",
+            "DELETE FROM watched WHERE to_ms < ?",
+            "DELETE FROM conditions WHERE t_ms < ?",
         };
         for (const char *sql : prunes) {
             ok = st.prepare(QString::fromLatin1(sql)) && st.exec({*batch.pruneBeforeMs});
@@ -427,6 +393,12 @@ void RecorderWorker::read(const RecorderQuery &query, RecorderRows *rows)
     case RecorderQuery::Kind::Pushes:
         rows->pushes = selectPushes(st, query.context, query.namespaceName, query.fromMs, query.toMs);
         break;
+    case RecorderQuery::Kind::Watched:
+        rows->watched = selectWatched(st, query.context, query.namespaceName, query.fromMs, query.toMs);
+        break;
+    case RecorderQuery::Kind::Conditions:
+        rows->conditions = selectConditions(st, query.context, query.namespaceName, query.name, query.fromMs, query.toMs);
+        break;
     }
 }
 
@@ -437,6 +409,8 @@ void RecorderWorker::loadHistory(const HistoryRequest &request)
     if (!isOpen() || !current())
         return;
     Statements st(m_connection, *m_shared);
+    emit historyWatched(request.ticket, selectWatched(st, request.context, request.namespaceName,
+                                                      request.samplesFromMs, request.toMs));
     emit historyEvents(request.ticket, selectEvents(st, request.context, request.namespaceName, request.eventsFromMs,
                                                     request.toMs, request.eventLimit));
     auto chunk = std::make_shared<std::vector<HpaSample>>();

@@ -6,6 +6,7 @@
 #include "app/core/event_store.h"
 #include "app/core/hpa_sample.h"
 #include "app/core/push_record.h"
+#include "app/core/time_span.h"
 
 #include <QMutex>
 #include <QObject>
@@ -26,8 +27,13 @@ struct RecorderBatch {
     std::vector<EventRecord> events;
     std::vector<HpaSample> samples;
     std::vector<MetricPushRecord> pushes;
+    std::vector<WatchedSpan> watched; // written over the span with the same (ns, from)
+    std::vector<ConditionRecord> conditions; // dropped when the HPA's latest row says the same
     std::optional<qint64> pruneBeforeMs; // also delete rows older than this
-    int rowCount() const { return int(events.size() + samples.size() + pushes.size()); }
+    int rowCount() const
+    {
+        return int(events.size() + samples.size() + pushes.size() + watched.size() + conditions.size());
+    }
 };
 
 struct RecorderWriteResult {
@@ -44,11 +50,11 @@ struct RecorderOpenResult {
 
 // A read for the synchronous API: one HPA's samples (name set) or one scope's events or pushes.
 struct RecorderQuery {
-    enum class Kind { Events, Samples, Pushes };
+    enum class Kind { Events, Samples, Pushes, Watched, Conditions };
     Kind kind = Kind::Events;
     QString context;
     QString namespaceName; // empty = every namespace (events, pushes)
-    QString name;          // samples: the HPA
+    QString name;          // samples, conditions: the HPA
     qint64 fromMs = 0;
     qint64 toMs = 0;
     int limit = 0; // events
@@ -58,6 +64,8 @@ struct RecorderRows {
     std::vector<EventRecord> events;
     std::vector<HpaSample> samples;
     std::vector<MetricPushRecord> pushes;
+    std::vector<WatchedSpan> watched;
+    std::vector<ConditionRecord> conditions;
 };
 
 // What a connection shows at start: the recorded events and the samples of every HPA in scope.
@@ -100,6 +108,9 @@ public slots:
 
 signals:
     void failed(const QString &message);
+    // First: the watches of the scope (for every namespace: of any namespace) inside the
+    // samples' range, oldest first.
+    void historyWatched(quint64 ticket, const std::vector<hpascope::WatchedSpan> &spans);
     void historyEvents(quint64 ticket, const std::vector<hpascope::EventRecord> &events);
     // Oldest first per HPA; an HPA's samples are never split across chunks.
     void historySamples(quint64 ticket, const hpascope::SampleChunk &chunk);

@@ -67,7 +67,10 @@ Error errorFromCurl(const CurlFailure &f, const Endpoint &ep)
             why = "connection failed";
         if (ep.viaProxy && contains(buf, "proxy"))
             return make(Error::Kind::Network, "CouldNotConnect", "cannot connect to the proxy: " + why, detail);
-        return make(Error::Kind::Network, "CouldNotConnect", "cannot connect to " + ep.server + ": " + why, detail);
+        // Refused: nothing listens on the port (a server down or restarting), told apart so a
+        // watch can probe it often (kube/watch/reflector.h).
+        return make(Error::Kind::Network, f.osErrno == ECONNREFUSED ? "ConnectionRefused" : "CouldNotConnect",
+                    "cannot connect to " + ep.server + ": " + why, detail);
     }
     case CURLE_OPERATION_TIMEDOUT:
         if (!f.connected)

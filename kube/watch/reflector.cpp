@@ -71,6 +71,12 @@ struct Reflector::Impl : std::enable_shared_from_this<Impl> {
     ConnectionState state;
     std::mt19937_64 rng{std::random_device{}()};
 
+    std::chrono::milliseconds jittered(std::chrono::milliseconds d)
+    {
+        std::uniform_real_distribution<double> quarter(-0.25, 0.25);
+        return std::chrono::milliseconds(static_cast<long long>(double(d.count()) * (1.0 + quarter(rng))));
+    }
+
     // The objects themselves go to the handler and are not kept: for pod and event watches a
     // second copy as JSON trees held about 36 KB per 5 KB pod (tests/bench/bench_reflector).
     mutable std::mutex dataMutex; // versions and resourceVersion, read by other threads
@@ -299,7 +305,7 @@ struct Reflector::Impl : std::enable_shared_from_this<Impl> {
     {
         ++op;
         const bool denied = e.httpStatus == 401 || e.httpStatus == 403;
-        auto delay = backoff.next();
+        auto delay = e.reason == "ConnectionRefused" ? jittered(opts.refusedProbe) : backoff.next();
         if (denied) // retry slowly: a person has to fix RBAC or credentials first
             delay = std::max(delay, opts.maxBackoff);
         if (e.retryAfterSeconds > 0)

@@ -22,21 +22,6 @@ const QString kHpaKind = QStringLiteral("HorizontalPodAutoscaler");
 // before the event's time to this long after it (a few watch round trips).
 constexpr qint64 kDecisionSampleWindowMs = 10'000;
 
-std::vector<TimeSpan> merged(std::vector<TimeSpan> spans)
-{
-    std::sort(spans.begin(), spans.end(), [](const TimeSpan &a, const TimeSpan &b) { return a.from < b.from; });
-    std::vector<TimeSpan> out;
-    for (const TimeSpan &s : spans) {
-        if (s.ms() <= 0)
-            continue;
-        if (!out.empty() && s.from <= out.back().to)
-            out.back().to = std::max(out.back().to, s.to);
-        else
-            out.push_back(s);
-    }
-    return out;
-}
-
 // Milliseconds of [a, b) not inside any gap.
 qint64 coveredMs(const QDateTime &a, const QDateTime &b, const std::vector<TimeSpan> &gaps)
 {
@@ -107,7 +92,7 @@ std::vector<TimeSpan> gapsOf(const ReportRequest &request, const std::vector<Hpa
         spans.push_back({request.from, std::min(samples.front().time, request.to)});
     for (const TimeSpan &g : request.knownGaps)
         spans.push_back({std::max(g.from, request.from), std::min(g.to, request.to)});
-    return merged(std::move(spans));
+    return mergedSpans(std::move(spans));
 }
 
 std::optional<RescaleMessage> parseRescaleMessage(const QString &message)

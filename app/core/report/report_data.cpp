@@ -158,7 +158,15 @@ std::optional<ReportData> ReportGatherer::gather(const Recorder &recorder, const
         filter = EventFilter::forHpa(request.hpa->spec, request.namespaceName, request.name);
     auto events = recorder.loadEvents(filter, request.from, request.to);
     auto pushes = recorder.loadPushes(request.namespaceName, request.from, request.to);
-    return build(request, std::move(samples), std::move(events), std::move(pushes));
+    ReportRequest withGaps = request;
+    // What no recorded watch covers was not seen (a database older than coverage has none).
+    const auto watched = recorder.loadWatched(request.namespaceName, request.from, request.to);
+    if (!watched.empty())
+        for (const TimeSpan &gap : uncovered(watched, request.from, request.to))
+            withGaps.knownGaps.push_back(gap);
+    ReportData d = build(std::move(withGaps), std::move(samples), std::move(events), std::move(pushes));
+    d.conditions = recorder.loadConditions(request.namespaceName, request.name, request.from, request.to);
+    return d;
 }
 
 } // namespace hpascope

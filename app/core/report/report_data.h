@@ -3,12 +3,12 @@
 // history (samples, events, pushes) and, when hpascope is connected, the HPA object itself.
 // Plain values: the renderers (report_html.h, report_document.h) only word and draw them.
 //
-// What the history cannot tell is said, not guessed: the recorder keeps no record of when
-// hpascope was disconnected (only the time before its first sample of an HPA is known to be
-// unrecorded), no conditions, and pushes only where something recorded them.
+// What the history cannot tell is said, not guessed: the time no recorded watch covers (and, in
+// a database older than that record, the time before the HPA's first sample) is a gap.
 #include "app/core/event_store.h"
 #include "app/core/hpa_detail_behavior.h"
 #include "app/core/hpa_sample.h"
+#include "app/core/time_span.h"
 #include "app/core/recorder_worker.h"
 #include "kube/api/hpa.h"
 #include "kube/hpa/types.h"
@@ -24,13 +24,6 @@
 namespace hpascope {
 
 class Recorder;
-
-struct TimeSpan {
-    QDateTime from;
-    QDateTime to;
-    qint64 ms() const { return from.msecsTo(to); }
-    bool operator==(const TimeSpan &) const = default;
-};
 
 // What the caller knows besides the history.
 struct ReportRequest {
@@ -112,6 +105,8 @@ struct ReportData {
     std::vector<TimeSpan> gaps; // unrecorded periods inside the range, oldest first
     std::vector<EventRecord> events; // of the HPA and its target, oldest first
     std::vector<MetricPushRecord> pushes;
+    // Each condition as it was at the range's start, then every change, oldest first.
+    std::vector<ConditionRecord> conditions;
     std::vector<ReportDecision> decisions;
     std::vector<ReportMetricTrack> tracks;
     ReportSummary summary;

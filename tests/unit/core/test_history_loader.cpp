@@ -216,6 +216,58 @@ private slots:
         QCOMPARE(async.annotations(web, 0, m_now.toMSecsSinceEpoch()).size(), 2);
     }
 
+    void historyBreaksWhereNoWatchHeldIt()
+    {
+        // Two runs of hpascope an hour ago, 10 minutes apart: the line from the first run's last
+        // sample must stop where that run's watch ended, not run on into the second run.
+        Recorder r;
+        QVERIFY(r.open(m_dir.filePath(QStringLiteral("history-%1.sqlite").arg(++m_n))));
+        r.setContext(QStringLiteral("kind-kind"));
+        const QDateTime t0 = m_now.addSecs(-3600);
+        r.recordWatched(QStringLiteral("default"), t0.addSecs(-10), t0.addSecs(300));
+        r.recordWatched(QString(), t0.addSecs(900), t0.addSecs(1500)); // every namespace counts too
+        r.recordSample(sample(QStringLiteral("web"), t0, 4));
+        r.recordSample(sample(QStringLiteral("web"), t0.addSecs(1000), 6));
+        r.recordSample(sample(QStringLiteral("web"), t0.addSecs(1400), 2));
+        QVERIFY(r.flush());
+        Stores x;
+        QSignalSpy applied(&x.loader, &HistoryLoader::applied);
+        x.loader.begin(&r, 1, QStringLiteral("default"), m_now);
+        x.loader.hpaListed(QStringLiteral("default/web"));
+        QVERIFY(applied.wait(5000));
+        const auto points = x.store.raw(current(QStringLiteral("default/web")));
+        QStringList got;
+        for (const TimedValue &p : points)
+            got << QStringLiteral("%1 %2").arg((p.t - t0.toMSecsSinceEpoch()) / 1000).arg(p.v);
+        // 4 from t0 until the first watch ended (300 s), nothing until the second run's first
+        // sample, then 6 and 2 joined; the last gap is where this history ends.
+        QCOMPARE(got, (QStringList{QStringLiteral("0 4"), QStringLiteral("300 nan"), QStringLiteral("1000 6"),
+                                   QStringLiteral("1400 2"), QStringLiteral("1400 nan")}));
+    }
+
+    void sessionRecordsWhenItWatched()
+    {
+        auto recorder = recorderWithHistory();
+        QVERIFY(recorder);
+        auto demo = kube::sim::DemoCluster::start({});
+        QVERIFY2(demo.ok(), demo.ok() ? "" : demo.error().toString().c_str());
+        ClusterSession session;
+        session.setRecorder(recorder.get());
+        const QDateTime before = QDateTime::currentDateTimeUtc();
+        session.connectTo(ClusterProfile::forRestConfig(demo.value()->restConfig(), QStringLiteral("default")));
+        QTRY_VERIFY_WITH_TIMEOUT(session.state().kind == ConnectionState::Kind::Live, 10000);
+        const QDateTime live = QDateTime::currentDateTimeUtc();
+        session.disconnectFromCluster();
+        const QDateTime after = QDateTime::currentDateTimeUtc();
+        QVERIFY(recorder->flush());
+        const auto watched = recorder->loadWatched(QStringLiteral("default"), before.addSecs(-60), after.addSecs(60));
+        QCOMPARE(int(watched.size()), 1);
+        QVERIFY(watched[0].from >= before && watched[0].from <= live);
+        QVERIFY(watched[0].to >= watched[0].from && watched[0].to <= after);
+        // The hour-old samples of recorderWithHistory() were recorded by nobody's watch.
+        QVERIFY(recorder->loadWatched(QStringLiteral("default"), m_now.addSecs(-3700), m_now.addSecs(-3500)).empty());
+    }
+
     void manyEventsGoInBatches()
     {
         // Each batch is one eventsChanged that the event list and the recorder take in one turn.

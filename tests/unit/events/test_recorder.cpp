@@ -10,6 +10,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QFile>
+#include <QFileInfo>
 #include <QMutex>
 #include <QSet>
 #include <QSignalSpy>
@@ -322,6 +323,95 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(loaded.size(), 3, 5000);
         QCOMPARE(loaded[0].front().toULongLong(), 1u);
         QCOMPARE(loaded[2].front().toULongLong(), 3u);
+    }
+
+    void watchedSpansAreTheCoverage()
+    {
+        Recorder r;
+        QVERIFY(r.open(freshPath()));
+        r.setContext(QStringLiteral("kind-kind"));
+        const QDateTime t0 = QDateTime::currentDateTimeUtc().addSecs(-600);
+        // A watch of "shop" written three times as it went on (the last wins), then a watch of
+        // every namespace after a 60 s outage, and one of "other" that says nothing of "shop".
+        r.recordWatched(QStringLiteral("shop"), t0, t0.addSecs(10));
+        r.recordWatched(QStringLiteral("shop"), t0, t0.addSecs(20));
+        QVERIFY(r.flush());
+        r.recordWatched(QStringLiteral("shop"), t0, t0.addSecs(120));
+        r.recordWatched(QString(), t0.addSecs(180), t0.addSecs(300));
+        r.recordWatched(QStringLiteral("other"), t0.addSecs(120), t0.addSecs(180));
+        QVERIFY(r.flush());
+        const auto shop = r.loadWatched(QStringLiteral("shop"), t0, t0.addSecs(600));
+        QCOMPARE(int(shop.size()), 2);
+        QCOMPARE(shop[0], (TimeSpan{t0, t0.addSecs(120)}));
+        QCOMPARE(shop[1], (TimeSpan{t0.addSecs(180), t0.addSecs(300)}));
+        const auto gaps = uncovered(shop, t0.addSecs(-60), t0.addSecs(360));
+        QCOMPARE(int(gaps.size()), 3);
+        QCOMPARE(gaps[0], (TimeSpan{t0.addSecs(-60), t0}));
+        QCOMPARE(gaps[1], (TimeSpan{t0.addSecs(120), t0.addSecs(180)}));
+        QCOMPARE(gaps[2], (TimeSpan{t0.addSecs(300), t0.addSecs(360)}));
+        QVERIFY(coveredTogether(shop, t0.addSecs(5), t0.addSecs(100)));
+        QVERIFY(!coveredTogether(shop, t0.addSecs(100), t0.addSecs(200)));
+        // Another context's history knows nothing of these.
+        r.setContext(QStringLiteral("prod"));
+        QVERIFY(r.loadWatched(QStringLiteral("shop"), t0, t0.addSecs(600)).empty());
+    }
+
+    void conditionChangesAreStoredOnce()
+    {
+        Recorder r;
+        QVERIFY(r.open(freshPath()));
+        const QDateTime t0 = QDateTime::currentDateTimeUtc().addSecs(-600);
+        auto condition = [&](int s, const char *type, const char *status, const char *reason) {
+            ConditionRecord c;
+            c.time = t0.addSecs(s);
+            c.namespaceName = QStringLiteral("default");
+            c.name = QStringLiteral("web");
+            c.type = QString::fromLatin1(type);
+            c.status = QString::fromLatin1(status);
+            c.reason = QString::fromLatin1(reason);
+            c.message = c.reason + QStringLiteral(" message");
+            return c;
+        };
+        r.recordCondition(condition(0, "AbleToScale", "True", "ReadyForNewScale"));
+        r.recordCondition(condition(0, "ScalingActive", "True", "ValidMetricFound"));
+        r.recordCondition(condition(30, "AbleToScale", "True", "ReadyForNewScale")); // the same: not stored
+        QVERIFY(r.flush());
+        // A restart sees the same state again: still not stored.
+        r.recordCondition(condition(100, "AbleToScale", "True", "ReadyForNewScale"));
+        r.recordCondition(condition(200, "AbleToScale", "True", "ScaleDownStabilized"));
+        r.recordCondition(condition(300, "ScalingActive", "False", "FailedGetObjectMetric"));
+        QVERIFY(r.flush());
+        const auto all = r.loadConditions(QStringLiteral("default"), QStringLiteral("web"), t0, t0.addSecs(600));
+        QCOMPARE(int(all.size()), 4);
+        QCOMPARE(all[2].reason, QStringLiteral("ScaleDownStabilized"));
+        QCOMPARE(all[2].time, t0.addSecs(200));
+        // From t0 + 250 s: each type's state then, and the one change after it.
+        const auto later = r.loadConditions(QStringLiteral("default"), QStringLiteral("web"), t0.addSecs(250),
+                                            t0.addSecs(600));
+        QStringList got;
+        for (const auto &c : later)
+            got << c.type + QLatin1Char(' ') + c.reason;
+        QCOMPARE(got, (QStringList{QStringLiteral("AbleToScale ScaleDownStabilized"),
+                                   QStringLiteral("ScalingActive ValidMetricFound"),
+                                   QStringLiteral("ScalingActive FailedGetObjectMetric")}));
+    }
+
+    void historyIsUserOnly()
+    {
+        const QString dir = m_dir.filePath(QStringLiteral("private-%1").arg(++m_n));
+        const QString path = dir + QStringLiteral("/history.sqlite");
+        Recorder r;
+        QVERIFY(r.open(path));
+        r.recordSample(replicaSample(QStringLiteral("default"), QStringLiteral("web"), QDateTime::currentDateTimeUtc(), 2));
+        QVERIFY(r.flush());
+        // Qt's flags: 0x7000 owner, 0x0070 group, 0x0007 others.
+        QCOMPARE(QFileInfo(dir).permissions() & QFile::Permissions(0x7077),
+                 QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+        for (const QString &file : {path, path + QStringLiteral("-wal")}) {
+            QVERIFY2(QFileInfo::exists(file), qPrintable(file));
+            QCOMPARE(QFileInfo(file).permissions() & QFile::Permissions(0x0077), QFile::Permissions());
+            QVERIFY(QFileInfo(file).permissions() & QFile::ReadOwner);
+        }
     }
 
     void openFailureIsReported()

@@ -403,6 +403,41 @@ private slots:
         QCOMPARE(listCount(), 1);
     }
 
+    void refusedConnectionIsProbedWithoutGrowingTheBackoff()
+    {
+        // Nothing listens on port 1: each retry must come within the probe interval (+25 %
+        // jitter), never at the exponential backoff's 1.6, 3.2, 6.4 ... s.
+        auto config = restConfigFor(m_server, m_certs);
+        config.server = "https://127.0.0.1:1";
+        auto client = http::Client::create(config);
+        QVERIFY(client.ok());
+        ReflectorOptions o = fastOptions();
+        o.initialBackoff = std::chrono::milliseconds(800);
+        o.maxBackoff = std::chrono::milliseconds(30000);
+        o.refusedProbe = std::chrono::milliseconds(100);
+        Recorder rec;
+        std::vector<std::chrono::milliseconds> delays;
+        Reflector::Handler h = rec.handler();
+        h.onState = [&](const ConnectionState &s) {
+            std::lock_guard lock(rec.mutex);
+            rec.states.push_back(s);
+            if (s.kind == ConnectionState::Kind::BackingOff)
+                delays.push_back(std::chrono::duration_cast<std::chrono::milliseconds>(
+                    s.nextRetry - std::chrono::system_clock::now()));
+        };
+        Reflector r(client.value(), o, h);
+        r.start();
+        QVERIFY(waitUntil([&] {
+            std::lock_guard lock(rec.mutex);
+            return delays.size() >= 6;
+        }));
+        r.stop();
+        QVERIFY(rec.sawState(ConnectionState::Kind::BackingOff, "connection refused"));
+        std::lock_guard lock(rec.mutex);
+        for (const auto d : delays)
+            QVERIFY2(d <= std::chrono::milliseconds(126), std::to_string(d.count()).c_str());
+    }
+
     void forbiddenShowsErrorAndKeepsRetrying()
     {
         json denied = statusObj(403, "Forbidden",
