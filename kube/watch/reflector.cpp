@@ -66,6 +66,7 @@ struct Reflector::Impl : std::enable_shared_from_this<Impl> {
     LineBuffer lines;
     std::vector<json> pending; // list pages collected so far
     SteadyClock::time_point watchStarted;
+    SteadyClock::time_point liveSince; // when the state last became Live
     int watchEvents = 0;
     bool synced = false;
     ConnectionState state;
@@ -103,6 +104,8 @@ struct Reflector::Impl : std::enable_shared_from_this<Impl> {
     {
         if (kind == ConnectionState::Kind::Live && state.kind == kind)
             return;
+        if (kind == ConnectionState::Kind::Live)
+            liveSince = SteadyClock::now();
         state.kind = kind;
         state.httpStatus = httpStatus;
         state.reason = std::move(reason);
@@ -305,6 +308,8 @@ struct Reflector::Impl : std::enable_shared_from_this<Impl> {
     {
         ++op;
         const bool denied = e.httpStatus == 401 || e.httpStatus == 403;
+        if (state.kind == ConnectionState::Kind::Live && SteadyClock::now() - liveSince >= opts.healthyAfter)
+            backoff.reset();
         auto delay = e.reason == "ConnectionRefused" ? jittered(opts.refusedProbe) : backoff.next();
         if (denied) // retry slowly: a person has to fix RBAC or credentials first
             delay = std::max(delay, opts.maxBackoff);

@@ -36,6 +36,10 @@ struct ReflectorOptions {
     // and a restarted server is then seen within about this long (the backoff had reached
     // 13-26 s after a 10 s restart). Jittered by up to a quarter.
     std::chrono::milliseconds refusedProbe{1000};
+    // A watch that stayed live this long proved the server works: its failure starts the
+    // backoff over (after five API server restarts within two minutes it had reached 13-26 s,
+    // as resetAfter counts from the last failure). A watch failing sooner keeps growing it.
+    std::chrono::milliseconds healthyAfter{5000};
     // Server-side timeoutSeconds drawn in [min, 2*min) like client-go (5 min → 5..10 min).
     std::chrono::seconds minWatchTimeout{300};
     int listPageSize = 500; // client-go's pager default

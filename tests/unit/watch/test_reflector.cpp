@@ -385,6 +385,36 @@ private slots:
         QVERIFY(rec.states[2].nextRetry > std::chrono::system_clock::time_point{});
     }
 
+    void aHealthyWatchStartsTheBackoffOver()
+    {
+        // Four watches, each live for ~150 ms and then dropped: with healthyAfter 50 ms every
+        // retry is a first attempt (200-400 ms), never the 800-1600 ms of a fourth.
+        json responses = json::array();
+        for (int i = 0; i < 4; ++i)
+            responses.push_back({{"chunks", {frame("MODIFIED", hpa("b", std::to_string(11 + i)))}},
+                                 {"chunkDelayMs", 150}, {"end", "close"}});
+        responses.push_back(hangForever());
+        QVERIFY(m_server.setRoutes(json::array({route("", {{{"json", listBody({hpa("b", "10")}, "10")}}}),
+                                                route("1", responses)})));
+        ReflectorOptions o = fastOptions();
+        o.initialBackoff = std::chrono::milliseconds(200);
+        o.maxBackoff = std::chrono::milliseconds(10000);
+        o.healthyAfter = std::chrono::milliseconds(50);
+        Recorder rec;
+        Reflector r(m_client, o, rec.handler());
+        r.start();
+        QVERIFY(waitUntil([&] { return watchPaths().size() == 5; }, 20000));
+        r.stop();
+        std::lock_guard lock(rec.mutex);
+        int backoffs = 0;
+        for (const auto &s : rec.states)
+            if (s.kind == ConnectionState::Kind::BackingOff) {
+                ++backoffs;
+                QCOMPARE(s.attempt, 1);
+            }
+        QCOMPARE(backoffs, 4);
+    }
+
     void otherErrorFrameBacksOff()
     {
         QVERIFY(m_server.setRoutes(json::array({
