@@ -9,7 +9,7 @@
 
 namespace e2e {
 
-inline std::shared_ptr<kube::http::Client> connect()
+inline kube::config::RestConfig restConfig()
 {
     const QByteArray path = qgetenv("HPASCOPE_E2E_KUBECONFIG");
     if (path.isEmpty())
@@ -22,7 +22,12 @@ inline std::shared_ptr<kube::http::Client> connect()
     auto rest = cfg->restConfig();
     if (!rest)
         qFatal("kubeconfig: %s", rest.error().toString().c_str());
-    auto client = kube::http::Client::create(rest.value());
+    return rest.value();
+}
+
+inline std::shared_ptr<kube::http::Client> connect()
+{
+    auto client = kube::http::Client::create(restConfig());
     if (!client)
         qFatal("client: %s", client.error().toString().c_str());
     return client.value();

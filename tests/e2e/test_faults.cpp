@@ -32,19 +32,6 @@ constexpr int kTimeoutMs = 60000;
 // watch is back before /readyz answers).
 constexpr qint64 kReconnectBoundMs = 10000;
 
-kube::config::RestConfig restConfig()
-{
-    kube::config::LoadOptions opts;
-    opts.kubeconfigPath = qgetenv("HPASCOPE_E2E_KUBECONFIG").toStdString();
-    auto cfg = kube::config::Kubeconfig::load(opts);
-    if (!cfg)
-        qFatal("kubeconfig: %s", cfg.error().toString().c_str());
-    auto rest = cfg->restConfig();
-    if (!rest)
-        qFatal("kubeconfig: %s", rest.error().toString().c_str());
-    return rest.value();
-}
-
 int restarts()
 {
     bool ok = false;
@@ -71,7 +58,7 @@ private slots:
         std::vector<ConnectionState> states;
         connect(&session, &ClusterSession::stateChanged, this, [&](const ConnectionState &s) { states.push_back(s); });
         const QDateTime started = QDateTime::currentDateTimeUtc();
-        session.connectTo(ClusterProfile::forRestConfig(restConfig(), QStringLiteral("default")));
+        session.connectTo(ClusterProfile::forRestConfig(e2e::restConfig(), QStringLiteral("default")));
         QTRY_VERIFY_WITH_TIMEOUT(session.state().kind == ConnectionState::Kind::Live, kTimeoutMs);
         QTRY_VERIFY_WITH_TIMEOUT(session.hpaModel()->rowOf(kWeb) >= 0, kTimeoutMs);
 
