@@ -506,6 +506,10 @@ Explanation explainSync(const HorizontalPodAutoscaler &hpa, const ControllerConf
         if (!absent.pods.empty())
             readings.push_back({&memory.before, values, podCount, absent});
     }
+    // The pods seen disagree with the target's count of them: the controller's lister may hold
+    // that count (see ObservedHistory::observe).
+    if (!pods.empty() && activePodCount(pods) != hpa.status.currentReplicas)
+        readings.push_back({&memory.before, values, hpa.status.currentReplicas, ObservedPods{}});
     if (in.observed && pods.empty()) {
         std::vector<int32_t> counts = in.observed->podCountsAfterRecentRescales(podCountLag(config));
         if (podCount)

@@ -84,13 +84,28 @@ void ObservedHistory::observe(const HorizontalPodAutoscaler &hpa, Time at, const
     std::vector<int32_t> possible = counts;
     if (newest.podCount)
         possible.push_back(hpa.status.currentReplicas);
-    for (const int32_t count : possible) {
-        const auto r = recommendationOf(hpa, m_config, pods, at, count);
+    auto widen = [&](const std::optional<int32_t> &r) {
         if (!r)
-            continue;
+            return;
         newest.lowest = newest.lowest ? std::min(*newest.lowest, *r) : *r;
         newest.highest = newest.highest ? std::max(*newest.highest, *r) : *r;
-    }
+    };
+    for (const int32_t count : possible)
+        widen(recommendationOf(hpa, m_config, pods, at, count));
+    // The pods seen and the controller's pod lister are separate caches, and a rescale's
+    // deletions reach them apart: when the pods seen are not as many as the target's own
+    // count of its pods (status.currentReplicas, read by the sync that wrote this), the
+    // controller may have divided by that count instead.
+    if (!pods.empty() && activePodCount(pods) != hpa.status.currentReplicas)
+        widen(recommendationOf(hpa, m_config, {}, at, hpa.status.currentReplicas));
+}
+
+int32_t activePodCount(const ObservedPods &pods)
+{
+    // What a ReplicaSet counts in status.replicas: pods not being deleted and not finished.
+    return static_cast<int32_t>(std::count_if(pods.pods.begin(), pods.pods.end(), [](const PodInfo &p) {
+        return !p.deleting && p.phase != "Succeeded" && p.phase != "Failed";
+    }));
 }
 
 std::optional<Time> ObservedHistory::lastObservedAt() const

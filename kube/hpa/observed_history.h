@@ -92,4 +92,8 @@ std::optional<int32_t> recommendationOf(const kube::api::HorizontalPodAutoscaler
                                         const ObservedPods &pods, Time at,
                                         std::optional<int32_t> podCount = std::nullopt);
 
+// The pods a ReplicaSet counts in status.replicas (not being deleted, not finished): what
+// status.currentReplicas says when the pods seen agree with the controller's lister.
+int32_t activePodCount(const ObservedPods &pods);
+
 } // namespace kube::hpa

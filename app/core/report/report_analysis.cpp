@@ -35,11 +35,6 @@ qint64 coveredMs(const QDateTime &a, const QDateTime &b, const std::vector<TimeS
     return std::max<qint64>(ms, 0);
 }
 
-QString percent(double fraction)
-{
-    return QString::number(fraction * 100, 'g', 3);
-}
-
 // Which metric drove the decision and what held it back, from the status written with it.
 QString accountOf(const HpaSample &s, std::optional<int> from, int to, const Tolerance &tolerance)
 {

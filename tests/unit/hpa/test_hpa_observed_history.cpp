@@ -144,6 +144,52 @@ private slots:
         QVERIFY(determined >= 3);
         QVERIFY(undetermined <= determined);
     }
+
+    void podsSeenLateWidenTheRecommendation()
+    {
+        // 6 → 3 on a Pods metric at avg 40 of 100: the status says 3 pods, while the pods seen
+        // still show 6 without a deletion (the pod watch trails the HPA's). The controller may
+        // have divided by 3 (ceil(1.2) = 2) or by 6 (ceil(2.4) = 3): both readings are kept,
+        // and a replay that depends on which says it is undetermined.
+        HorizontalPodAutoscaler hpa = objectHpa("100", 1, 6);
+        MetricSpec m;
+        m.type = MetricSourceType::Pods;
+        m.typeName = "Pods";
+        m.pods = PodsMetricSource{{"load", std::nullopt}, {}};
+        m.pods->target.type = MetricTargetType::AverageValue;
+        m.pods->target.averageValue = q("100");
+        hpa.spec.metrics = {m};
+        ObservedPods six;
+        six.pods = readyPods(6);
+        Controller c;
+        MetricInput input;
+        for (const auto &p : six.pods)
+            input.podMetrics[p.name] = PodMetric{40000, t0(), 60s};
+        SyncInput in = sync(t0(), 3, {input});
+        in.pods = readyPods(3);
+        const SyncResult r = c.reconcile(hpa, in);
+        hpa.status = r.status;
+        QCOMPARE(hpa.status.currentReplicas, 3);
+
+        ObservedHistory observed(c.config());
+        observed.observe(hpa, t0() + 50ms, six);
+        const auto &o = observed.observations().back();
+        QCOMPARE(o.recommendation, std::optional<int32_t>(3)); // on the 6 pods seen
+        QCOMPARE(o.lowest, std::optional<int32_t>(2));         // on the 3 the status counts
+        QCOMPARE(o.highest, std::optional<int32_t>(3));
+
+        // When the pods seen agree with the status, there is one reading.
+        ObservedPods three;
+        three.pods = readyPods(3);
+        ObservedHistory agreeing(c.config());
+        agreeing.observe(hpa, t0() + 50ms, three);
+        QCOMPARE(agreeing.observations().back().lowest, std::optional<int32_t>(2));
+        QCOMPARE(agreeing.observations().back().highest, std::optional<int32_t>(2));
+
+        const Explanation stale = explain(hpa, c.config(), ExplainInputs{nullptr, &observed, &six}, t0() + 100ms);
+        QVERIFY(stale.computed);
+        QVERIFY2(!stale.computed->determined, "the replay hangs on which pods the controller saw");
+    }
 };
 
 QTEST_GUILESS_MAIN(TestHpaObservedHistory)
