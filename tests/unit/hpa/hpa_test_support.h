@@ -89,6 +89,21 @@ inline kube::api::HorizontalPodAutoscaler objectHpa(const char *target = "300m",
     return hpa;
 }
 
+// A Pods metric `load` with target AverageValue `target`, min..max.
+inline kube::api::HorizontalPodAutoscaler podsHpa(const char *target, int32_t min, int32_t max)
+{
+    using namespace kube::api;
+    HorizontalPodAutoscaler hpa = objectHpa(target, min, max);
+    MetricSpec m;
+    m.type = MetricSourceType::Pods;
+    m.typeName = "Pods";
+    m.pods = PodsMetricSource{{"load", std::nullopt}, {}};
+    m.pods->target.type = MetricTargetType::AverageValue;
+    m.pods->target.averageValue = q(target);
+    hpa.spec.metrics = {m};
+    return hpa;
+}
+
 inline MetricInput objectValue(int64_t milli)
 {
     MetricInput in;

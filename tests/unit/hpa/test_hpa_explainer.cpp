@@ -293,14 +293,7 @@ void TestHpaExplainer::podsWithoutValues()
 {
     // A Pods metric at 200 on 3 of 6 pods, target 100: naively 12, but the 3 pods without a
     // value count as 0 on scale-up: (3 x 200 + 3 x 0) / 6 = 100, at target, stays 6.
-    HorizontalPodAutoscaler hpa = objectHpa("100", 1, 20);
-    MetricSpec m;
-    m.type = MetricSourceType::Pods;
-    m.typeName = "Pods";
-    m.pods = PodsMetricSource{{"load", std::nullopt}, {}};
-    m.pods->target.type = MetricTargetType::AverageValue;
-    m.pods->target.averageValue = q("100");
-    hpa.spec.metrics = {m};
+    HorizontalPodAutoscaler hpa = podsHpa("100", 1, 20);
     ObservedPods pods;
     pods.pods = readyPods(6);
     MetricInput input;

@@ -151,14 +151,7 @@ private slots:
         // still show 6 without a deletion (the pod watch trails the HPA's). The controller may
         // have divided by 3 (ceil(1.2) = 2) or by 6 (ceil(2.4) = 3): both readings are kept,
         // and a replay that depends on which says it is undetermined.
-        HorizontalPodAutoscaler hpa = objectHpa("100", 1, 6);
-        MetricSpec m;
-        m.type = MetricSourceType::Pods;
-        m.typeName = "Pods";
-        m.pods = PodsMetricSource{{"load", std::nullopt}, {}};
-        m.pods->target.type = MetricTargetType::AverageValue;
-        m.pods->target.averageValue = q("100");
-        hpa.spec.metrics = {m};
+        HorizontalPodAutoscaler hpa = podsHpa("100", 1, 6);
         ObservedPods six;
         six.pods = readyPods(6);
         Controller c;
