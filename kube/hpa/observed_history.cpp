@@ -12,6 +12,9 @@ constexpr std::chrono::milliseconds kJustBefore{1};
 // lastScaleTime is serialized to whole seconds; the status that carries it is seen a little
 // later. Within this, the observation's own time is the better estimate of the sync.
 constexpr Seconds kScaleTimeMatch{2};
+// How much earlier than seen a status' sync may have run: the controller's scale and status
+// writes and the watch's delivery (up to 0.4 s each measured on the 2-core sandbox under load).
+constexpr Seconds kSeenLatency{1};
 
 bool sameValues(const std::vector<std::optional<Quantity>> &a, const std::vector<std::optional<Quantity>> &b)
 {
@@ -141,10 +144,16 @@ HpaHistory ObservedHistory::reconstruct(Time before, Time now, bool early, Pick 
             // The last sync that recorded it ran at most a period before the next status on an
             // idle controller, but a busy one runs its syncs late (3 s with a 1 s period on the
             // sandbox under load): `early` takes the bound that always holds, the status' own sync.
-            if (early)
-                end = o.at;
-            h.recommendations.push_back({*rec, o.at});
-            if (end > o.at)
+            // And the sync ran before its status was seen, by the write's and the watch's
+            // latency, which varies from status to status (a rescale's status waits for the
+            // scale update): `early` also takes the earliest that sync can have run.
+            Time start = o.at;
+            if (early) {
+                start = std::max(o.at - kSeenLatency, i > 0 ? m_observations[i - 1].at + kJustBefore : o.at - kSeenLatency);
+                end = start;
+            }
+            h.recommendations.push_back({*rec, start});
+            if (end > start)
                 h.recommendations.push_back({*rec, end});
         }
         const auto &scaled = o.status.lastScaleTime;

@@ -70,6 +70,13 @@ private slots:
         QCOMPARE(m_flags.tolerance, 0.1);
         m_scenarios = scenarios();
         QVERIFY(m_scenarios.size() >= 12);
+        // HPASCOPE_DIFF_ONLY=a,b: only these scenarios (to study one; the suite runs them all).
+        if (const QString only = qEnvironmentVariable("HPASCOPE_DIFF_ONLY"); !only.isEmpty()) {
+            const QStringList names = only.split(QLatin1Char(','));
+            std::erase_if(m_scenarios,
+                [&](const Scenario &s) { return !names.contains(QString::fromStdString(s.name)); });
+            QVERIFY2(!m_scenarios.empty(), "HPASCOPE_DIFF_ONLY names no scenario");
+        }
 
         const std::string run = newRunId();
         m_real = runReal(client, m_scenarios, run, m_flags);
@@ -104,10 +111,10 @@ private slots:
         QVERIFY2(!real.verdicts.empty(), "no status of the HPA was seen");
         if (qEnvironmentVariableIsSet("HPASCOPE_DIFF_VERBOSE"))
             for (const auto &v : real.verdicts)
-                qInfo("+%lld ms %s: replay %s (%d), controller %s (%d): %s",
+                qInfo("+%lld ms %s: replay %s (%d), controller %s (%d): %s\n  seen:%s",
                     static_cast<long long>(v.at.count()), v.determined ? "determined" : "undetermined",
                     v.computed.c_str(), v.desiredComputed, v.reported.c_str(), v.desiredReal,
-                    v.why.c_str());
+                    v.why.c_str(), v.seen.c_str());
         for (const auto &v : real.verdicts) {
             if (!v.determined)
                 continue;

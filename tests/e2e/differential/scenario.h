@@ -67,6 +67,7 @@ struct SyncVerdict {
     int desiredReal = 0, desiredComputed = 0;
     bool determined = true; // false: the verdict hangs on when an unseen sync ran
     std::string why; // the explanation's sentences, for the log
+    std::string seen; // the status and the memory rebuilt so far, for HPASCOPE_DIFF_VERBOSE
     // The first step of the predicted path against the controller's next rescale, when no
     // metric was pushed in between: actual time minus predicted time, and both sizes.
     std::optional<Millis> stepError;

@@ -16,6 +16,24 @@ namespace {
         return s;
     }
 
+    std::string opt(const std::optional<int32_t> &v) { return v ? std::to_string(*v) : "-"; }
+
+    // The newest status (current/desired, lastScaleTime) and every recommendation rebuilt so
+    // far with its range: what a failing comparison needs to be understood.
+    std::string seenText(const kube::hpa::ObservedHistory &observed, kube::api::Time created)
+    {
+        std::string s;
+        for (const auto &o : observed.observations()) {
+            s += " [+" + std::to_string(std::chrono::duration_cast<Millis>(o.at - created).count()) + " "
+                + std::to_string(o.status.currentReplicas) + "/" + std::to_string(o.status.desiredReplicas)
+                + " rec " + opt(o.recommendation) + " (" + opt(o.lowest) + ".." + opt(o.highest) + ")";
+            if (o.status.lastScaleTime)
+                s += " scaled +" + std::to_string(std::chrono::duration_cast<Millis>(*o.status.lastScaleTime - created).count());
+            s += "]";
+        }
+        return s;
+    }
+
 } // namespace
 
 std::vector<SyncVerdict> verdictsOf(const std::vector<SeenStatus> &statuses,
@@ -51,6 +69,9 @@ std::vector<SyncVerdict> verdictsOf(const std::vector<SeenStatus> &statuses,
         v.determined = ex.computed && ex.computed->determined;
         for (const auto &t : ex.texts())
             v.why += (v.why.empty() ? "" : " ") + t;
+        v.seen = seenText(observed, created) + " pods seen: " + std::to_string(kube::hpa::activePodCount(pods))
+            + " active, " + std::to_string(pods.withValues.count(0) ? pods.withValues.at(0).size() : 0)
+            + " valued, " + std::to_string(pods.recent.size()) + " recent";
         if (!ex.pathUncertain)
             for (const auto &step : ex.path)
                 v.path.emplace_back(std::chrono::duration_cast<Millis>(step.at - created), step.to);
