@@ -34,8 +34,10 @@ struct ClusterProfile {
     // by the cluster (ClusterSession reads it after connecting), or the simulator's own.
     kube::hpa::ConfigSource controllerSource = kube::hpa::ConfigSource::Assumed;
     ControllerHistoryProvider history;
-    // Samples and events go to the local history (the demo is ephemeral and stays out of it).
-    bool recordHistory = true;
+    // Samples and events go to the local history; the demo's go to a throw-away one (a temporary
+    // database that lives as long as that demo), so a learner can report on the seed experiment
+    // while the user's own history stays free of simulated clusters.
+    bool throwAwayHistory = false;
     // Time acceleration, when the source has it (the demo cluster).
     std::function<void(double)> setSpeed;
     // Keeps the source alive (the demo cluster) as long as any copy of the profile.

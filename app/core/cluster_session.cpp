@@ -110,6 +110,7 @@ void ClusterSession::connectTo(const ClusterProfile &profile)
     m_hpas.clear();
     m_profile = profile;
     m_clock = m_profile.clock ? m_profile.clock : [] { return QDateTime::currentDateTimeUtc(); };
+    openThrowAwayHistory();
     m_hpas.setClock(m_clock);
     connectRecorder();
     emit profileChanged();
@@ -254,6 +255,23 @@ void ClusterSession::setControllerFlags(const std::optional<kube::hpa::Controlle
     emit profileChanged();
     if (!flags && m_client)
         readPublishedFlags();
+}
+
+void ClusterSession::openThrowAwayHistory()
+{
+    m_throwAway.reset();
+    m_throwAwayDir.reset();
+    if (!m_profile.throwAwayHistory)
+        return;
+    m_throwAwayDir = std::make_unique<QTemporaryDir>();
+    auto recorder = std::make_unique<Recorder>();
+    QString error;
+    if (m_throwAwayDir->isValid()
+        && recorder->open(m_throwAwayDir->filePath(QStringLiteral("history.sqlite")), &error))
+        m_throwAway = std::move(recorder);
+    else
+        qWarning("the demo's history is not recorded: %s",
+                 qPrintable(error.isEmpty() ? m_throwAwayDir->errorString() : error));
 }
 
 void ClusterSession::setRecorder(Recorder *recorder)

@@ -18,6 +18,7 @@
 #include <QObject>
 #include <QPointer>
 #include <QSet>
+#include <QTemporaryDir>
 #include <QTimer>
 #include <functional>
 #include <map>
@@ -63,10 +64,14 @@ public:
     // The statuses of this HPA watched in this session (the explainer rebuilds the controller's
     // memory from them); nullptr when none.
     const kube::hpa::ObservedHistory *observedHistory(const QString &key) const;
-    // History (events, samples) is kept in and reloaded from the recorder; optional, and not
-    // used for a profile that says recordHistory = false (the demo).
+    // History (events, samples) is kept in and reloaded from the recorder; optional. A profile
+    // with throwAwayHistory (the demo) records to the session's own temporary database instead,
+    // made fresh for each such connection and deleted when it ends.
     void setRecorder(Recorder *recorder);
-    Recorder *recorder() const { return m_profile.recordHistory ? m_recorder.data() : nullptr; }
+    Recorder *recorder() const { return m_profile.throwAwayHistory ? m_throwAway.get() : m_recorder.data(); }
+    // Writes the live span so far to the history (also done every few seconds while live), so a
+    // report made now counts the last seconds as watched.
+    void recordCoverage();
     // Feeds the recorded history in; applied() says when a connection's history is in the stores.
     HistoryLoader *history() { return &m_history; }
     // The cluster's clock (the profile's): ages, countdowns and samples use it.
@@ -87,10 +92,10 @@ signals:
 private:
     void setState(ConnectionState state);
     void connectRecorder();
+    void openThrowAwayHistory();
     void applyWatchState(const kube::watch::ConnectionState &s);
     void record(const kube::api::HorizontalPodAutoscaler &hpa);
     void recordConditions(const kube::api::HorizontalPodAutoscaler &hpa);
-    void recordCoverage(); // the live span so far
     void listNamespaces();
     void readPublishedFlags();
 
@@ -104,6 +109,8 @@ private:
     std::map<QString, kube::hpa::ObservedHistory> m_observed;
     HistoryLoader m_history{&m_feed, &m_events}; // every feed operation goes through it
     QPointer<Recorder> m_recorder;
+    std::unique_ptr<QTemporaryDir> m_throwAwayDir; // declared first: the recorder closes before it goes
+    std::unique_ptr<Recorder> m_throwAway;
     QMetaObject::Connection m_recordingEvents;
     ConnectionState m_state;
     QString m_namespace;

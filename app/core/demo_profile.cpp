@@ -29,7 +29,7 @@ std::optional<ClusterProfile> startDemoProfile(double speed, QString *error)
         return parts.size() == 2 ? raw->world().hpaHistory(parts[0].toStdString(), parts[1].toStdString())
                                  : std::optional<kube::hpa::HpaHistory>();
     };
-    p.recordHistory = false;
+    p.throwAwayHistory = true;
     p.setSpeed = [raw](double s) { raw->setSpeed(s); };
     p.owner = std::move(sim);
     return p;

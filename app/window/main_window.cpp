@@ -10,6 +10,7 @@
 #include "app/window/cluster_toolbar.h"
 #include "app/window/controller_flags_dialog.h"
 #include "app/window/report_dialog.h"
+#include "app/window/screenshot_actions.h"
 #include "app/window/state_banner.h"
 #include "widgets/connection_status_widget.h"
 #include "widgets/hpa_detail_view.h"
@@ -87,6 +88,8 @@ MainWindow::MainWindow(StartupOptions options, QWidget *parent)
     connect(m_toolbar, &ClusterToolbar::controllerFlagsRequested, this, &MainWindow::editControllerFlags);
     connect(m_demoButton, &QPushButton::clicked, this, &MainWindow::startDemo);
     m_toolbar->addAction(ReportDialog::createAction(m_session, m_selection, m_detail, this)); // Report… (Ctrl+R)
+    m_toolbar->addAction(ScreenshotActions::createCopyAction(this));
+    m_toolbar->addAction(ScreenshotActions::createSaveAction(this));
 
     if (options.demo)
         startDemo();

@@ -10,7 +10,6 @@
 #include "kube/core/version.h"
 
 #include <QAction>
-#include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -24,6 +23,7 @@
 #include <QPushButton>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QThread>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -66,11 +66,14 @@ ReportDialog::ReportDialog(ClusterSession *session, HpaSelection *selection, Hpa
     form->addRow(tr("File (.pdf, .html or .png)"), file);
     form->addRow(QString(), m_redact);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Close, this);
-    connect(buttons, &QDialogButtonBox::accepted, this, [this] {
-        if (writeReport())
+    m_save = buttons->button(QDialogButtonBox::Save);
+    m_close = buttons->button(QDialogButtonBox::Close);
+    connect(buttons, &QDialogButtonBox::accepted, this, &ReportDialog::startReport);
+    connect(buttons, &QDialogButtonBox::rejected, this, &ReportDialog::reject);
+    connect(this, &ReportDialog::finished, this, [this](bool written) {
+        if (written)
             accept();
     });
-    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(form);
     layout->addWidget(m_status);
@@ -107,8 +110,10 @@ void ReportDialog::browse()
         m_path->setText(path);
 }
 
-bool ReportDialog::writeReport()
+bool ReportDialog::startReport()
 {
+    if (m_writing)
+        return false;
     const QString path = m_path->text().trimmed();
     if (const QString why = report::ReportWriter::checkWritable(path); !why.isEmpty()) {
         m_status->setText(why);
@@ -117,11 +122,7 @@ bool ReportDialog::writeReport()
     const kube::api::HorizontalPodAutoscaler *hpa = m_selection->hpa();
     Recorder *recorder = m_session->recorder();
     if (!hpa || !recorder) {
-        // TODO(lead): the demo cluster's history is not recorded (ClusterProfile::recordHistory
-        // is false); a throw-away recorder database for it would make its reports work too.
-        m_status->setText(m_session->profile().isDemo()
-                              ? tr("The demo cluster's history is not recorded, so there is nothing to report yet.")
-                              : tr("hpascope's history is not open: nothing to report."));
+        m_status->setText(tr("hpascope's history is not open: nothing to report."));
         return false;
     }
     ReportRequest request;
@@ -139,15 +140,42 @@ bool ReportDialog::writeReport()
     request.controller = profile.controller;
     request.controllerSource = profile.controllerSource;
     request.explanation = m_detail->explanation();
+    m_session->recordCoverage();
     recorder->flush(); // what the window has seen so far belongs in the report
-    QString error;
-    QApplication::setOverrideCursor(Qt::WaitCursor);
-    auto data = ReportGatherer::gather(*recorder, request, &error);
-    if (data)
-        error = report::ReportWriter::write(*data, path);
-    QApplication::restoreOverrideCursor();
-    m_status->setText(error.isEmpty() ? tr("Wrote %1").arg(path) : error);
-    return error.isEmpty();
+
+    m_writing = true;
+    m_save->setEnabled(false);
+    m_close->setEnabled(false);
+    m_status->setText(tr("Writing the report…"));
+    // The recorder answers reads on its own thread; this one only waits for it and renders. The
+    // dialog is modal and cannot close while it runs, so the recorder outlives it.
+    auto *worker = QThread::create([this, recorder, request, path] {
+        QString error;
+        auto data = ReportGatherer::gather(*recorder, request, &error);
+        if (data)
+            error = report::ReportWriter::write(*data, path);
+        QMetaObject::invokeMethod(this, [this, error, path] {
+            done(error.isEmpty(), error.isEmpty() ? tr("Wrote %1").arg(path) : error);
+        }, Qt::QueuedConnection);
+    });
+    connect(worker, &QThread::finished, worker, &QObject::deleteLater);
+    worker->start();
+    return true;
+}
+
+void ReportDialog::done(bool written, const QString &message)
+{
+    m_writing = false;
+    m_save->setEnabled(true);
+    m_close->setEnabled(true);
+    m_status->setText(message);
+    emit finished(written, message);
+}
+
+void ReportDialog::reject()
+{
+    if (!m_writing)
+        QDialog::reject();
 }
 
 } // namespace hpascope

@@ -1,7 +1,8 @@
 #pragma once
 // "Report…" (Ctrl+R) for the selected HPA: a range (the last 15 min, 1 h, 6 h or 24 h), a file
 // whose name says the format (.pdf, .html, .png), and whether to leave out the API server's
-// URL. The report comes from the recorder's history and the HPA as the window sees it now.
+// URL. The report comes from the recorder's history and the HPA as the window sees it now; it
+// is read and rendered on a thread of its own, so the window keeps painting meanwhile.
 #include <QDialog>
 
 class QAction;
@@ -9,6 +10,7 @@ class QCheckBox;
 class QComboBox;
 class QLabel;
 class QLineEdit;
+class QPushButton;
 
 namespace hpascope {
 
@@ -28,11 +30,21 @@ public:
     QComboBox *rangePicker() const { return m_range; }
     QLineEdit *pathEdit() const { return m_path; }
     QLabel *statusLabel() const { return m_status; }
-    // Gathers and writes the report; the status label says what happened. True when written.
-    bool writeReport();
+    QPushButton *saveButton() const { return m_save; }
+    // Starts gathering and writing the report (Save does this); the status label says what is
+    // going on, and finished() tells the outcome. False when it could not start (the label says why).
+    bool startReport();
+    bool isWriting() const { return m_writing; }
+
+signals:
+    void finished(bool written, const QString &message);
+
+protected:
+    void reject() override; // not while a report is being written: it ends on its own
 
 private:
     void browse();
+    void done(bool written, const QString &message);
 
     ClusterSession *m_session;
     HpaSelection *m_selection;
@@ -41,6 +53,9 @@ private:
     QLineEdit *m_path;
     QCheckBox *m_redact;
     QLabel *m_status;
+    QPushButton *m_save = nullptr;
+    QPushButton *m_close = nullptr;
+    bool m_writing = false;
 };
 
 } // namespace hpascope

@@ -9,6 +9,7 @@
 #include "app/core/hpa_list_model.h"
 #include "app/core/recorder.h"
 #include "app/window/main_window.h"
+#include "tests/support/window_driver.h"
 #include "kube/api/hpa.h"
 #include "kube/api/hpa_metrics.h"
 #include "kube/api/list.h"
@@ -123,12 +124,11 @@ private slots:
         table->setCurrentIndex(hits.first());
         QTRY_COMPARE(w.detailModel()->key(), kWeb);
 
-        QWidget *row = w.sliderPanel()->findChild<QWidget *>(QStringLiteral("metricRow0"));
-        QVERIFY(row);
-        auto *edit = row->findChild<QLineEdit *>(QStringLiteral("valueEdit"));
-        auto *send = row->findChild<QPushButton *>(QStringLiteral("sendButton"));
-        auto *status = row->findChild<QLabel *>(QStringLiteral("statusLabel"));
-        QVERIFY(edit && send && status);
+        const test::SliderRow row = test::sliderRow(w);
+        QVERIFY(row.complete());
+        QLineEdit *edit = row.edit;
+        QPushButton *send = row.send;
+        QLabel *status = row.status;
         auto push = [&](const QString &value) {
             edit->setText(value);
             QTRY_VERIFY(send->isEnabled());

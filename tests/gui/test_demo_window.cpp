@@ -5,6 +5,7 @@
 #include "app/core/hpa_detail_model.h"
 #include "app/core/hpa_list_model.h"
 #include "app/window/main_window.h"
+#include "tests/support/window_driver.h"
 #include "widgets/connection_status_widget.h"
 #include "widgets/hpa_table_view.h"
 #include "widgets/metric_slider_panel.h"
@@ -30,11 +31,8 @@ private slots:
 
     void demoShowsTheSeedScenario()
     {
-        StartupOptions o;
-        o.demo = true;
-        MainWindow w(o);
-        w.resize(1440, 900);
-        w.show();
+        const auto window = test::demoWindow();
+        MainWindow &w = *window;
         QVERIFY(QTest::qWaitForWindowExposed(&w));
         QTRY_COMPARE_WITH_TIMEOUT(w.session()->state().kind, ConnectionState::Kind::Live, 10000);
         QTRY_COMPARE_WITH_TIMEOUT(w.session()->hpaModel()->rowCount(), 4, 10000);

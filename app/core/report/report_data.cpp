@@ -165,6 +165,7 @@ std::optional<ReportData> ReportGatherer::gather(const Recorder &recorder, const
         for (const TimeSpan &gap : uncovered(watched, request.from, request.to))
             withGaps.knownGaps.push_back(gap);
     ReportData d = build(std::move(withGaps), std::move(samples), std::move(events), std::move(pushes));
+    d.coverageKnown = !watched.empty();
     d.conditions = recorder.loadConditions(request.namespaceName, request.name, request.from, request.to);
     return d;
 }

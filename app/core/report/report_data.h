@@ -103,6 +103,7 @@ struct ReportData {
     // (its values hold at the range's start), moved to request.from.
     std::vector<HpaSample> samples;
     std::vector<TimeSpan> gaps; // unrecorded periods inside the range, oldest first
+    bool coverageKnown = false; // the history says when hpascope watched (the gaps include when it did not)
     std::vector<EventRecord> events; // of the HPA and its target, oldest first
     std::vector<MetricPushRecord> pushes;
     // Each condition as it was at the range's start, then every change, oldest first.

@@ -70,10 +70,12 @@ void header(const ReportData &d, std::vector<ReportBlock> &out, const TextOption
         {tr("Made"), tr("%1 by hpascope %2").arg(timeText(r.now), r.version)},
     };
     out.push_back(tableBlock({}, std::move(rows), o));
-    // TODO(lead): the recorder keeps no disconnections (ClusterSession::setState's gaps go to
-    // the SeriesStore only); once it does, ReportGatherer can add them to request.knownGaps.
-    out.push_back(block(Kind::Note, tr("hpascope's history does not mark when it was disconnected: between two recorded "
-                                       "statuses the earlier one is taken to hold.")));
+    if (d.coverageKnown)
+        out.push_back(block(Kind::Note, tr("Data gaps are the times hpascope was not watching this namespace live "
+                                           "(not running, not connected, or reconnecting).")));
+    else
+        out.push_back(block(Kind::Note, tr("This history predates hpascope's record of when it watched: between two "
+                                           "recorded statuses the earlier one is taken to hold.")));
 }
 
 void summary(const ReportData &d, std::vector<ReportBlock> &out, const TextOptions &o)
@@ -160,11 +162,7 @@ void history(const ReportData &d, std::vector<ReportBlock> &out, const TextOptio
 {
     out.push_back(block(Kind::Heading, tr("Metric pushes from hpascope")));
     if (d.pushes.empty()) {
-        // TODO(lead): Recorder::recordPush exists but nothing calls it yet (MetricWriter's
-        // signals carry no namespace or object); wire it in ClusterSession and `hpascope push`,
-        // then drop the second sentence.
-        out.push_back(block(Kind::Paragraph, tr("No metric push was recorded for this HPA's metrics in this range. "
-                                                "This version of hpascope does not record its pushes yet.")));
+        out.push_back(block(Kind::Paragraph, tr("No metric push was recorded for this HPA's metrics in this range.")));
     } else {
         std::vector<QStringList> rows;
         for (const MetricPushRecord &p : d.pushes)
@@ -172,8 +170,17 @@ void history(const ReportData &d, std::vector<ReportBlock> &out, const TextOptio
         out.push_back(tableBlock({tr("Time"), tr("Object"), tr("Metric"), tr("Value"), tr("Result")}, std::move(rows), o));
     }
     out.push_back(block(Kind::Heading, tr("Condition changes")));
-    // TODO(lead): samples carry no conditions; record condition transitions to report them.
-    out.push_back(block(Kind::Paragraph, tr("Not recorded: hpascope's history does not keep the HPA's conditions yet.")));
+    if (d.conditions.empty()) {
+        out.push_back(block(Kind::Paragraph, tr("No condition of the HPA was recorded in this range.")));
+    } else {
+        // The first row of each type is its state at the range's start (or when first seen).
+        std::vector<QStringList> rows;
+        for (const ConditionRecord &c : d.conditions)
+            rows.push_back({timeText(c.time), c.type, c.status, c.reason, c.message,
+                            c.since.isValid() ? timeText(c.since) : QString()});
+        out.push_back(tableBlock({tr("Seen"), tr("Type"), tr("Status"), tr("Reason"), tr("Message"), tr("Since")},
+                                 std::move(rows), o, {15, 13, 8, 22, 27, 15}));
+    }
 
     out.push_back(block(Kind::Heading, tr("Events")));
     if (d.events.empty()) {

@@ -102,6 +102,14 @@ private slots:
         for (const auto &p : m_seed.pushes)
             recorder.recordPush(p);
         recorder.recordEvents(QList<EventRecord>(m_seed.events.begin(), m_seed.events.end()));
+        // hpascope watched from the first sample to the end of the range, and saw the scale-down
+        // wait in the window, then end.
+        recorder.recordWatched(QStringLiteral("default"), m_start, m_start.addSecs(600));
+        for (const auto &[at, reason] : std::vector<std::pair<int, QString>>{
+                 {0, QStringLiteral("ReadyForNewScale")}, {200, QStringLiteral("ScaleDownStabilized")}, {520, QStringLiteral("ReadyForNewScale")}})
+            recorder.recordCondition({m_start.addSecs(at), QStringLiteral("default"), QStringLiteral("web"),
+                                      QStringLiteral("AbleToScale"), QStringLiteral("True"), reason,
+                                      QStringLiteral("recommended size matches current size"), m_start.addSecs(at - 1)});
         QVERIFY(recorder.flush());
     }
 
@@ -158,7 +166,9 @@ private slots:
                                       QStringLiteral("test-metric above target"), QStringLiteral("300 s"),
                                       QStringLiteral("Capped at maxReplicas"), QStringLiteral("Scaled up replica set"),
                                       QStringLiteral("400m"), QStringLiteral("page 1 of"), QStringLiteral("Replicas"),
-                                      QStringLiteral("not recorded")})
+                                      QStringLiteral("not recorded"), QStringLiteral("Condition changes"),
+                                      QStringLiteral("ScaleDownStabilized"),
+                                      QStringLiteral("Data gaps are the times hpascope was not watching")})
         {
             // Table cells wrap and pdftotext spaces glyphs as it likes: compare without blanks.
             const QString compact = QString(text).remove(QRegularExpression(QStringLiteral("\\s+")));
