@@ -5,6 +5,7 @@
 //   hpascope push ...                                          write a fake custom metric
 #include "app/cli/cli.h"
 #include "app/cli/cluster_flags.h"
+#include "app/core/private_file.h"
 #include "app/window/main_window.h"
 
 #include <QApplication>
@@ -22,10 +23,12 @@ int main(int argc, char *argv[])
     QApplication::setApplicationName(QStringLiteral("hpascope"));
     QApplication::setOrganizationName(QStringLiteral("hpascope"));
     QApplication::setApplicationVersion(QStringLiteral(HPASCOPE_VERSION));
+    if (const QString why = hpascope::protectSettings(); !why.isEmpty())
+        std::fprintf(stderr, "hpascope: the settings file: %s\n", qPrintable(why));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("A live dashboard for the Kubernetes HorizontalPodAutoscaler.\n"
-                                                    "Subcommands: snapshot, push (hpascope <command> --help)."));
+                                                    "Subcommands: snapshot, push, report (hpascope <command> --help)."));
     parser.addHelpOption();
     parser.addVersionOption();
     const hpascope::cli::ClusterFlags cluster(QStringLiteral("Show HPAs of this namespace."),

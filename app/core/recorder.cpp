@@ -1,5 +1,7 @@
 #include "app/core/recorder.h"
 
+#include "app/core/private_file.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -28,32 +30,6 @@ RecorderQuery queryOf(RecorderQuery::Kind kind, const QString &ns, const QString
     q.toMs = ms(to);
     q.limit = limit;
     return q;
-}
-
-// The history tells what a person watched: user-only, like ~/.kube/config (0700 folder, 0600
-// file; SQLite gives the -wal and -shm files the database file's mode).
-bool makePrivate(const QString &path, QString *error)
-{
-    const QString dir = QFileInfo(path).absolutePath();
-    const bool existed = QFileInfo::exists(dir);
-    if (!QDir().mkpath(dir)) {
-        *error = Recorder::tr("cannot create the folder");
-        return false;
-    }
-    if (!existed)
-        QFile::setPermissions(dir, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
-    if (QFileInfo(path).isDir()) {
-        *error = Recorder::tr("it is a folder");
-        return false;
-    }
-    QFile file(path);
-    if (!file.exists() && !file.open(QIODevice::WriteOnly)) {
-        *error = file.errorString();
-        return false;
-    }
-    file.close();
-    file.setPermissions(QFile::ReadOwner | QFile::WriteOwner);
-    return true;
 }
 
 } // namespace
@@ -123,8 +99,8 @@ bool Recorder::open(const QString &path, QString *error)
     close();
     m_path = path.isEmpty() ? defaultPath() : path;
     RecorderOpenResult result;
-    if (!makePrivate(m_path, &result.error))
-        result.error = tr("cannot create %1: %2").arg(m_path, result.error);
+    if (const QString why = makeUserOnly(m_path); !why.isEmpty())
+        result.error = tr("cannot create %1: %2").arg(m_path, why);
     else
         emit openRequested(m_path, &result, QPrivateSignal());
     if (!result.ok) {

@@ -62,6 +62,8 @@ struct Reflector::Impl : std::enable_shared_from_this<Impl> {
     bool running = false;
     std::uint64_t op = 0; // the one operation in flight; stale callbacks carry an older number
     http::RequestId request = 0, timer = 0;
+    http::RequestId probe = 0, probeTimer = 0; // the silent watch's probe, and when to send it
+    SteadyClock::time_point lastHeard; // the watch's last bytes (or the last answered probe)
     Backoff backoff;
     LineBuffer lines;
     std::vector<json> pending; // list pages collected so far
@@ -199,7 +201,7 @@ struct Reflector::Impl : std::enable_shared_from_this<Impl> {
     {
         ++op;
         lines.clear();
-        watchStarted = SteadyClock::now();
+        watchStarted = lastHeard = SteadyClock::now();
         watchEvents = 0;
         const auto minTimeout = std::max<long long>(1, opts.minWatchTimeout.count());
         std::uniform_int_distribution<long long> pick(minTimeout, 2 * minTimeout - 1);
@@ -213,6 +215,51 @@ struct Reflector::Impl : std::enable_shared_from_this<Impl> {
             step<const http::Response &>([](Impl &self, const http::Response &) {
                 self.setState(ConnectionState::Kind::Live);
             }));
+        scheduleSilenceCheck(opts.silenceProbe);
+    }
+
+    void cancelProbe()
+    {
+        if (probe)
+            client->cancel(probe);
+        if (probeTimer)
+            client->cancel(probeTimer);
+        probe = probeTimer = 0;
+    }
+
+    void scheduleSilenceCheck(std::chrono::milliseconds after)
+    {
+        if (opts.silenceProbe.count() <= 0)
+            return;
+        probeTimer = client->schedule(after, step<>([](Impl &self) {
+            self.probeTimer = 0;
+            const auto quiet = std::chrono::duration_cast<std::chrono::milliseconds>(SteadyClock::now() - self.lastHeard);
+            if (quiet < self.opts.silenceProbe)
+                return self.scheduleSilenceCheck(self.opts.silenceProbe - quiet);
+            self.sendProbe(quiet);
+        }));
+    }
+
+    void sendProbe(std::chrono::milliseconds quiet)
+    {
+        http::Request req;
+        req.path = opts.path + "?limit=1" + selectors(); // a paged read honours the limit
+        req.timeoutMs = static_cast<long>(opts.probeTimeout.count());
+        probe = client->send(std::move(req), step<Result<http::Response>>([quiet](Impl &self, Result<http::Response> r) {
+            self.probe = 0;
+            if (r.ok() || (r.error().httpStatus >= 400 && r.error().httpStatus != 503 && r.error().httpStatus != 504)) {
+                // The server answered (even a refusal is an answer): the watch is only quiet.
+                self.lastHeard = SteadyClock::now();
+                return self.scheduleSilenceCheck(self.opts.silenceProbe);
+            }
+            self.abortWatch();
+            Error e = makeError(Error::Kind::Network,
+                                "the API server stopped answering: the watch of " + self.opts.path + " was silent for "
+                                    + std::to_string(quiet.count() / 1000) + " s and a probe got no answer ("
+                                    + r.error().message + ")");
+            e.reason = "Unresponsive";
+            self.fail(e);
+        }));
     }
 
     std::string lastResourceVersion() const
@@ -223,6 +270,7 @@ struct Reflector::Impl : std::enable_shared_from_this<Impl> {
 
     void onChunk(std::string_view data)
     {
+        lastHeard = SteadyClock::now();
         const std::uint64_t current = op;
         for (const auto &line : lines.feed(data)) {
             handleFrame(line);
@@ -236,6 +284,7 @@ struct Reflector::Impl : std::enable_shared_from_this<Impl> {
         ++op; // the stream's remaining callbacks (including done(Cancelled)) are now stale
         client->cancel(request);
         request = 0;
+        cancelProbe();
     }
 
     void handleFrame(const std::string &line)
@@ -288,6 +337,7 @@ struct Reflector::Impl : std::enable_shared_from_this<Impl> {
     void onWatchDone(Status s)
     {
         request = 0;
+        cancelProbe();
         if (s.ok()) {
             if (watchEvents == 0 && SteadyClock::now() - watchStarted < kShortWatch) {
                 Error e = makeError(Error::Kind::Network, "the server closed the watch of " + opts.path + " at once");
@@ -365,6 +415,7 @@ void Reflector::stop()
     if (m_impl->timer)
         m_client->cancel(m_impl->timer);
     m_impl->request = m_impl->timer = 0;
+    m_impl->cancelProbe();
 }
 
 std::map<std::string, std::string> Reflector::versions() const

@@ -40,6 +40,12 @@ struct ReflectorOptions {
     // backoff over (after five API server restarts within two minutes it had reached 13-26 s,
     // as resetAfter counts from the last failure). A watch failing sooner keeps growing it.
     std::chrono::milliseconds healthyAfter{5000};
+    // A watch silent this long is probed with a one-item list (limit=1: one object read); a
+    // probe unanswered within probeTimeout ends the watch as failed.
+    // A frozen server (SIGSTOP, a hung node) keeps the TCP connection open and sends nothing,
+    // which would otherwise read as a quiet namespace forever. client-go gets the same from its
+    // HTTP/2 health check (ReadIdleTimeout 30 s, PingTimeout 15 s); libcurl has no ping to send.
+    std::chrono::milliseconds silenceProbe{30000}, probeTimeout{15000};
     // Server-side timeoutSeconds drawn in [min, 2*min) like client-go (5 min → 5..10 min).
     std::chrono::seconds minWatchTimeout{300};
     int listPageSize = 500; // client-go's pager default

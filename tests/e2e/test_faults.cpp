@@ -19,6 +19,7 @@
 #include <QTest>
 
 #include <algorithm>
+#include <memory>
 
 #include <nlohmann/json.hpp>
 
@@ -152,6 +153,39 @@ private slots:
             gapMs += g.ms();
         qInfo("recorded %d watched spans, %d gaps, %.1f s unwatched in all", int(watched.size()), int(gaps.size()),
               double(gapMs) / 1000.0);
+    }
+
+    void aFrozenApiServerIsNoticed()
+    {
+        // SIGSTOP: the process keeps its sockets, the kernel still accepts connections, and
+        // nothing answers. The watch falls silent, its probe gets no answer, and the session says
+        // so (within silenceProbe + probeTimeout, 45 s); after SIGCONT it is live again.
+        ClusterSession session;
+        std::vector<ConnectionState> states;
+        connect(&session, &ClusterSession::stateChanged, this, [&](const ConnectionState &s) { states.push_back(s); });
+        session.connectTo(ClusterProfile::forRestConfig(e2e::restConfig(), QStringLiteral("default")));
+        QTRY_VERIFY_WITH_TIMEOUT(session.state().kind == ConnectionState::Kind::Live, kTimeoutMs);
+        auto fault = [](const QString &what) {
+            return QProcess::execute(QStringLiteral(HPASCOPE_SOURCE_DIR "/tests/cluster/fault"),
+                                     {what, QStringLiteral("kube-apiserver")});
+        };
+        const QDateTime stopped = QDateTime::currentDateTimeUtc();
+        QCOMPARE(fault(QStringLiteral("stop")), 0);
+        // Whatever fails below, the server runs again for the tests after this one.
+        const std::shared_ptr<void> resume(nullptr, [&](void *) { fault(QStringLiteral("cont")); });
+        auto noticed = [&] {
+            return std::any_of(states.begin(), states.end(), [](const ConnectionState &s) {
+                return s.kind == ConnectionState::Kind::Reconnecting && s.reason.contains(QStringLiteral("stopped answering"));
+            });
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(noticed(), 75000);
+        const qint64 noticedMs = stopped.msecsTo(QDateTime::currentDateTimeUtc());
+        const QDateTime resumed = QDateTime::currentDateTimeUtc();
+        QCOMPARE(fault(QStringLiteral("cont")), 0);
+        QTRY_VERIFY_WITH_TIMEOUT(session.state().kind == ConnectionState::Kind::Live, kTimeoutMs);
+        qInfo("frozen API server noticed after %.1f s; live again %.1f s after SIGCONT", double(noticedMs) / 1000.0,
+              double(resumed.msecsTo(QDateTime::currentDateTimeUtc())) / 1000.0);
+        session.disconnectFromCluster();
     }
 };
 

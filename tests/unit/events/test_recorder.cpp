@@ -4,6 +4,7 @@
 #include "app/core/event_model.h"
 #include "app/core/event_store.h"
 #include "app/core/recorder.h"
+#include "app/core/private_file.h"
 #include "app/core/series_feed.h"
 #include "event_fixtures.h"
 #include "kube/watch/reflector.h"
@@ -16,6 +17,9 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QDir>
+#include <QStandardPaths>
+#include <QSettings>
 #include <QThread>
 
 using namespace hpascope;
@@ -412,6 +416,26 @@ private slots:
             QCOMPARE(QFileInfo(file).permissions() & QFile::Permissions(0x0077), QFile::Permissions());
             QVERIFY(QFileInfo(file).permissions() & QFile::ReadOwner);
         }
+    }
+
+    void settingsAreUserOnly()
+    {
+        // QSettings' file under the test-mode config folder: created 0600 before the first write,
+        // and still 0600 after QSettings rewrote it (it keeps an existing file's mode).
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setOrganizationName(QStringLiteral("hpascope-test-%1").arg(QCoreApplication::applicationPid()));
+        const QString path = QSettings().fileName();
+        QFile::remove(path);
+        QCOMPARE(protectSettings(), QString());
+        {
+            QSettings s;
+            s.setValue(QStringLiteral("controller/flags/ctx"), 42);
+        }
+        QVERIFY2(QFileInfo::exists(path), qPrintable(path));
+        QCOMPARE(QSettings().value(QStringLiteral("controller/flags/ctx")).toInt(), 42);
+        QCOMPARE(QFileInfo(path).permissions() & QFile::Permissions(0x0077), QFile::Permissions());
+        QFile::remove(path);
+        QDir().rmdir(QFileInfo(path).absolutePath());
     }
 
     void openFailureIsReported()

@@ -164,6 +164,20 @@ private:
     }
     std::vector<std::string> watchPaths() { return paths(true); }
     int listCount() { return int(paths(false).size()); }
+    // A silent watch probed after 150 ms, the probe given 200 ms.
+    ReflectorOptions probingOptions() const
+    {
+        ReflectorOptions o = fastOptions();
+        o.silenceProbe = std::chrono::milliseconds(150);
+        o.probeTimeout = std::chrono::milliseconds(200);
+        return o;
+    }
+    std::vector<std::string> probePaths()
+    {
+        std::vector<std::string> out = paths(false);
+        std::erase_if(out, [](const std::string &p) { return p.find("?limit=1&") == std::string::npos; });
+        return out;
+    }
 
 private slots:
     void initTestCase()
@@ -413,6 +427,42 @@ private slots:
                 QCOMPARE(s.attempt, 1);
             }
         QCOMPARE(backoffs, 4);
+    }
+
+    void aSilentWatchIsProbed()
+    {
+        // The watch sends nothing; each probe (a one-item list) is answered: the watch stays
+        // live, and a probe goes out every silenceProbe.
+        QVERIFY(m_server.setRoutes(json::array({route("", {{{"json", listBody({hpa("a", "5")}, "10")}}}),
+                                                route("1", {hangForever()})})));
+        Recorder rec;
+        Reflector r(m_client, probingOptions(), rec.handler());
+        r.start();
+        QVERIFY(waitUntil([&] { return probePaths().size() >= 3; }));
+        r.stop();
+        QVERIFY2(probePaths().front().find("limit=1") != std::string::npos, probePaths().front().c_str());
+        QCOMPARE(int(watchPaths().size()), 1);
+        std::lock_guard lock(rec.mutex);
+        for (const auto &s : rec.states)
+            QVERIFY2(s.kind != ConnectionState::Kind::BackingOff, s.reason.c_str());
+    }
+
+    void aFrozenServerEndsTheWatch()
+    {
+        // The watch goes silent and the probe hangs too (the API server was stopped): after
+        // silenceProbe + probeTimeout the watch fails as Unresponsive and is resumed.
+        QVERIFY(m_server.setRoutes(json::array({
+            route("", {{{"json", listBody({hpa("a", "5")}, "10")}}, hangForever()}),
+            route("1", {hangForever(), {{"chunks", {frame("MODIFIED", hpa("a", "6"))}}, {"end", "hang"}}}),
+        })));
+        Recorder rec;
+        Reflector r(m_client, probingOptions(), rec.handler());
+        r.start();
+        QVERIFY(waitUntil([&] { return rec.sawState(ConnectionState::Kind::BackingOff, "stopped answering"); }));
+        QVERIFY(waitUntil([&] { return rec.eventCount() == 1; })); // the second watch's event
+        r.stop();
+        QCOMPARE(int(watchPaths().size()), 2);
+        QVERIFY2(watchPaths()[1].find("resourceVersion=10&") != std::string::npos, watchPaths()[1].c_str());
     }
 
     void otherErrorFrameBacksOff()
