@@ -71,6 +71,9 @@ run_e2e() {
         done
         exit 1
     fi
+    # No secret in any output: everything the tests wrote (logs, reports, screenshots, history
+    # databases, settings) searched for the kubeconfig's client key, tokens and passwords.
+    python3 tests/e2e/scan_secrets.py --kubeconfig "$kubeconfig" build/dev/tests build/dev/Testing "$HOME/.qttest"
 }
 
 cmd=${1:-}

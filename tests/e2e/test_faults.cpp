@@ -8,6 +8,8 @@
 #include "app/core/cluster_session.h"
 #include "app/core/hpa_list_model.h"
 #include "app/core/recorder.h"
+#include "kube/api/hpa.h"
+#include "app/core/metric_writer.h"
 #include "app/core/time_span.h"
 #include "kube/api/paths.h"
 
@@ -17,6 +19,7 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 
 #include <algorithm>
 #include <memory>
@@ -185,6 +188,53 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(session.state().kind == ConnectionState::Kind::Live, kTimeoutMs);
         qInfo("frozen API server noticed after %.1f s; live again %.1f s after SIGCONT", double(noticedMs) / 1000.0,
               double(resumed.msecsTo(QDateTime::currentDateTimeUtc())) / 1000.0);
+        session.disconnectFromCluster();
+    }
+
+    void aMissingAdapterIsNamedAndItsReturnNoticed()
+    {
+        // The custom-metrics test adapter dies: a push says what is missing (clearly, not a
+        // bare 503) and loses nothing; once it is started again, the same push goes through.
+        ClusterSession session;
+        session.connectTo(ClusterProfile::forRestConfig(e2e::restConfig(), QStringLiteral("default")));
+        QTRY_VERIFY_WITH_TIMEOUT(session.state().kind == ConnectionState::Kind::Live, kTimeoutMs);
+        auto client = e2e::connect();
+        kube::http::Request get;
+        get.path = kube::api::hpaPath("default", "web");
+        auto r = client->sendSync(get);
+        QVERIFY(r && r->status == 200);
+        auto hpa = kube::api::decodeHorizontalPodAutoscaler(nlohmann::json::parse(r->body));
+        QVERIFY(hpa && !hpa->spec.metrics.empty());
+        MetricWriter *writer = session.metricWriter();
+        QStringList failures, successes;
+        connect(writer, &MetricWriter::failed, this, [&](const QString &, const QString &m) { failures << m; });
+        connect(writer, &MetricWriter::pushed, this, [&](const QString &, const QString &sent, const QString &) { successes << sent; });
+        auto fault = [](const QString &what) {
+            return QProcess::execute(QStringLiteral(HPASCOPE_SOURCE_DIR "/tests/cluster/fault"),
+                                     {what, QStringLiteral("test-adapter")});
+        };
+        QCOMPARE(fault(QStringLiteral("kill")), 0);
+        const std::shared_ptr<void> restart(nullptr, [&](void *) {
+            if (successes.isEmpty())
+                fault(QStringLiteral("start"));
+        });
+        writer->push(*hpa, hpa->spec.metrics[0], QStringLiteral("300m"));
+        QTRY_VERIFY_WITH_TIMEOUT(!failures.isEmpty(), kTimeoutMs);
+        qInfo("with the adapter down, a push says: %s", qPrintable(failures.first()));
+        QVERIFY2(failures.first().contains(QStringLiteral("custom-metrics")), qPrintable(failures.first()));
+        QVERIFY(successes.isEmpty());
+
+        QCOMPARE(fault(QStringLiteral("start")), 0);
+        const QDateTime started = QDateTime::currentDateTimeUtc();
+        // The adapter needs a moment to listen again: push until one goes through, as a person
+        // pressing Send again would.
+        QTimer again;
+        connect(&again, &QTimer::timeout, this, [&] { writer->push(*hpa, hpa->spec.metrics[0], QStringLiteral("300m")); });
+        again.start(1000);
+        QTRY_VERIFY_WITH_TIMEOUT(!successes.isEmpty(), kTimeoutMs);
+        again.stop();
+        qInfo("the adapter took pushes again %.1f s after it was started (%d failed pushes in all)",
+              double(started.msecsTo(QDateTime::currentDateTimeUtc())) / 1000.0, int(failures.size()));
         session.disconnectFromCluster();
     }
 };
