@@ -7,6 +7,7 @@
 #include "kube/core/result.h"
 
 #include <chrono>
+#include <cstddef>
 #include <cstdint>
 #include <functional>
 #include <map>
@@ -27,6 +28,11 @@ struct Request {
     std::string contentType = "application/json";
     std::string accept = "application/json";
     long timeoutMs = 30000; // whole-request timeout; 0 = none (watches rely on timeoutSeconds)
+    // A body larger than this is not read on (a Decode error names the limit): hostile or broken
+    // servers cannot make hpascope hold gigabytes. A list page of 500 objects is a few MB, and
+    // etcd caps an object at 1.5 MiB. 0 = no limit. Streams are bounded per frame instead.
+    std::size_t maxBodyBytes = kDefaultMaxBodyBytes;
+    static constexpr std::size_t kDefaultMaxBodyBytes = 64u << 20;
 };
 
 struct Response {

@@ -305,6 +305,14 @@ void Engine::onDone(CURL *easy, CURLcode code)
         finish(id, cancelledError());
         return;
     }
+    if (t->tooLarge) {
+        Error e = makeError(Error::Kind::Decode, "the response to " + t->req.method + " " + t->req.path
+                                                     + " is larger than " + std::to_string(t->req.maxBodyBytes >> 20)
+                                                     + " MiB: hpascope stopped reading it");
+        e.reason = "ResponseTooLarge";
+        finish(id, std::move(e));
+        return;
+    }
     if (code != CURLE_OK) {
         CurlFailure f;
         f.code = code;

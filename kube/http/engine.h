@@ -33,6 +33,7 @@ struct Transfer {
     Response resp;
     bool passthrough = false; // 2xx stream: body bytes go to onChunk
     bool cancelled = false;
+    bool tooLarge = false; // the body passed req.maxBodyBytes: the transfer was stopped
     bool retried = false;
 
     ~Transfer();

@@ -72,6 +72,10 @@ size_t onBody(char *data, size_t size, size_t n, void *userdata)
         }
         return len;
     }
+    if (!t->streaming && t->req.maxBodyBytes > 0 && t->resp.body.size() + len > t->req.maxBodyBytes) {
+        t->tooLarge = true;
+        return 0; // aborts the transfer (CURLE_WRITE_ERROR), reported as too large
+    }
     if (!t->streaming || t->resp.body.size() < kMaxErrorBody)
         t->resp.body.append(data, len);
     return len;

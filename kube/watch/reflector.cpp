@@ -273,10 +273,22 @@ struct Reflector::Impl : std::enable_shared_from_this<Impl> {
         lastHeard = SteadyClock::now();
         const std::uint64_t current = op;
         for (const auto &line : lines.feed(data)) {
+            if (line.size() > opts.maxFrameBytes)
+                return frameTooLarge(line.size());
             handleFrame(line);
             if (op != current || !running)
                 return; // the frame ended this watch
         }
+        if (lines.pending() > opts.maxFrameBytes)
+            return frameTooLarge(lines.pending());
+    }
+
+    void frameTooLarge(std::size_t bytes)
+    {
+        abortWatch();
+        lines.clear();
+        fail(decodeError("the watch stream of " + opts.path + " sent a frame of over " + std::to_string(bytes >> 10)
+                         + " KiB (the limit is " + std::to_string(opts.maxFrameBytes >> 10) + " KiB)"));
     }
 
     void abortWatch()

@@ -46,6 +46,9 @@ struct ReflectorOptions {
     // which would otherwise read as a quiet namespace forever. client-go gets the same from its
     // HTTP/2 health check (ReadIdleTimeout 30 s, PingTimeout 15 s); libcurl has no ping to send.
     std::chrono::milliseconds silenceProbe{30000}, probeTimeout{15000};
+    // A watch frame (one line) larger than this ends the watch as undecodable: etcd caps an
+    // object at 1.5 MiB, so a bigger frame is a broken or hostile stream, not data.
+    std::size_t maxFrameBytes = 16u << 20;
     // Server-side timeoutSeconds drawn in [min, 2*min) like client-go (5 min → 5..10 min).
     std::chrono::seconds minWatchTimeout{300};
     int listPageSize = 500; // client-go's pager default

@@ -110,6 +110,8 @@ private slots:
             {{"path", "/stream"}, {"responses", {{{"body", "{\"type\":\"ADDED\",\"object\":{\"name\":\"h\u00e9\"}}\n"}, {"splitEvery", 1}, {"chunkDelayMs", 2}}}}},
             {{"path", "/stream-drop"}, {"responses", {{{"chunks", {"{\"a\":1}\n", "{\"b\""}}, {"end", "close"}}}}},
             {{"path", "/stream-hang"}, {"responses", {{{"chunks", {"{\"a\":1}\n"}}, {"end", "hang"}}}}},
+            // 3 MiB of one list, sent in 64 KiB chunks.
+            {{"path", "/huge"}, {"responses", {{{"body", std::string(3u << 20, 'x')}, {"splitEvery", 65536}}}}},
         });
         QVERIFY(m_mtls.setRoutes(routes));
         QVERIFY(m_token.setRoutes(routes));
@@ -285,6 +287,25 @@ private slots:
         QVERIFY(!html.ok());
         QCOMPARE(html.error().httpStatus, 404);
         QVERIFY(html.error().message.find("/html404") != std::string::npos);
+    }
+
+    void oversizedBodyIsRefused()
+    {
+        // A hostile or broken server cannot make hpascope hold an unbounded body: past
+        // maxBodyBytes the transfer stops with an error naming the limit.
+        auto client = makeClient(mtlsConfig());
+        http::Request req;
+        req.path = "/huge";
+        req.maxBodyBytes = 1u << 20;
+        auto r = client->sendSync(req);
+        QVERIFY(!r.ok());
+        QCOMPARE(r.error().kind, Error::Kind::Decode);
+        QCOMPARE(r.error().reason, std::string("ResponseTooLarge"));
+        QVERIFY2(r.error().message.find("larger than 1 MiB") != std::string::npos, r.error().message.c_str());
+        // Within the limit (the default, 64 MiB), the same body is read whole.
+        auto whole = client->sendSync({.path = "/huge"});
+        QVERIFY2(whole.ok(), whole.ok() ? "" : whole.error().toString().c_str());
+        QCOMPARE(whole->body.size(), std::size_t(3u << 20));
     }
 
     void postBody()

@@ -465,6 +465,24 @@ private slots:
         QVERIFY2(watchPaths()[1].find("resourceVersion=10&") != std::string::npos, watchPaths()[1].c_str());
     }
 
+    void anOversizedFrameEndsTheWatch()
+    {
+        // A frame far over the limit (64 KiB of one line, never ended): the watch ends as
+        // undecodable instead of buffering on, and is started again.
+        QVERIFY(m_server.setRoutes(json::array({
+            route("", {{{"json", listBody({hpa("a", "5")}, "10")}}}),
+            route("1", {{{"chunks", {std::string(64 << 10, 'x')}}, {"end", "hang"}}, hangForever()}),
+        })));
+        ReflectorOptions o = fastOptions();
+        o.maxFrameBytes = 16 << 10;
+        Recorder rec;
+        Reflector r(m_client, o, rec.handler());
+        r.start();
+        QVERIFY(waitUntil([&] { return rec.sawState(ConnectionState::Kind::BackingOff, "the limit is 16 KiB"); }));
+        QVERIFY(waitUntil([&] { return watchPaths().size() == 2; }));
+        r.stop();
+    }
+
     void otherErrorFrameBacksOff()
     {
         QVERIFY(m_server.setRoutes(json::array({
