@@ -137,6 +137,8 @@ void ClusterSession::connectTo(const ClusterProfile &profile)
     m_events.clear();
     m_series.clear();
     m_observed.clear();
+    m_windowEvidence.clear();
+    inferWindow();
     m_conditions.clear();
     if (Recorder *history = recorder())
         history->setContext(s.context);
@@ -162,7 +164,7 @@ void ClusterSession::connectTo(const ClusterProfile &profile)
             const int n = int(hpas.size());
             for (const auto &h : hpas) {
                 m_history.hpaListed(HpaListModel::keyOf(h));
-                record(h);
+                record(h, kube::hpa::ObservedHistory::Seen::List);
             }
             m_hpas.resetAll(std::move(hpas));
             emit hpasSynced(n);
@@ -181,7 +183,7 @@ void ClusterSession::connectTo(const ClusterProfile &profile)
                 m_hpas.remove(HpaListModel::keyOf(hpa));
             }
             else {
-                record(hpa);
+                record(hpa, kube::hpa::ObservedHistory::Seen::Event);
                 const std::string what = lcWatch().isDebugEnabled()
                     ? hpa.metadata.namespace_ + '/' + hpa.metadata.name + " rv=" + hpa.metadata.resourceVersion
                     : std::string();
@@ -241,6 +243,7 @@ void ClusterSession::readPublishedFlags()
                 return; // set by the user meanwhile
             m_profile.controller = config;
             m_profile.controllerSource = kube::hpa::ConfigSource::Published;
+            inferWindow(); // on the published sync period
             emit profileChanged();
         });
     });
@@ -252,6 +255,7 @@ void ClusterSession::setControllerFlags(const std::optional<kube::hpa::Controlle
         return; // the simulator's flags are its own
     m_profile.controller = flags.value_or(kube::hpa::ControllerConfig{});
     m_profile.controllerSource = flags ? kube::hpa::ConfigSource::Set : kube::hpa::ConfigSource::Assumed;
+    inferWindow();
     emit profileChanged();
     if (!flags && m_client)
         readPublishedFlags();
@@ -300,18 +304,34 @@ const kube::hpa::ObservedHistory *ClusterSession::observedHistory(const QString 
     return it == m_observed.end() ? nullptr : &it->second;
 }
 
-void ClusterSession::record(const kube::api::HorizontalPodAutoscaler &hpa)
+void ClusterSession::record(const kube::api::HorizontalPodAutoscaler &hpa, kube::hpa::ObservedHistory::Seen seen)
 {
     const QString key = HpaListModel::keyOf(hpa);
-    auto observed = m_observed.try_emplace(key, m_profile.controller).first;
+    kube::hpa::ObservedHistory &observed = m_observed.try_emplace(key, m_profile.controller).first->second;
     const auto now = format::toKubeTime(m_clock());
-    observed->second.observe(hpa, now);
-    observed->second.prune(now - kObservedRetention);
+    const std::size_t before = observed.observations().size();
+    observed.observe(hpa, now, {}, seen);
+    const std::size_t after = observed.observations().size();
+    if (after > before)
+        if (auto evidence = kube::hpa::windowEvidenceAt(observed, after - 1)) {
+            m_windowEvidence.push_back(*evidence);
+            inferWindow();
+        }
+    observed.prune(now - kObservedRetention);
     const HpaSample sample = sampleOf(hpa, m_clock());
     m_history.add(sample, format::lastScaleTime(hpa));
     if (Recorder *history = recorder())
         history->recordSample(sample);
     recordConditions(hpa);
+}
+
+void ClusterSession::inferWindow()
+{
+    auto inferred = kube::hpa::inferWindow(m_windowEvidence, m_profile.controller.syncPeriod);
+    if (inferred == m_inferredWindow)
+        return;
+    m_inferredWindow = inferred;
+    emit windowInferred();
 }
 
 void ClusterSession::recordConditions(const kube::api::HorizontalPodAutoscaler &hpa)

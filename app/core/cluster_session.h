@@ -12,6 +12,7 @@
 #include "app/core/series_feed.h"
 #include "app/core/series_store.h"
 #include "kube/hpa/observed_history.h"
+#include "kube/hpa/window_inference.h"
 #include "app/core/hpa_list_model.h"
 #include "kube/config/rest_config.h"
 
@@ -64,6 +65,10 @@ public:
     // The statuses of this HPA watched in this session (the explainer rebuilds the controller's
     // memory from them); nullptr when none.
     const kube::hpa::ObservedHistory *observedHistory(const QString &key) const;
+    // The controller's scale-down window as the scale-downs of every HPA watched in this session
+    // bound it (kube/hpa/window_inference.h), with the sync period of controllerConfig();
+    // none before a scale-down that tells. windowInferred() says when it changes.
+    std::optional<kube::hpa::WindowInference> inferredWindow() const { return m_inferredWindow; }
     // History (events, samples) is kept in and reloaded from the recorder; optional. A profile
     // with throwAwayHistory (the demo) records to the session's own temporary database instead,
     // made fresh for each such connection and deleted when it ends.
@@ -88,13 +93,15 @@ signals:
     void hpasSynced(int count);
     // The cluster's namespaces, for the namespace picker (best effort: RBAC may forbid listing).
     void namespacesListed(const QStringList &names);
+    void windowInferred();
 
 private:
     void setState(ConnectionState state);
     void connectRecorder();
     void openThrowAwayHistory();
     void applyWatchState(const kube::watch::ConnectionState &s);
-    void record(const kube::api::HorizontalPodAutoscaler &hpa);
+    void record(const kube::api::HorizontalPodAutoscaler &hpa, kube::hpa::ObservedHistory::Seen seen);
+    void inferWindow();
     void recordConditions(const kube::api::HorizontalPodAutoscaler &hpa);
     void listNamespaces();
     void readPublishedFlags();
@@ -107,6 +114,10 @@ private:
     SeriesFeed m_feed{&m_series};
     ClusterProfile m_profile;
     std::map<QString, kube::hpa::ObservedHistory> m_observed;
+    // Judged once, when the scale-down's status arrives (the histories are pruned later), and
+    // kept when its HPA goes: one controller, one flag.
+    std::vector<kube::hpa::WindowEvidence> m_windowEvidence;
+    std::optional<kube::hpa::WindowInference> m_inferredWindow;
     HistoryLoader m_history{&m_feed, &m_events}; // every feed operation goes through it
     QPointer<Recorder> m_recorder;
     std::unique_ptr<QTemporaryDir> m_throwAwayDir; // declared first: the recorder closes before it goes

@@ -58,6 +58,9 @@ const std::vector<Entry> &table()
         {"flags.assumed", QT_TRANSLATE_NOOP("Explainer", "Assumed: Kubernetes' default controller flags (sync %1 s, scale-down window %2 s, " "tolerance %3). If this cluster's controller runs with others, set them under " "Controller flags.")},
         {"flags.set", QT_TRANSLATE_NOOP("Explainer", "Controller flags as set for this context in hpascope: sync %1 s, scale-down window %2 s, " "tolerance %3.")},
         {"flags.published", QT_TRANSLATE_NOOP("Explainer", "Controller flags as the cluster publishes them (ConfigMap %4): sync %1 s, " "scale-down window %2 s, tolerance %3.")},
+        {"flags.inferred", QT_TRANSLATE_NOOP("Explainer", "From the scale-downs hpascope saw (%1), the controller's scale-down window is between " "%2 and %3 s.")},
+        {"flags.inferred.other", QT_TRANSLATE_NOOP("Explainer", "From the scale-downs hpascope saw (%1), the controller's scale-down window is " "between %2 and %3 s, not the assumed %4 s \u2014 set it under Controller flags.")},
+        {"flags.inferred.inconsistent", QT_TRANSLATE_NOOP("Explainer", "The scale-downs hpascope saw (%1) fit no single scale-down window: the " "controller's sync period may be longer than the assumed %2 s, its flags " "may have changed, or it restarted while a window held.")},
     };
     return entries;
 }

@@ -45,6 +45,16 @@ void HpaDetailModel::followSession(const ClusterSession *session)
             [s](const QString &key) { return s ? s->observedHistory(key) : nullptr; });
     };
     connect(session, &ClusterSession::profileChanged, this, apply);
+    m_inferredWindow = [s = QPointer<const ClusterSession>(session)] {
+        return s ? s->inferredWindow() : std::nullopt;
+    };
+    // Another HPA's scale-down can move the bounds the Why box states.
+    connect(session, &ClusterSession::windowInferred, this, [this] {
+        if (m_hpa) {
+            explain();
+            emit changed();
+        }
+    });
     apply();
 }
 
@@ -70,6 +80,7 @@ void HpaDetailModel::explain()
             pods.pods.push_back(p.controllerView);
     inputs.pods = pods.empty() ? nullptr : &pods;
     inputs.configSource = m_configSource;
+    inputs.inferredWindow = m_inferredWindow ? m_inferredWindow() : std::nullopt;
     m_explained = kube::hpa::explain(*m_hpa, m_controller, inputs, format::toKubeTime(m_now));
     renderExplanation();
 }

@@ -91,6 +91,7 @@ private:
     kube::hpa::ConfigSource m_configSource = kube::hpa::ConfigSource::Assumed;
     HistoryProvider m_history;
     ObservedProvider m_observed;
+    std::function<std::optional<kube::hpa::WindowInference>()> m_inferredWindow;
     kube::hpa::Explanation m_explained;
     HpaMetricsModel m_metrics;
     HpaConditionsModel m_conditions;

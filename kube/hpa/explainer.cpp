@@ -440,6 +440,18 @@ bool restsOnFlags(const Explanation &ex)
 Explanation explainSync(const HorizontalPodAutoscaler &hpa, const ControllerConfig &config, const ExplainInputs &in,
                         Time now);
 
+Sentence inferredWindowSentence(const WindowInference &w, const ControllerConfig &config)
+{
+    const std::string count = num(w.count);
+    if (!w.consistent)
+        return {"flags.inferred.inconsistent", {count, num(config.syncPeriod.count())}};
+    std::vector<std::string> args = {count, num(w.lo.count()), num(w.hi.count())};
+    if (w.contains(config.downscaleStabilization))
+        return {"flags.inferred", std::move(args)};
+    args.push_back(num(config.downscaleStabilization.count()));
+    return {"flags.inferred.other", std::move(args)};
+}
+
 } // namespace
 
 Explanation explain(const HorizontalPodAutoscaler &hpa, const ControllerConfig &config, const ExplainInputs &in,
@@ -458,6 +470,8 @@ Explanation explain(const HorizontalPodAutoscaler &hpa, const ControllerConfig &
         args.push_back(std::string(kPublishedFlagsNamespace) + "/" + std::string(kPublishedFlagsName));
     }
     ex.sentences.push_back({id, std::move(args)});
+    if (in.configSource == ConfigSource::Assumed && in.inferredWindow)
+        ex.sentences.push_back(inferredWindowSentence(*in.inferredWindow, config));
     return ex;
 }
 

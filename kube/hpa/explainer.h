@@ -14,6 +14,7 @@
 #include "kube/hpa/limiter.h"
 #include "kube/hpa/observed_history.h"
 #include "kube/hpa/predictor.h"
+#include "kube/hpa/window_inference.h"
 
 #include <optional>
 #include <string>
@@ -80,6 +81,9 @@ struct ExplainInputs {
     std::optional<std::string> scaleError;
     // Where the ControllerConfig came from, said after any sentence that rests on it.
     ConfigSource configSource = ConfigSource::Assumed;
+    // The scale-down window the scale-downs seen so far allow (window_inference.h): said after
+    // the assumed flags. The replay stays on `config`: a range is not a value to replay with.
+    std::optional<WindowInference> inferredWindow;
 };
 
 Explanation explain(const kube::api::HorizontalPodAutoscaler &hpa, const ControllerConfig &config,

@@ -74,6 +74,13 @@ const std::vector<MessageTemplate> &explainerMessages()
                       "tolerance %3."},
         {"flags.published", "Controller flags as the cluster publishes them (ConfigMap %4): sync %1 s, "
                             "scale-down window %2 s, tolerance %3."},
+        {"flags.inferred", "From the scale-downs hpascope saw (%1), the controller's scale-down window is between "
+                           "%2 and %3 s."},
+        {"flags.inferred.other", "From the scale-downs hpascope saw (%1), the controller's scale-down window is "
+                                 "between %2 and %3 s, not the assumed %4 s \u2014 set it under Controller flags."},
+        {"flags.inferred.inconsistent", "The scale-downs hpascope saw (%1) fit no single scale-down window: the "
+                                        "controller's sync period may be longer than the assumed %2 s, its flags "
+                                        "may have changed, or it restarted while a window held."},
     };
     return table;
 }

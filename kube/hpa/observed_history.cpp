@@ -39,7 +39,7 @@ std::optional<int32_t> recommendationOf(const HorizontalPodAutoscaler &hpa, cons
     return r.metricDesiredReplicas;
 }
 
-void ObservedHistory::observe(const HorizontalPodAutoscaler &hpa, Time at, const ObservedPods &pods)
+void ObservedHistory::observe(const HorizontalPodAutoscaler &hpa, Time at, const ObservedPods &pods, Seen seen)
 {
     if (!m_observations.empty() && at < m_observations.back().at)
         return; // out of order: a relist replaying an older state
@@ -53,6 +53,7 @@ void ObservedHistory::observe(const HorizontalPodAutoscaler &hpa, Time at, const
     Observation o;
     o.at = at;
     o.status = hpa.status;
+    o.seen = seen;
     if (hpa.spec.behavior)
         o.behavior = withDefaults(hpa.spec.behavior);
     m_observations.push_back(std::move(o));

@@ -24,8 +24,13 @@ public:
     explicit ObservedHistory(ControllerConfig config = {}) : m_config(config) {}
     const ControllerConfig &config() const { return m_config; }
 
+    // How a status reached the dashboard: a watch event arrives within the watch's latency of the
+    // write; a list (the first look, the relist after a broken watch) shows a status written at
+    // any time before, and may hide the statuses written while the watch was down.
+    enum class Seen { Event, List };
     // A status as seen at `at`. Statuses must arrive in order; an unchanged status is ignored.
-    void observe(const kube::api::HorizontalPodAutoscaler &hpa, Time at, const ObservedPods &pods = {});
+    void observe(const kube::api::HorizontalPodAutoscaler &hpa, Time at, const ObservedPods &pods = {},
+                 Seen seen = Seen::Event);
     bool empty() const { return m_observations.empty(); }
     // When the newest status was seen (the time of the sync that wrote it, up to the watch's latency).
     std::optional<Time> lastObservedAt() const;
@@ -70,6 +75,7 @@ public:
         std::optional<int32_t> podCount;
         bool podCountKnown = true;
         std::optional<kube::api::HorizontalPodAutoscalerBehavior> behavior;
+        Seen seen = Seen::Event;
     };
     const std::deque<Observation> &observations() const { return m_observations; }
 

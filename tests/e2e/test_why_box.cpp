@@ -1,8 +1,10 @@
 // The "Why" box and the status badge on the real control plane, in the states the controller
 // puts an HPA in beyond plain scaling: a climb held by a scale-up policy, a scale-down disabled
-// by the HPA's behavior, and a target that does not exist. The window is opened on a namespace
-// of its own; each HPA is selected as a person would (a click on its row) and the window is
-// saved as why_<name>.png in the build dir for a person to look at.
+// by the HPA's behavior, and a target that does not exist; then the scale-down window hpascope
+// infers from an HPA without behavior that scales up and down (it must hold the sandbox's
+// published flag). The window is opened on a namespace of its own; each HPA is selected as a
+// person would (a click on its row) and the window is saved as why_<name>.png in the build dir
+// for a person to look at.
 #include "e2e_support.h"
 #include "app/core/cluster_session.h"
 #include "app/core/hpa_detail_model.h"
@@ -135,10 +137,12 @@ private slots:
         const std::string deployments = "/apis/apps/v1/namespaces/" + m_ns + "/deployments";
         post(*m_client, deployments, deployment("climb", 2));
         post(*m_client, deployments, deployment("nodown", 1));
+        post(*m_client, deployments, deployment("updown", 1));
         // climb: 1000 asks for 10, max 6, scale-up one pod per 15 s.
         write("climb-load", "1000");
         write("nodown-load", "400");
         write("orphan-load", "100");
+        write("updown-load", "300"); // up to 3 while the other HPAs are looked at
         const std::string hpas = "/apis/autoscaling/v2/namespaces/" + m_ns + "/horizontalpodautoscalers";
         post(*m_client, hpas,
              hpa("climb", "climb", 6,
@@ -147,6 +151,7 @@ private slots:
                        { "policies", { { { "type", "Pods" }, { "value", 1 }, { "periodSeconds", 15 } } } } } } }));
         post(*m_client, hpas, hpa("nodown", "nodown", 10, { { "scaleDown", { { "selectPolicy", "Disabled" } } } }));
         post(*m_client, hpas, hpa("orphan", "absent", 10, nullptr));
+        post(*m_client, hpas, hpa("updown", "updown", 10, nullptr));
     }
 
     void whyBoxNamesTheLimiter()
@@ -188,6 +193,24 @@ private slots:
         QTRY_COMPARE(w.detailModel()->behaviorModel()->index(1, HpaBehaviorModel::Window).data().toString(),
                      QStringLiteral("%1 s (controller flag)").arg(seconds));
         qInfo("published flags: scale-down window %lld s; behavior: %s", seconds, qPrintable(w.detailModel()->behavior().summary));
+
+        // The flag's window, as the scale-downs seen bound it: updown (no behavior) went to 3;
+        // at 100 it drops to 1 once the window has passed.
+        const QString updown = QString::fromStdString(m_ns) + QStringLiteral("/updown");
+        auto at3 = [&] {
+            const auto *h = w.session()->observedHistory(updown);
+            return h && !h->empty() && h->observations().back().status.currentReplicas == 3 &&
+                   h->observations().back().status.desiredReplicas == 3;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(at3(), kTimeoutMs);
+        QVERIFY(!w.session()->inferredWindow());
+        write("updown-load", "100");
+        QTRY_VERIFY_WITH_TIMEOUT(w.session()->inferredWindow().has_value(), kTimeoutMs);
+        const kube::hpa::WindowInference inferred = *w.session()->inferredWindow();
+        qInfo("inferred scale-down window: %lld..%lld s from %d scale-downs%s", qint64(inferred.lo.count()),
+              qint64(inferred.hi.count()), inferred.count, inferred.consistent ? "" : " (inconsistent)");
+        QVERIFY2(inferred.contains(std::chrono::seconds(seconds)),
+                 qPrintable(QStringLiteral("the published %1 s is outside the inferred window").arg(seconds)));
     }
 
     void cleanupTestCase()

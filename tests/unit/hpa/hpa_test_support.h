@@ -104,6 +104,36 @@ inline kube::api::HorizontalPodAutoscaler podsHpa(const char *target, int32_t mi
     return hpa;
 }
 
+// Object metric "load" on Service/load with an AverageValue target of 100: ceil(value / 100).
+inline kube::api::HorizontalPodAutoscaler
+averageHpa(int32_t min, int32_t max, std::optional<kube::api::HorizontalPodAutoscalerBehavior> behavior = std::nullopt)
+{
+    using namespace kube::api;
+    auto hpa = objectHpa("100", min, max);
+    auto &o = *hpa.spec.metrics[0].object;
+    o.metric.name = "load";
+    o.describedObject = {"v1", "Service", "load"};
+    o.target.type = MetricTargetType::AverageValue;
+    o.target.averageValue = q("100");
+    o.target.value.reset();
+    hpa.spec.behavior = std::move(behavior);
+    return hpa;
+}
+
+// What a status shows of an Object-metric HPA: the controller writes a status only when it changed.
+inline std::string fingerprint(const kube::api::HorizontalPodAutoscalerStatus &s)
+{
+    std::string f = std::to_string(s.currentReplicas) + "/" + std::to_string(s.desiredReplicas) + "/" +
+                    (s.lastScaleTime ? kube::api::formatTime(*s.lastScaleTime) : "-");
+    for (const auto &c : s.conditions)
+        f += "|" + c.type + c.status + c.reason + c.message;
+    for (const auto &m : s.currentMetrics)
+        if (m.object)
+            f += "|" + (m.object->current.averageValue ? m.object->current.averageValue->toString() : "") +
+                 (m.object->current.value ? m.object->current.value->toString() : "");
+    return f;
+}
+
 inline MetricInput objectValue(int64_t milli)
 {
     MetricInput in;

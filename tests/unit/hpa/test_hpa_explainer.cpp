@@ -45,18 +45,6 @@ HorizontalPodAutoscaler run(Controller &c, HorizontalPodAutoscaler hpa, int32_t 
     return hpa;
 }
 
-// Object metric "load" on Service/load with an AverageValue target of 100: ceil(value / 100).
-HorizontalPodAutoscaler averageHpa(int32_t min, int32_t max)
-{
-    auto hpa = objectHpa("100", min, max);
-    hpa.spec.metrics[0].object->metric.name = "load";
-    hpa.spec.metrics[0].object->describedObject = {"v1", "Service", "load"};
-    hpa.spec.metrics[0].object->target.type = MetricTargetType::AverageValue;
-    hpa.spec.metrics[0].object->target.averageValue = q("100");
-    hpa.spec.metrics[0].object->target.value.reset();
-    return hpa;
-}
-
 const Explanation explainAt(const Controller &c, const HorizontalPodAutoscaler &hpa, Seconds at)
 {
     return explain(hpa, c.config(), std::as_const(c).history(Controller::keyOf(hpa)), t0() + at);

@@ -15,32 +15,6 @@ using namespace kube::api;
 
 namespace {
 
-HorizontalPodAutoscaler averageHpa(int32_t min, int32_t max, std::optional<HorizontalPodAutoscalerBehavior> behavior)
-{
-    auto hpa = objectHpa("100", min, max);
-    auto &o = *hpa.spec.metrics[0].object;
-    o.metric.name = "load";
-    o.describedObject = {"v1", "Service", "load"};
-    o.target.type = MetricTargetType::AverageValue;
-    o.target.averageValue = q("100");
-    o.target.value.reset();
-    hpa.spec.behavior = std::move(behavior);
-    return hpa;
-}
-
-std::string fingerprint(const HorizontalPodAutoscalerStatus &s)
-{
-    std::string f = std::to_string(s.currentReplicas) + "/" + std::to_string(s.desiredReplicas) + "/" +
-                    (s.lastScaleTime ? formatTime(*s.lastScaleTime) : "-");
-    for (const auto &c : s.conditions)
-        f += "|" + c.type + c.status + c.reason + c.message;
-    for (const auto &m : s.currentMetrics)
-        if (m.object)
-            f += "|" + (m.object->current.averageValue ? m.object->current.averageValue->toString() : "")
-                 + (m.object->current.value ? m.object->current.value->toString() : "");
-    return f;
-}
-
 HorizontalPodAutoscalerBehavior upPods(int32_t pods, int32_t period)
 {
     HorizontalPodAutoscalerBehavior b;
