@@ -500,4 +500,32 @@ void deleteNamespaces(const std::shared_ptr<kube::http::Client> &client,
     }
 }
 
+void settleHalfWrittenPhases(const Scenario &scenario, const ControllerFlags &flags, Trace &trace)
+{
+    if (scenario.kind != MetricKind::Pods || trace.replicas.size() < 3)
+        return;
+    const Millis slack { 1000 };
+    auto inWrite = [&](Millis t) {
+        return std::any_of(trace.pushes.begin(), trace.pushes.end(), [&](Millis p) {
+            return t >= p && t <= p + trace.pushLatency + flags.syncPeriod + slack;
+        });
+    };
+    for (std::size_t k = 1; k + 1 < trace.replicas.size();) {
+        const auto [t, n] = trace.replicas[k];
+        const int before = trace.replicas[k - 1].second, after = trace.replicas[k + 1].second;
+        const bool between = (before < n && n < after) || (before > n && n > after);
+        const bool corrected = trace.replicas[k + 1].first - t <= 2 * flags.syncPeriod + slack;
+        if (!between || !corrected || !inWrite(t)) {
+            ++k;
+            continue;
+        }
+        trace.settled += (trace.settled.empty() ? "" : ", ") + std::to_string(before) + "→" + std::to_string(n)
+            + "→" + std::to_string(after) + " at +" + std::to_string(t.count()) + " ms";
+        std::erase_if(trace.rescales, [n](const std::string &m) {
+            return m.rfind("New size: " + std::to_string(n) + ";", 0) == 0;
+        });
+        trace.replicas.erase(trace.replicas.begin() + static_cast<std::ptrdiff_t>(k));
+    }
+}
+
 } // namespace diff

@@ -89,6 +89,7 @@ struct Trace {
     std::string error; // the real side could not play the scenario (deadline, API error)
     std::vector<SyncVerdict> verdicts; // real side: every status the controller wrote
     std::vector<std::pair<Millis, int>> rescaleStatuses; // real side: each rescale's status, seen when
+    std::string settled; // real side: steps taken out as half-written phases (settleHalfWrittenPhases)
 
     std::vector<int> sequence() const; // distinct consecutive replica counts
     // The first change to `to` after phase `phase`'s push, as a delay from that push.
