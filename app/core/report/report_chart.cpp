@@ -154,8 +154,13 @@ void drawGaps(QPainter &p, const Scale &s, const ChartData &c)
         p.save();
         p.setClipRect(r);
         p.setPen(QPen(kHatch, 0.6));
-        for (double x = r.left() - r.height(); x < r.right(); x += kHatchStep)
-            p.drawLine(QPointF(x, r.bottom()), QPointF(x + r.height(), r.top()));
+        // Each line cut to the span itself: QSvgGenerator (the HTML report) drops clip paths.
+        const double h = r.height();
+        for (double x = r.left() - h; x < r.right(); x += kHatchStep) {
+            const double t0 = std::max(0.0, (r.left() - x) / h), t1 = std::min(1.0, (r.right() - x) / h);
+            if (t0 < t1)
+                p.drawLine(QPointF(x + t0 * h, r.bottom() - t0 * h), QPointF(x + t1 * h, r.bottom() - t1 * h));
+        }
         p.restore();
         const QString text = QCoreApplication::translate("Report", "not recorded");
         p.setFont(font(kLabelPx));
