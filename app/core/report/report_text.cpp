@@ -160,11 +160,7 @@ void history(const ReportData &d, std::vector<ReportBlock> &out, const TextOptio
 {
     out.push_back(block(Kind::Heading, tr("Metric pushes from hpascope")));
     if (d.pushes.empty()) {
-        // TODO(lead): Recorder::recordPush exists but nothing calls it yet (MetricWriter's
-        // signals carry no namespace or object); wire it in ClusterSession and `hpascope push`,
-        // then drop the second sentence.
-        out.push_back(block(Kind::Paragraph, tr("No metric push was recorded for this HPA's metrics in this range. "
-                                                "This version of hpascope does not record its pushes yet.")));
+        out.push_back(block(Kind::Paragraph, tr("No metric push was recorded for this HPA's metrics in this range.")));
     } else {
         std::vector<QStringList> rows;
         for (const MetricPushRecord &p : d.pushes)
