@@ -86,7 +86,9 @@ bool HistoryCommand::open()
     m_recorder.setContext(context());
     if (m_args.recordFor && !record())
         return false;
-    m_now = QDateTime::currentDateTimeUtc();
+    // After a recording, "now" is when it stopped: --since counts back from there, and the
+    // moments since (the history flushed, the file opened) are no gap at the range's end.
+    m_now = m_recorded ? m_recorded->to : QDateTime::currentDateTimeUtc();
     m_range = m_args.rangeAt(m_now, m_recorded);
     return true;
 }

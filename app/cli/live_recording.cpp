@@ -6,6 +6,7 @@
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QFile>
+#include <QLoggingCategory>
 #include <QSet>
 #include <QTimer>
 
@@ -88,6 +89,9 @@ void LiveRecording::progress(const QString &what, qint64 elapsedMs, const Record
 RecordingOutcome LiveRecording::run(const ClusterProfile &profile, Recorder *recorder, const QString &name,
                                     std::chrono::milliseconds duration, const QString &durationText)
 {
+    // The session's notes for a debugging window ("controller flags not published: …") are
+    // noise in a command's output; QT_LOGGING_RULES still brings them back.
+    QLoggingCategory::setFilterRules(QStringLiteral("hpascope.session.info=false"));
     RecordingOutcome o;
     const QString ns = profile.namespaceName;
     const QString key = ns + QLatin1Char('/') + name;

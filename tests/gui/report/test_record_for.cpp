@@ -188,6 +188,23 @@ private slots:
         const QByteArray page = f.readAll();
         QVERIFY(page.contains("New size: 2; reason: test-metric above target"));
         QVERIFY(page.contains("400m"));
+        // --since counts back from the end of the recording: the one data gap is before it.
+        QCOMPARE(page.count("hpascope recorded nothing"), 1);
+    }
+
+    void aRecordingAloneHasNoGap()
+    {
+        // No --since or --from: the range is the recording, which the watch covers whole.
+        QVERIFY(m_server.setRoutes(cluster()));
+        const QString html = m_tmp.filePath(QStringLiteral("alone.html"));
+        const Run r = run(cli::runReport, m_kubeconfig, {QStringLiteral("web"), QStringLiteral("--record-for"), QStringLiteral("1s"),
+                                                         QStringLiteral("--history"), newHistory(), QStringLiteral("--out"), html});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        QFile f(html);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QByteArray page = f.readAll();
+        QVERIFY(!page.contains("hpascope recorded nothing"));
+        QVERIFY(page.contains("none recorded"));
     }
 
     void refusalsComeOutAtOnce_data()
