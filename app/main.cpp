@@ -3,6 +3,8 @@
 //   hpascope --demo                                            the window on a simulated cluster
 //   hpascope snapshot ... --json                               what the window shows, as JSON
 //   hpascope push ...                                          write a fake custom metric
+//   hpascope report ... --out r.pdf [--record-for 5m]          a report from the history
+//   hpascope export --csv ...                                  the history's samples as CSV
 #include "app/cli/cli.h"
 #include "app/cli/cluster_flags.h"
 #include "app/core/private_file.h"
@@ -28,7 +30,7 @@ int main(int argc, char *argv[])
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("A live dashboard for the Kubernetes HorizontalPodAutoscaler.\n"
-                                                    "Subcommands: snapshot, push, report (hpascope <command> --help)."));
+                                                    "Subcommands: snapshot, push, report, export (hpascope <command> --help)."));
     parser.addHelpOption();
     parser.addVersionOption();
     const hpascope::cli::ClusterFlags cluster(QStringLiteral("Show HPAs of this namespace."),

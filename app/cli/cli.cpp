@@ -1,5 +1,6 @@
 #include "app/cli/cli.h"
 
+#include "app/cli/export_command.h"
 #include "app/cli/push_command.h"
 #include "app/cli/report_command.h"
 #include "app/cli/snapshot_command.h"
@@ -15,7 +16,8 @@ namespace hpascope::cli {
 
 bool isCommand(const char *arg)
 {
-    return std::strcmp(arg, "snapshot") == 0 || std::strcmp(arg, "push") == 0 || std::strcmp(arg, "report") == 0;
+    return std::strcmp(arg, "snapshot") == 0 || std::strcmp(arg, "push") == 0 || std::strcmp(arg, "report") == 0
+        || std::strcmp(arg, "export") == 0;
 }
 
 int run(int argc, char *argv[])
@@ -36,6 +38,8 @@ int run(int argc, char *argv[])
         return runSnapshot(args, out, err);
     if (command == QLatin1String("report"))
         return runReport(args, out, err);
+    if (command == QLatin1String("export"))
+        return runExport(args, out, err);
     return runPush(args, out, err);
 }
 

@@ -1,6 +1,7 @@
 #include "app/cli/push_command.h"
 
 #include "app/core/qs.h"
+#include "app/core/recorder.h"
 
 #include "kube/api/list.h"
 #include "kube/api/paths.h"
@@ -11,6 +12,8 @@
 #include "kube/metrics/metrics_client.h"
 
 #include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDateTime>
 
 #include <array>
 
@@ -57,6 +60,22 @@ kube::api::AdapterService adapterFrom(const QCommandLineParser &p, const QComman
     return a;
 }
 
+// A push belongs to the history like the window's (a report of the HPA lists it): recorded
+// whatever became of it, once something was sent.
+void recordInHistory(const QString &path, const QString &context, const MetricPushRecord &push, QTextStream &err)
+{
+    Recorder recorder;
+    QString error;
+    if (!recorder.open(path, &error)) {
+        err << "hpascope push: " << QCoreApplication::translate("PushCommand", "not recorded in the history: %1").arg(error) << "\n";
+        return;
+    }
+    recorder.setContext(context);
+    recorder.recordPush(push);
+    if (!recorder.flush())
+        err << "hpascope push: " << QCoreApplication::translate("PushCommand", "not recorded in the history %1").arg(path) << "\n";
+}
+
 } // namespace
 
 kube::Result<kube::api::CrossVersionObjectReference> parseObjectArgument(const QString &text)
@@ -100,9 +119,12 @@ int runPush(const QStringList &args, QTextStream &out, QTextStream &err)
     const QCommandLineOption adapterNs(QStringLiteral("adapter-namespace"), QStringLiteral("Namespace of the test adapter's service (default custom-metrics)."), QStringLiteral("namespace"));
     const QCommandLineOption adapterSvc(QStringLiteral("adapter-service"), QStringLiteral("Name of the test adapter's service (default custom-metrics-apiserver)."), QStringLiteral("name"));
     const QCommandLineOption adapterPort(QStringLiteral("adapter-port"), QStringLiteral("Port name or number of the write endpoint (default http)."), QStringLiteral("port"));
+    const QCommandLineOption history(QStringLiteral("history"),
+                                     QCoreApplication::translate("PushCommand", "The history database the push is recorded in, for reports (default: hpascope's own)."),
+                                     QStringLiteral("FILE"));
     p.addOption(help);
     cluster.addTo(p);
-    p.addOptions({pods, labels, adapterNs, adapterSvc, adapterPort});
+    p.addOptions({pods, labels, adapterNs, adapterSvc, adapterPort, history});
     p.addPositionalArgument(QStringLiteral("target"), QStringLiteral("<kind>/<name> (omit with --pods)"));
     p.addPositionalArgument(QStringLiteral("metric"), QStringLiteral("Metric name"));
     p.addPositionalArgument(QStringLiteral("quantity"), QStringLiteral("Value, e.g. 400m, 1.5, 2k"));
@@ -161,11 +183,22 @@ int runPush(const QStringList &args, QTextStream &out, QTextStream &err)
     const QString sent = qs(quantity->toString());
     const std::string metricSelector = kube::metrics::formatLabels(metricLabels);
     const std::string metricName = metric.toStdString();
+    MetricPushRecord pushRecord{{}, qs(nsName), qs(object.kind + "/" + object.name), metric, sent, true, {}};
+    if (podsMode)
+        pushRecord.object = QCoreApplication::translate("PushCommand", "pods matching %1").arg(p.value(pods));
+    const auto record = [&](const QString &error) {
+        pushRecord.time = QDateTime::currentDateTimeUtc();
+        pushRecord.ok = error.isEmpty();
+        pushRecord.error = error;
+        recordInHistory(p.isSet(history) ? p.value(history) : Recorder::defaultPath(), qs(connected->rest.contextName),
+                        pushRecord, err);
+    };
 
     if (!podsMode) {
         auto written = metrics.writeObjectMetricSync(nsName, object, metricName, quantity.value(), metricLabels);
         const QString what = qs(kube::api::qualifiedResource(object) + "/" + object.name);
         if (!written) {
+            record(qs(written.error().toString()));
             err << "hpascope push: " << qs(written.error().toString()) << "\n";
             err.flush();
             return PushFailed;
@@ -173,6 +206,7 @@ int runPush(const QStringList &args, QTextStream &out, QTextStream &err)
         out << "wrote " << sent << " to metric " << metric << " of " << what << " in namespace "
             << qs(nsName) << " (through " << adapterText << ")\n";
         auto back = metrics.readObjectMetricSync(nsName, object, metricName, metricSelector);
+        record(back ? QString() : qs(back.error().toString()));
         if (!back) {
             out.flush();
             err << "hpascope push: written, but reading it back failed: " << qs(back.error().toString()) << "\n";
@@ -213,6 +247,8 @@ int runPush(const QStringList &args, QTextStream &out, QTextStream &err)
         return PushFailed;
     }
     auto result = metrics.writePodsMetricSync(nsName, names, metricName, quantity.value(), metricLabels);
+    if (!result.ok())
+        record(qs(result.summary().toString()));
     for (const auto &pod : result.written)
         out << "wrote " << sent << " to metric " << metric << " of pod " << qs(pod) << " in namespace "
             << qs(nsName) << "\n";
@@ -226,6 +262,7 @@ int runPush(const QStringList &args, QTextStream &out, QTextStream &err)
     }
     auto back = metrics.readPodsMetricSync(nsName, selector, metricName, metricSelector);
     if (!back) {
+        record(qs(back.error().toString()));
         err << "hpascope push: written, but reading it back failed: " << qs(back.error().toString()) << "\n";
         err.flush();
         return PushReadBackFailed;
@@ -238,6 +275,8 @@ int runPush(const QStringList &args, QTextStream &out, QTextStream &err)
         out << "read back " << qs(item.value.toString()) << " for pod " << qs(item.describedObject.name) << "\n";
     }
     out.flush();
+    record(found == names.size() ? QString()
+                                 : QCoreApplication::translate("PushCommand", "read back for %1 of %2 pods").arg(found).arg(names.size()));
     if (found != names.size()) {
         err << "hpascope push: custom.metrics.k8s.io returned values for " << found << " of "
             << names.size() << " pods\n";

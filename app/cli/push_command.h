@@ -5,8 +5,10 @@
 //   hpascope push [--kubeconfig F] [--context C] [-n NS] <kind>/<name> <metric> <quantity>
 //   hpascope push [--kubeconfig F] [--context C] [-n NS] --pods <selector> <metric> <quantity>
 //
-// plus --labels k=v,... (stored with the value, for metrics with a selector) and the adapter's
-// location --adapter-namespace / --adapter-service / --adapter-port.
+// plus --labels k=v,... (stored with the value, for metrics with a selector), the adapter's
+// location --adapter-namespace / --adapter-service / --adapter-port, and --history FILE: each
+// push that sent something is recorded there (default: hpascope's own history), so a report
+// lists it like the window's pushes.
 #include "kube/api/hpa.h"
 #include "kube/core/result.h"
 

@@ -77,6 +77,7 @@ void ClusterSession::disconnectFromCluster()
         recordCoverage();
         m_liveSince = QDateTime();
     }
+    m_listedAt = QDateTime();
     m_coverageTick.stop();
     ++m_generation;
     // stop() guarantees no handler runs after it returns, so no callback can reach a
@@ -161,6 +162,8 @@ void ClusterSession::connectTo(const ClusterProfile &profile)
     handler.onSynced = [this, gui](const std::vector<nlohmann::json> &items) {
         auto hpas = decodeAll(items);
         gui.post([this, hpas = std::move(hpas)]() mutable {
+            if (m_state.kind != ConnectionState::Kind::Live)
+                m_listedAt = m_clock();
             const int n = int(hpas.size());
             for (const auto &h : hpas) {
                 m_history.hpaListed(HpaListModel::keyOf(h));
@@ -323,6 +326,7 @@ void ClusterSession::record(const kube::api::HorizontalPodAutoscaler &hpa, kube:
     if (Recorder *history = recorder())
         history->recordSample(sample);
     recordConditions(hpa);
+    emit sampled(sample);
 }
 
 void ClusterSession::inferWindow()
@@ -415,10 +419,12 @@ void ClusterSession::setState(ConnectionState state)
         m_liveSince = QDateTime();
         m_coverageTick.stop();
     } else if (!wasLive && isLive) {
-        m_liveSince = m_clock();
+        m_liveSince = m_listedAt.isValid() ? m_listedAt : m_clock();
         recordCoverage();
         m_coverageTick.start();
     }
+    if (!isLive)
+        m_listedAt = QDateTime();
     m_state = std::move(state);
     if (m_state.kind == ConnectionState::Kind::Reconnecting)
         m_tick.start();

@@ -94,6 +94,9 @@ signals:
     // The cluster's namespaces, for the namespace picker (best effort: RBAC may forbid listing).
     void namespacesListed(const QStringList &names);
     void windowInferred();
+    // A status of an HPA was seen (each listed HPA, then each change) and, with a recorder,
+    // recorded.
+    void sampled(const hpascope::HpaSample &sample);
 
 private:
     void setState(ConnectionState state);
@@ -132,6 +135,9 @@ private:
     // Coverage: since when the HPA watch is live (invalid while not), written to the recorder on
     // every m_coverageTick so a crash loses at most one interval of it.
     QDateTime m_liveSince;
+    // When the list that starts a live watch arrived: the watch goes on from the list's
+    // resourceVersion, so the coverage starts there rather than at the Live state after it.
+    QDateTime m_listedAt;
     QTimer m_coverageTick;
     QHash<QString, QHash<QString, ConditionRecord>> m_conditions; // the last recorded, by HPA and type
     std::function<QDateTime()> m_clock = [] { return QDateTime::currentDateTimeUtc(); };

@@ -48,6 +48,17 @@ void saveControllerFlags(QSettings &settings, const QString &context, const std:
     settings.setValue(prefix + kTolerance, flags->tolerance);
 }
 
+ClusterProfile restConfigProfile(kube::config::RestConfig rest, const QString &namespaceName, const QSettings &settings)
+{
+    const QString context = QString::fromStdString(rest.contextName);
+    ClusterProfile p = ClusterProfile::forRestConfig(std::move(rest), namespaceName);
+    if (auto flags = controllerFlagsFor(settings, context)) {
+        p.controller = *flags;
+        p.controllerSource = kube::hpa::ConfigSource::Set;
+    }
+    return p;
+}
+
 std::optional<ClusterProfile> kubeconfigProfile(const kube::config::Kubeconfig &kubeconfig, const QString &context,
                                                 const QString &namespaceName, const QSettings &settings,
                                                 QString *error)
@@ -58,12 +69,7 @@ std::optional<ClusterProfile> kubeconfigProfile(const kube::config::Kubeconfig &
             *error = QString::fromStdString(rest.error().toString());
         return std::nullopt;
     }
-    ClusterProfile p = ClusterProfile::forRestConfig(std::move(rest.value()), namespaceName);
-    if (auto flags = controllerFlagsFor(settings, context)) {
-        p.controller = *flags;
-        p.controllerSource = kube::hpa::ConfigSource::Set;
-    }
-    return p;
+    return restConfigProfile(std::move(rest.value()), namespaceName, settings);
 }
 
 } // namespace hpascope

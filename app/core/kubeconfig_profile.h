@@ -19,6 +19,9 @@ std::optional<kube::hpa::ControllerConfig> controllerFlagsFor(const QSettings &s
 // nullopt forgets them: the context goes back to the published or default flags.
 void saveControllerFlags(QSettings &settings, const QString &context, const std::optional<kube::hpa::ControllerConfig> &flags);
 
+// A context's connection as a profile: the flags set for the context, else assumed.
+ClusterProfile restConfigProfile(kube::config::RestConfig rest, const QString &namespaceName, const QSettings &settings);
+
 // namespaceName empty: all namespaces. On failure returns nullopt and sets *error to the
 // kubeconfig's own message (unknown context, unreadable credentials file, ...).
 std::optional<ClusterProfile> kubeconfigProfile(const kube::config::Kubeconfig &kubeconfig, const QString &context,

@@ -9,13 +9,18 @@
 
 namespace e2e {
 
-inline kube::config::RestConfig restConfig()
+inline QString kubeconfigPath()
 {
     const QByteArray path = qgetenv("HPASCOPE_E2E_KUBECONFIG");
     if (path.isEmpty())
         qFatal("HPASCOPE_E2E_KUBECONFIG is not set: run the e2e tier through ./dev.sh test (it starts tests/cluster)");
+    return QString::fromLocal8Bit(path);
+}
+
+inline kube::config::RestConfig restConfig()
+{
     kube::config::LoadOptions opts;
-    opts.kubeconfigPath = path.toStdString();
+    opts.kubeconfigPath = kubeconfigPath().toStdString();
     auto cfg = kube::config::Kubeconfig::load(opts);
     if (!cfg)
         qFatal("kubeconfig: %s", cfg.error().toString().c_str());

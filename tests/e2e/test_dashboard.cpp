@@ -46,14 +46,6 @@ constexpr int kScaleTimeoutMs = 120000;
 constexpr int kConnectTimeoutMs = 30000;
 constexpr int kPushTimeoutMs = 30000;
 
-QString kubeconfigPath()
-{
-    const QByteArray path = qgetenv("HPASCOPE_E2E_KUBECONFIG");
-    if (path.isEmpty())
-        qFatal("HPASCOPE_E2E_KUBECONFIG is not set: run the e2e tier through ./dev.sh test (it starts tests/cluster)");
-    return QString::fromLocal8Bit(path);
-}
-
 // Values >= 2 recorded at or after t0 (ms) in a replica series.
 bool seriesReached(const SeriesStore *store, const QString &field, qint64 t0)
 {
@@ -99,7 +91,7 @@ private slots:
     void dashboardFollowsTheSeedExperiment()
     {
         StartupOptions o;
-        o.load.kubeconfigPath = kubeconfigPath().toStdString();
+        o.load.kubeconfigPath = e2e::kubeconfigPath().toStdString();
         o.namespaceName = QStringLiteral("default");
         MainWindow w(o);
         w.resize(1440, 900);
@@ -256,7 +248,7 @@ private slots:
     void snapshotCommandAgreesWithKube()
     {
         auto client = e2e::connect();
-        const QString kubeconfig = kubeconfigPath();
+        const QString kubeconfig = e2e::kubeconfigPath();
 
         auto fromCli = [&](QString *error) -> std::optional<Snapshot> {
             QProcess p;
@@ -348,7 +340,7 @@ private slots:
     void snapshotCommandReportsAnUnreachableServer()
     {
         // Same credentials, a port nothing listens on (inside the namespace).
-        QFile in(kubeconfigPath());
+        QFile in(e2e::kubeconfigPath());
         QVERIFY(in.open(QIODevice::ReadOnly));
         QString text = QString::fromUtf8(in.readAll());
         static const QRegularExpression server(QStringLiteral("server: *\\S+"));

@@ -5,9 +5,12 @@
 // 30 s, the scale-down after the 300 s window. Made in code, never a committed database.
 #include "app/core/event_store.h"
 #include "app/core/hpa_sample.h"
+#include "app/core/recorder.h"
 #include "app/core/recorder_worker.h"
 #include "app/core/series_feed.h"
 #include "kube/api/hpa.h"
+
+#include <QByteArray>
 
 #include <nlohmann/json.hpp>
 
@@ -17,9 +20,18 @@
 
 namespace hpascope::test {
 
-// metricValue empty: the controller could not read the metric (no current value).
-inline kube::api::HorizontalPodAutoscaler webHpa(int current, int desired, const std::string &metricValue,
-                                                 int maxReplicas = 5)
+// A kubeconfig for the commands' tests that never reach a server (--offline): context "test",
+// namespace default, a token that must never show up in a report.
+inline const QByteArray kFixtureKubeconfig =
+    "apiVersion: v1\nkind: Config\ncurrent-context: test\n"
+    "clusters:\n- name: test\n  cluster:\n    server: https://10.77.0.10:6443\n"
+    "    insecure-skip-tls-verify: true\n"
+    "users:\n- name: test\n  user:\n    token: sekret-token-value\n"
+    "contexts:\n- name: test\n  context:\n    cluster: test\n    user: test\n    namespace: default\n";
+
+// The HPA as the API server sends it. metricValue empty: the controller could not read the
+// metric (no current value).
+inline nlohmann::json webHpaJson(int current, int desired, const std::string &metricValue, int maxReplicas = 5)
 {
     nlohmann::json j = {
         {"apiVersion", "autoscaling/v2"},
@@ -44,7 +56,13 @@ inline kube::api::HorizontalPodAutoscaler webHpa(int current, int desired, const
               {{"describedObject", {{"apiVersion", "v1"}, {"kind", "Service"}, {"name", "kubernetes"}}},
                {"metric", {{"name", "test-metric"}}},
                {"current", {{"value", metricValue}}}}}}};
-    auto hpa = kube::api::decodeHorizontalPodAutoscaler(j);
+    return j;
+}
+
+inline kube::api::HorizontalPodAutoscaler webHpa(int current, int desired, const std::string &metricValue,
+                                                 int maxReplicas = 5)
+{
+    auto hpa = kube::api::decodeHorizontalPodAutoscaler(webHpaJson(current, desired, metricValue, maxReplicas));
     return hpa ? hpa.value() : kube::api::HorizontalPodAutoscaler{};
 }
 
@@ -75,6 +93,7 @@ inline EventRecord rescaleEvent(const QString &uid, const QDateTime &t, int newS
 }
 
 struct SeedRun {
+    QDateTime start; // the first sample
     std::vector<HpaSample> samples;
     std::vector<EventRecord> events;
     std::vector<MetricPushRecord> pushes;
@@ -85,6 +104,7 @@ struct SeedRun {
 inline SeedRun seedExperiment(const QDateTime &start)
 {
     SeedRun run;
+    run.start = start;
     const auto at = [&](double s) { return start.addMSecs(qint64(s * 1000)); };
     const auto sample = [&](double s, int current, int desired, const std::string &value) {
         run.samples.push_back(sampleOf(webHpa(current, desired, value), at(s)));
@@ -115,6 +135,20 @@ inline SeedRun seedExperiment(const QDateTime &start)
                                       QStringLiteral("ScalingReplicaSet"),
                                       QStringLiteral("Scaled up replica set web-5d8f9 to 2")));
     run.now = webHpa(2, 2, "100m");
+    return run;
+}
+
+// The seed experiment an hour ago, in whole seconds (inside the retention every
+// Recorder::open() prunes to, and over before `--since 30m` begins), handed to the recorder
+// (the caller flushes).
+inline SeedRun recordSeedAnHourAgo(Recorder &recorder)
+{
+    SeedRun run = seedExperiment(QDateTime::fromSecsSinceEpoch(QDateTime::currentSecsSinceEpoch() - 3600, Qt::UTC));
+    for (const auto &s : run.samples)
+        recorder.recordSample(s);
+    for (const auto &p : run.pushes)
+        recorder.recordPush(p);
+    recorder.recordEvents(QList<EventRecord>(run.events.begin(), run.events.end()));
     return run;
 }
 

@@ -65,4 +65,17 @@ inline kube::config::RestConfig restConfigFor(const ScriptedServer &server, cons
     return cfg;
 }
 
+// A kubeconfig file's text for a server (the scripted one's url(), or a closed port): context
+// "test" with the certificates' CA and client certificate, namespace `ns`.
+inline QByteArray kubeconfigFor(const std::string &serverUrl, const TestCerts &certs, const QByteArray &ns)
+{
+    const auto b64 = [](const std::string &pem) { return QByteArray::fromStdString(pem).toBase64(); };
+    return "apiVersion: v1\nkind: Config\ncurrent-context: test\n"
+           "clusters:\n- name: test\n  cluster:\n    server: " + QByteArray::fromStdString(serverUrl)
+        + "\n    certificate-authority-data: " + b64(certs.caPem) + "\n"
+          "users:\n- name: test\n  user:\n    client-certificate-data: " + b64(certs.clientCertPem)
+        + "\n    client-key-data: " + b64(certs.clientKeyPem) + "\n"
+          "contexts:\n- name: test\n  context:\n    cluster: test\n    user: test\n    namespace: " + ns + "\n";
+}
+
 } // namespace hpascope::test

@@ -58,7 +58,9 @@ ReportConfig configOf(const ReportRequest &r, const std::vector<HpaSample> &samp
     return c;
 }
 
-std::vector<ReportMetricTrack> tracksOf(const std::vector<HpaSample> &samples)
+} // namespace
+
+std::vector<ReportMetricTrack> metricTracksOf(const std::vector<HpaSample> &samples)
 {
     std::vector<ReportMetricTrack> tracks;
     QSet<QString> seen;
@@ -70,8 +72,6 @@ std::vector<ReportMetricTrack> tracksOf(const std::vector<HpaSample> &samples)
             }
     return tracks;
 }
-
-} // namespace
 
 QString durationText(qint64 ms)
 {
@@ -111,7 +111,7 @@ ReportData ReportGatherer::build(ReportRequest request, std::vector<HpaSample> s
                   samples.end());
     std::sort(events.begin(), events.end(), [](const EventRecord &a, const EventRecord &b) { return newerFirst(b, a); });
 
-    d.tracks = tracksOf(samples);
+    d.tracks = metricTracksOf(samples);
     // Pushes of the namespace that wrote one of this HPA's metrics.
     QSet<QString> metricNames;
     for (const ReportMetricTrack &t : d.tracks)
@@ -134,6 +134,15 @@ ReportData ReportGatherer::build(ReportRequest request, std::vector<HpaSample> s
     return d;
 }
 
+QString ReportGatherer::notRecorded(const QString &namespaceName, const QString &name, const QDateTime &from,
+                                   const QDateTime &to)
+{
+    const QLocale locale;
+    return tr("hpascope has not recorded %1/%2 between %3 and %4")
+        .arg(namespaceName, name, locale.toString(from.toLocalTime(), QLocale::ShortFormat),
+             locale.toString(to.toLocalTime(), QLocale::ShortFormat));
+}
+
 std::optional<ReportData> ReportGatherer::gather(const Recorder &recorder, const ReportRequest &request, QString *error)
 {
     auto samples = recorder.loadSamples(request.namespaceName, request.name,
@@ -142,13 +151,8 @@ std::optional<ReportData> ReportGatherer::gather(const Recorder &recorder, const
     // watching now (the recorder does not know when it stopped watching).
     const bool inRange = std::any_of(samples.begin(), samples.end(), [&](const HpaSample &s) { return s.time >= request.from; });
     if (!inRange && !(request.hpa && !samples.empty())) {
-        if (error) {
-            const QLocale locale;
-            *error = tr("hpascope has not recorded %1/%2 between %3 and %4")
-                         .arg(request.namespaceName, request.name,
-                              locale.toString(request.from.toLocalTime(), QLocale::ShortFormat),
-                              locale.toString(request.to.toLocalTime(), QLocale::ShortFormat));
-        }
+        if (error)
+            *error = notRecorded(request.namespaceName, request.name, request.from, request.to);
         return std::nullopt;
     }
     EventFilter filter;

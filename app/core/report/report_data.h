@@ -124,11 +124,16 @@ public:
     // nullopt and *error ("hpascope has not recorded default/web between … and …") when the
     // history holds nothing for the HPA in or before the range.
     static std::optional<ReportData> gather(const Recorder &recorder, const ReportRequest &request, QString *error);
+    // That error: "hpascope has not recorded default/web between … and …" (local times).
+    static QString notRecorded(const QString &namespaceName, const QString &name, const QDateTime &from,
+                               const QDateTime &to);
     // The history already read (tests, the benchmark's steps).
     static ReportData build(ReportRequest request, std::vector<HpaSample> samples, std::vector<EventRecord> events,
                             std::vector<MetricPushRecord> pushes);
 };
 
+// Every metric the samples hold, by identity, in the order first seen (the spec's order).
+std::vector<ReportMetricTrack> metricTracksOf(const std::vector<HpaSample> &samples);
 // "2 h 05 min", "45 s"
 QString durationText(qint64 ms);
 // The explainer's sentences about `hpa` now, for callers without a detail model (the CLI).

@@ -28,6 +28,11 @@ QString ReportWriter::checkWritable(const QString &path)
 {
     if (!formatOf(path))
         return tr("unknown format for %1: the file name must end in .pdf, .html or .png").arg(path);
+    return checkPath(path);
+}
+
+QString ReportWriter::checkPath(const QString &path)
+{
     const QFileInfo info(path);
     if (info.isDir())
         return tr("cannot write %1: it is a folder").arg(path);

@@ -44,6 +44,8 @@ public:
     static QString write(const ReportData &data, const QString &path, const RenderOptions &options = {});
     // Whether `path` could be written, checked before any work is done (an empty string if so).
     static QString checkWritable(const QString &path);
+    // The same, whatever the file's format (a CSV export): the folder exists and may be written.
+    static QString checkPath(const QString &path);
 };
 
 } // namespace hpascope::report

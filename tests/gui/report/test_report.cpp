@@ -26,11 +26,6 @@ namespace {
 
 const QString kContext = QStringLiteral("test");
 const QString kServer = QStringLiteral("https://10.77.0.10:6443");
-const QByteArray kKubeconfig = "apiVersion: v1\nkind: Config\ncurrent-context: test\n"
-                               "clusters:\n- name: test\n  cluster:\n    server: https://10.77.0.10:6443\n"
-                               "    insecure-skip-tls-verify: true\n"
-                               "users:\n- name: test\n  user:\n    token: sekret-token-value\n"
-                               "contexts:\n- name: test\n  context:\n    cluster: test\n    user: test\n    namespace: default\n";
 
 QString run(const QString &program, const QStringList &args, int *exitCode = nullptr)
 {
@@ -90,18 +85,11 @@ private slots:
         QStandardPaths::setTestModeEnabled(true);
         QVERIFY(m_tmp.isValid());
         m_db = m_tmp.filePath(QStringLiteral("history.sqlite"));
-        // An hour ago, in whole seconds: inside the retention every Recorder::open() prunes to,
-        // and over before `--since 30m` begins.
-        m_start = QDateTime::fromSecsSinceEpoch(QDateTime::currentSecsSinceEpoch() - 3600, Qt::UTC);
-        m_seed = seedExperiment(m_start);
         Recorder recorder;
         QVERIFY(recorder.open(m_db));
         recorder.setContext(kContext);
-        for (const auto &s : m_seed.samples)
-            recorder.recordSample(s);
-        for (const auto &p : m_seed.pushes)
-            recorder.recordPush(p);
-        recorder.recordEvents(QList<EventRecord>(m_seed.events.begin(), m_seed.events.end()));
+        m_seed = recordSeedAnHourAgo(recorder);
+        m_start = m_seed.start;
         // hpascope watched from the first sample to the end of the range, and saw the scale-down
         // wait in the window, then end.
         recorder.recordWatched(QStringLiteral("default"), m_start, m_start.addSecs(600));
@@ -269,7 +257,7 @@ private slots:
     {
         const QString kubeconfig = m_tmp.filePath(QStringLiteral("kubeconfig"));
         QFile k(kubeconfig);
-        QVERIFY(k.open(QIODevice::WriteOnly) && k.write(kKubeconfig) == kKubeconfig.size());
+        QVERIFY(k.open(QIODevice::WriteOnly) && k.write(kFixtureKubeconfig) == kFixtureKubeconfig.size());
         k.close();
         const QString from = m_start.addSecs(-120).toString(Qt::ISODate);
         const QString to = m_start.addSecs(600).toString(Qt::ISODate);

@@ -1,9 +1,12 @@
 // `hpascope push` end to end against the scripted HTTPS server: kubeconfig loading, the exact
 // write, the read-back, and the exit codes and messages of each failure.
 #include "app/cli/push_command.h"
+#include "app/core/recorder.h"
 #include "scripted_server.h"
+#include "test_credentials.h"
 
 #include <QFile>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -56,12 +59,23 @@ private:
     Run run(QStringList args, bool withKubeconfig = true)
     {
         if (withKubeconfig)
-            args = QStringList{QStringLiteral("--kubeconfig"), m_kubeconfig} + args;
+            args = QStringList{QStringLiteral("--kubeconfig"), m_kubeconfig, QStringLiteral("--history"), history()} + args;
         args.prepend(QStringLiteral("hpascope")); // as cli::run passes them: the program name first
         Run r;
         QTextStream out(&r.out), err(&r.err);
         r.code = runPush(args, out, err);
         return r;
+    }
+    QString history() const { return m_tmp.filePath(QStringLiteral("history.sqlite")); }
+    // What the pushes left in the history, oldest first.
+    std::vector<hpascope::MetricPushRecord> recordedPushes() const
+    {
+        hpascope::Recorder recorder;
+        if (!recorder.open(history()))
+            return {};
+        recorder.setContext(QStringLiteral("test"));
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        return recorder.loadPushes(QStringLiteral("shop"), now.addSecs(-3600), now.addSecs(60));
     }
     void script(const json &routes)
     {
@@ -72,20 +86,15 @@ private:
 private slots:
     void initTestCase()
     {
+        QStandardPaths::setTestModeEnabled(true); // nothing reaches the user's own history
         QVERIFY(m_tmp.isValid());
         QString error;
         QVERIFY2(m_server.startWithNewCertificates(m_certs, m_tmp.filePath(QStringLiteral("certs")), &error),
                  qPrintable(error));
-        auto b64 = [](const std::string &pem) { return QByteArray::fromStdString(pem).toBase64(); };
         m_kubeconfig = m_tmp.filePath(QStringLiteral("kubeconfig"));
         QFile f(m_kubeconfig);
         QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write("apiVersion: v1\nkind: Config\ncurrent-context: test\n"
-                "clusters:\n- name: test\n  cluster:\n    server: " + QByteArray::fromStdString(m_server.url())
-                + "\n    certificate-authority-data: " + b64(m_certs.caPem) + "\n"
-                "users:\n- name: test\n  user:\n    client-certificate-data: " + b64(m_certs.clientCertPem)
-                + "\n    client-key-data: " + b64(m_certs.clientKeyPem) + "\n"
-                "contexts:\n- name: test\n  context:\n    cluster: test\n    user: test\n    namespace: shop\n");
+        f.write(kubeconfigFor(m_server.url(), m_certs, "shop"));
     }
 
     void objectArgument_data()
@@ -135,6 +144,15 @@ private slots:
         QCOMPARE(reqs.front().path, write);
         QCOMPARE(reqs.front().body, std::string("\"400m\""));
         QCOMPARE(reqs.front().clientCN, std::string("test-user"));
+        // The push is history, as the window's are: a report of the HPA lists it.
+        const auto pushes = recordedPushes();
+        QVERIFY(!pushes.empty());
+        const hpascope::MetricPushRecord &p = pushes.back();
+        QCOMPARE(p.object, QStringLiteral("Service/web"));
+        QCOMPARE(p.metric, QStringLiteral("requests"));
+        QCOMPARE(p.value, QStringLiteral("400m"));
+        QVERIFY(p.ok);
+        QVERIFY(qAbs(p.time.secsTo(QDateTime::currentDateTimeUtc())) < 60);
     }
 
     void podsPushWritesEveryCountedPod()
@@ -197,11 +215,20 @@ private slots:
             routes.push_back({{"method", "POST"}, {"path", kProxy + "/namespaces/shop/services/web/requests"},
                               {"responses", {{{"status", writeStatus}, {"json", status(writeStatus, writeStatus == 403 ? "Forbidden" : "NotFound", writeMessage.toStdString())}}}}});
         script(routes);
+        const std::size_t before = recordedPushes().size();
         Run r = run(args);
         QCOMPARE(r.code, exitCode);
         QVERIFY2(r.err.contains(errPart), qPrintable(r.err));
-        if (exitCode == PushUsage)
+        const auto pushes = recordedPushes();
+        if (exitCode == PushUsage) {
             QCOMPARE(m_server.requests().size(), std::size_t(0)); // refused before sending
+            QCOMPARE(pushes.size(), before);                      // and nothing to record
+            return;
+        }
+        // A push that was sent is history whatever became of it.
+        QCOMPARE(pushes.size(), before + 1);
+        QVERIFY(!pushes.back().ok);
+        QVERIFY2(!pushes.back().error.isEmpty(), "a failed push is recorded with its error");
     }
 
     void noKubeconfig()
