@@ -266,6 +266,10 @@ void ClusterSession::setControllerFlags(const std::optional<kube::hpa::Controlle
 
 void ClusterSession::openThrowAwayHistory()
 {
+    // The same demo again (another namespace of it): its history goes on.
+    if (m_profile.throwAwayHistory && m_throwAway && m_throwAwayOwner == m_profile.owner.get())
+        return;
+    m_throwAwayOwner = m_profile.throwAwayHistory ? m_profile.owner.get() : nullptr;
     m_throwAway.reset();
     m_throwAwayDir.reset();
     if (!m_profile.throwAwayHistory)

@@ -71,7 +71,7 @@ public:
     std::optional<kube::hpa::WindowInference> inferredWindow() const { return m_inferredWindow; }
     // History (events, samples) is kept in and reloaded from the recorder; optional. A profile
     // with throwAwayHistory (the demo) records to the session's own temporary database instead,
-    // made fresh for each such connection and deleted when it ends.
+    // one per demo (its namespaces share it), deleted when the session leaves that demo.
     void setRecorder(Recorder *recorder);
     Recorder *recorder() const { return m_profile.throwAwayHistory ? m_throwAway.get() : m_recorder.data(); }
     // Writes the live span so far to the history (also done every few seconds while live), so a
@@ -125,6 +125,7 @@ private:
     QPointer<Recorder> m_recorder;
     std::unique_ptr<QTemporaryDir> m_throwAwayDir; // declared first: the recorder closes before it goes
     std::unique_ptr<Recorder> m_throwAway;
+    const void *m_throwAwayOwner = nullptr; // the demo (ClusterProfile::owner) it records
     QMetaObject::Connection m_recordingEvents;
     ConnectionState m_state;
     QString m_namespace;

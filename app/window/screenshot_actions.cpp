@@ -51,7 +51,7 @@ QString ScreenshotActions::save(const QImage &shot, const QString &path)
 {
     if (!path.endsWith(QStringLiteral(".png"), Qt::CaseInsensitive))
         return tr("cannot write %1: a screenshot is a PNG, name the file .png").arg(path);
-    if (const QString why = report::ReportWriter::checkWritable(path); !why.isEmpty())
+    if (const QString why = report::ReportWriter::checkPath(path); !why.isEmpty())
         return why;
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
