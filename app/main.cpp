@@ -8,6 +8,7 @@
 #include "app/cli/cli.h"
 #include "app/cli/cluster_flags.h"
 #include "app/core/private_file.h"
+#include "app/core/translations.h"
 #include "app/window/main_window.h"
 
 #include <QApplication>
@@ -17,27 +18,39 @@
 
 int main(int argc, char *argv[])
 {
+    // Every command takes --lang; it is read before any text is made.
+    const QString lang = hpascope::takeLanguageArgument(argc, argv);
     // Subcommands run without a window (and without a display).
     if (argc > 1 && hpascope::cli::isCommand(argv[1]))
-        return hpascope::cli::run(argc, argv);
+        return hpascope::cli::run(argc, argv, lang);
 
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("hpascope"));
     QApplication::setOrganizationName(QStringLiteral("hpascope"));
     QApplication::setApplicationVersion(QStringLiteral(HPASCOPE_VERSION));
     if (const QString why = hpascope::protectSettings(); !why.isEmpty())
-        std::fprintf(stderr, "hpascope: the settings file: %s\n", qPrintable(why));
+        std::fprintf(stderr, "hpascope: %s\n", qPrintable(QApplication::translate("main", "the settings file: %1").arg(why)));
+    if (const QString warning = hpascope::installTranslations(app, lang); !warning.isEmpty())
+        std::fprintf(stderr, "hpascope: %s\n", qPrintable(warning));
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("A live dashboard for the Kubernetes HorizontalPodAutoscaler.\n"
-                                                    "Subcommands: snapshot, push, report, export (hpascope <command> --help)."));
+    parser.setApplicationDescription(QApplication::translate("main", "A live dashboard for the Kubernetes HorizontalPodAutoscaler.\n"
+                                                                     "Subcommands: snapshot, push, report, export (hpascope <command> --help)."));
     parser.addHelpOption();
     parser.addVersionOption();
-    const hpascope::cli::ClusterFlags cluster(QStringLiteral("Show HPAs of this namespace."),
-                                              QStringLiteral("Show HPAs of all namespaces."));
-    const QCommandLineOption demo(QStringLiteral("demo"), QStringLiteral("Run on the embedded simulated cluster (no Kubernetes needed)."));
+    const hpascope::cli::ClusterFlags cluster(QApplication::translate("main", "Show HPAs of this namespace."),
+                                              QApplication::translate("main", "Show HPAs of all namespaces."));
+    const QCommandLineOption demo(QStringLiteral("demo"),
+                                  QApplication::translate("main", "Run on the embedded simulated cluster (no Kubernetes needed)."));
+    // Read (and taken out of the command line) by takeLanguageArgument; listed here for --help.
+    const QCommandLineOption language(QStringLiteral("lang"),
+                                      QApplication::translate("main", "The language of the window and messages: %1 (default: the "
+                                                                      "setting, then the system's).")
+                                          .arg(hpascope::availableLanguages().join(QLatin1String(", "))),
+                                      QStringLiteral("lang"));
     cluster.addTo(parser);
     parser.addOption(demo);
+    parser.addOption(language);
     parser.process(app);
     if (const QString conflict = cluster.conflict(parser); !conflict.isEmpty()) {
         std::fprintf(stderr, "hpascope: %s\n", qPrintable(conflict));

@@ -4,6 +4,7 @@
 #include "app/cli/push_command.h"
 #include "app/cli/report_command.h"
 #include "app/cli/snapshot_command.h"
+#include "app/core/translations.h"
 
 #include <QCoreApplication>
 #include <QGuiApplication>
@@ -20,7 +21,7 @@ bool isCommand(const char *arg)
         || std::strcmp(arg, "export") == 0;
 }
 
-int run(int argc, char *argv[])
+int run(int argc, char *argv[], const QString &lang)
 {
     // `report` paints (fonts, PDF, PNG): it needs a QGuiApplication, never a display.
     const bool paints = std::strcmp(argv[1], "report") == 0;
@@ -32,6 +33,8 @@ int run(int argc, char *argv[])
     QCoreApplication::setOrganizationName(QStringLiteral("hpascope"));
     QTextStream out(stdout);
     QTextStream err(stderr);
+    if (const QString warning = installTranslations(*app, lang); !warning.isEmpty())
+        err << "hpascope: " << warning << "\n";
     QStringList args = QCoreApplication::arguments();
     const QString command = args.takeAt(1); // args[0] stays: QCommandLineParser skips it
     if (command == QLatin1String("snapshot"))

@@ -13,10 +13,9 @@ namespace hpascope::cli {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("ExportCommand", text);
-}
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(ExportCommand)
+};
 
 const QString kStdout = QStringLiteral("-");
 
@@ -26,10 +25,10 @@ int runExport(const QStringList &args, QTextStream &out, QTextStream &err)
 {
     const QString cmd = QStringLiteral("hpascope export: ");
     QCommandLineParser parser;
-    parser.setApplicationDescription(tr("The recorded samples of one HPA as CSV: one row per sample."));
+    parser.setApplicationDescription(Tr::tr("The recorded samples of one HPA as CSV: one row per sample."));
     const HistoryFlags history;
-    const QCommandLineOption csv(QStringLiteral("csv"), tr("Write CSV (the only format so far)."));
-    const QCommandLineOption outFile(QStringLiteral("out"), tr("The CSV file, or - for standard output (the default)."),
+    const QCommandLineOption csv(QStringLiteral("csv"), Tr::tr("Write CSV (the only format so far)."));
+    const QCommandLineOption outFile(QStringLiteral("out"), Tr::tr("The CSV file, or - for standard output (the default)."),
                                      QStringLiteral("FILE"), kStdout);
     int exitCode = 0;
     auto parsed = history.parse(parser, {csv, outFile}, args, QStringLiteral("export"),
@@ -37,7 +36,7 @@ int runExport(const QStringList &args, QTextStream &out, QTextStream &err)
     if (!parsed)
         return exitCode;
     if (!parser.isSet(csv)) {
-        err << cmd << tr("give --csv (the only format so far)") << "\n";
+        err << cmd << Tr::tr("give --csv (the only format so far)") << "\n";
         return 2;
     }
     const QString path = parser.value(outFile);
@@ -64,9 +63,9 @@ int runExport(const QStringList &args, QTextStream &out, QTextStream &err)
     }
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly) || file.write(text) != text.size() || !file.commit())
-        return command.fail(tr("cannot write %1: %2").arg(path, file.errorString()));
+        return command.fail(Tr::tr("cannot write %1: %2").arg(path, file.errorString()));
     const int n = int(samples.size());
-    out << (n == 1 ? tr("wrote %1 (1 sample)").arg(path) : tr("wrote %1 (%2 samples)").arg(path).arg(n)) << "\n";
+    out << (n == 1 ? Tr::tr("wrote %1 (1 sample)").arg(path) : Tr::tr("wrote %1 (%2 samples)").arg(path).arg(n)) << "\n";
     return 0;
 }
 

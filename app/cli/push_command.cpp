@@ -20,6 +20,12 @@
 namespace hpascope::cli {
 
 namespace {
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(PushCommand)
+};
+} // namespace
+
+namespace {
 
 struct KindAlias {
     std::string_view alias;
@@ -67,13 +73,13 @@ void recordInHistory(const QString &path, const QString &context, const MetricPu
     Recorder recorder;
     QString error;
     if (!recorder.open(path, &error)) {
-        err << "hpascope push: " << QCoreApplication::translate("PushCommand", "not recorded in the history: %1").arg(error) << "\n";
+        err << "hpascope push: " << Tr::tr("not recorded in the history: %1").arg(error) << "\n";
         return;
     }
     recorder.setContext(context);
     recorder.recordPush(push);
     if (!recorder.flush())
-        err << "hpascope push: " << QCoreApplication::translate("PushCommand", "not recorded in the history %1").arg(path) << "\n";
+        err << "hpascope push: " << Tr::tr("not recorded in the history %1").arg(path) << "\n";
 }
 
 } // namespace
@@ -108,32 +114,31 @@ kube::Result<kube::api::CrossVersionObjectReference> parseObjectArgument(const Q
 int runPush(const QStringList &args, QTextStream &out, QTextStream &err)
 {
     QCommandLineParser p;
-    p.setApplicationDescription(QStringLiteral(
-        "Write a fake custom metric value to the custom-metrics test adapter and read it back.\n"
+    p.setApplicationDescription(Tr::tr("Write a fake custom metric value to the custom-metrics test adapter and read it back.\n"
         "  hpascope push [-n NS] <kind>/<name> <metric> <quantity>      (Object metric)\n"
         "  hpascope push [-n NS] --pods <selector> <metric> <quantity>  (Pods metric: every pod)"));
-    const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Show this help."));
-    const ClusterFlags cluster(QStringLiteral("Namespace of the object or pods (default: the context's)."));
-    const QCommandLineOption pods(QStringLiteral("pods"), QStringLiteral("Write a Pods metric to every pod matching this label selector."), QStringLiteral("selector"));
-    const QCommandLineOption labels(QStringLiteral("labels"), QStringLiteral("Labels stored with the value (k=v,...), matched by the HPA's metric selector."), QStringLiteral("labels"));
-    const QCommandLineOption adapterNs(QStringLiteral("adapter-namespace"), QStringLiteral("Namespace of the test adapter's service (default custom-metrics)."), QStringLiteral("namespace"));
-    const QCommandLineOption adapterSvc(QStringLiteral("adapter-service"), QStringLiteral("Name of the test adapter's service (default custom-metrics-apiserver)."), QStringLiteral("name"));
-    const QCommandLineOption adapterPort(QStringLiteral("adapter-port"), QStringLiteral("Port name or number of the write endpoint (default http)."), QStringLiteral("port"));
+    const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")}, Tr::tr("Show this help."));
+    const ClusterFlags cluster(Tr::tr("Namespace of the object or pods (default: the context's)."));
+    const QCommandLineOption pods(QStringLiteral("pods"), Tr::tr("Write a Pods metric to every pod matching this label selector."), QStringLiteral("selector"));
+    const QCommandLineOption labels(QStringLiteral("labels"), Tr::tr("Labels stored with the value (k=v,...), matched by the HPA's metric selector."), QStringLiteral("labels"));
+    const QCommandLineOption adapterNs(QStringLiteral("adapter-namespace"), Tr::tr("Namespace of the test adapter's service (default custom-metrics)."), QStringLiteral("namespace"));
+    const QCommandLineOption adapterSvc(QStringLiteral("adapter-service"), Tr::tr("Name of the test adapter's service (default custom-metrics-apiserver)."), QStringLiteral("name"));
+    const QCommandLineOption adapterPort(QStringLiteral("adapter-port"), Tr::tr("Port name or number of the write endpoint (default http)."), QStringLiteral("port"));
     const QCommandLineOption history(QStringLiteral("history"),
-                                     QCoreApplication::translate("PushCommand", "The history database the push is recorded in, for reports (default: hpascope's own)."),
+                                     Tr::tr("The history database the push is recorded in, for reports (default: hpascope's own)."),
                                      QStringLiteral("FILE"));
     p.addOption(help);
     cluster.addTo(p);
     p.addOptions({pods, labels, adapterNs, adapterSvc, adapterPort, history});
-    p.addPositionalArgument(QStringLiteral("target"), QStringLiteral("<kind>/<name> (omit with --pods)"));
-    p.addPositionalArgument(QStringLiteral("metric"), QStringLiteral("Metric name"));
-    p.addPositionalArgument(QStringLiteral("quantity"), QStringLiteral("Value, e.g. 400m, 1.5, 2k"));
+    p.addPositionalArgument(QStringLiteral("target"), Tr::tr("<kind>/<name> (omit with --pods)"));
+    p.addPositionalArgument(QStringLiteral("metric"), Tr::tr("Metric name"));
+    p.addPositionalArgument(QStringLiteral("quantity"), Tr::tr("Value, e.g. 400m, 1.5, 2k"));
 
     auto usage = [&](const QString &message) {
         err << "hpascope push: " << message << "\n"
             << "usage: hpascope push [-n NS] <kind>/<name> <metric> <quantity>\n"
             << "       hpascope push [-n NS] --pods <selector> <metric> <quantity>\n"
-            << "(hpascope push --help for all options)\n";
+            << Tr::tr("(hpascope push --help for all options)") << "\n";
         err.flush();
         return PushUsage;
     };
@@ -147,8 +152,8 @@ int runPush(const QStringList &args, QTextStream &out, QTextStream &err)
     const QStringList pos = p.positionalArguments();
     const bool podsMode = p.isSet(pods);
     if (pos.size() != (podsMode ? 2 : 3))
-        return usage(podsMode ? QStringLiteral("with --pods, give <metric> <quantity>")
-                              : QStringLiteral("give <kind>/<name> <metric> <quantity>"));
+        return usage(podsMode ? Tr::tr("with --pods, give <metric> <quantity>")
+                              : Tr::tr("give <kind>/<name> <metric> <quantity>"));
     const QString metric = pos.at(pos.size() - 2);
     auto quantity = kube::api::Quantity::parse(pos.last().toStdString());
     if (!quantity)
@@ -165,7 +170,7 @@ int runPush(const QStringList &args, QTextStream &out, QTextStream &err)
         for (const QString &pair : p.value(labels).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
             const qsizetype eq = pair.indexOf(QLatin1Char('='));
             if (eq <= 0)
-                return usage(QStringLiteral("--labels wants k=v[,k=v...], got \"%1\"").arg(p.value(labels)));
+                return usage(Tr::tr("--labels wants k=v[,k=v...], got \"%1\"").arg(p.value(labels)));
             metricLabels[pair.left(eq).trimmed().toStdString()] = pair.mid(eq + 1).trimmed().toStdString();
         }
     }
@@ -185,7 +190,7 @@ int runPush(const QStringList &args, QTextStream &out, QTextStream &err)
     const std::string metricName = metric.toStdString();
     MetricPushRecord pushRecord{{}, qs(nsName), qs(object.kind + "/" + object.name), metric, sent, true, {}};
     if (podsMode)
-        pushRecord.object = QCoreApplication::translate("PushCommand", "pods matching %1").arg(p.value(pods));
+        pushRecord.object = Tr::tr("pods matching %1").arg(p.value(pods));
     const auto record = [&](const QString &error) {
         pushRecord.time = QDateTime::currentDateTimeUtc();
         pushRecord.ok = error.isEmpty();
@@ -203,18 +208,20 @@ int runPush(const QStringList &args, QTextStream &out, QTextStream &err)
             err.flush();
             return PushFailed;
         }
-        out << "wrote " << sent << " to metric " << metric << " of " << what << " in namespace "
-            << qs(nsName) << " (through " << adapterText << ")\n";
+        out << Tr::tr("wrote %1 to metric %2 of %3 in namespace %4 (through %5)").arg(sent, metric, what, qs(nsName), adapterText)
+            << "\n";
         auto back = metrics.readObjectMetricSync(nsName, object, metricName, metricSelector);
         record(back ? QString() : qs(back.error().toString()));
         if (!back) {
             out.flush();
-            err << "hpascope push: written, but reading it back failed: " << qs(back.error().toString()) << "\n";
+            err << "hpascope push: " << Tr::tr("written, but reading it back failed: %1").arg(qs(back.error().toString())) << "\n";
             err.flush();
             return PushReadBackFailed;
         }
-        out << "read back " << qs(back->value.toString()) << " from custom.metrics.k8s.io/"
-            << qs(std::string(kube::metrics::nameOf(metrics.preferredVersion()))) << "\n";
+        out << Tr::tr("read back %1 from %2")
+                   .arg(qs(back->value.toString()),
+                        QStringLiteral("custom.metrics.k8s.io/") + qs(std::string(kube::metrics::nameOf(metrics.preferredVersion()))))
+            << "\n";
         out.flush();
         return PushOk;
     }
@@ -228,7 +235,7 @@ int runPush(const QStringList &args, QTextStream &out, QTextStream &err)
         auto j = nlohmann::json::parse(listed->body, nullptr, false);
         auto list = kube::api::decodeList<kube::api::Pod>(j);
         if (!list) {
-            err << "hpascope push: cannot read the pod list: " << qs(list.error().toString()) << "\n";
+            err << "hpascope push: " << Tr::tr("cannot read the pod list: %1").arg(qs(list.error().toString())) << "\n";
             err.flush();
             return PushFailed;
         }
@@ -236,13 +243,14 @@ int runPush(const QStringList &args, QTextStream &out, QTextStream &err)
             if (kube::api::takesWrittenValue(pod))
                 names.push_back(pod.metadata.name);
     } else {
-        err << "hpascope push: cannot list pods \"" << qs(selector) << "\" in namespace " << qs(nsName)
-            << ": " << qs(listed.error().toString()) << "\n";
+        err << "hpascope push: "
+            << Tr::tr("cannot list pods \"%1\" in namespace %2: %3").arg(qs(selector), qs(nsName), qs(listed.error().toString()))
+            << "\n";
         err.flush();
         return PushFailed;
     }
     if (names.empty()) {
-        err << "hpascope push: no running pods match \"" << qs(selector) << "\" in namespace " << qs(nsName) << "\n";
+        err << "hpascope push: " << Tr::tr("no running pods match \"%1\" in namespace %2").arg(qs(selector), qs(nsName)) << "\n";
         err.flush();
         return PushFailed;
     }
@@ -250,20 +258,19 @@ int runPush(const QStringList &args, QTextStream &out, QTextStream &err)
     if (!result.ok())
         record(qs(result.summary().toString()));
     for (const auto &pod : result.written)
-        out << "wrote " << sent << " to metric " << metric << " of pod " << qs(pod) << " in namespace "
-            << qs(nsName) << "\n";
-    out << "(through " << adapterText << ")\n";
+        out << Tr::tr("wrote %1 to metric %2 of pod %3 in namespace %4").arg(sent, metric, qs(pod), qs(nsName)) << "\n";
+    out << Tr::tr("(through %1)").arg(adapterText) << "\n";
     out.flush();
     if (!result.ok()) {
         for (const auto &f : result.failed)
-            err << "hpascope push: pod " << qs(f.pod) << ": " << qs(f.error.toString()) << "\n";
+            err << "hpascope push: " << Tr::tr("pod %1: %2").arg(qs(f.pod), qs(f.error.toString())) << "\n";
         err.flush();
         return PushFailed;
     }
     auto back = metrics.readPodsMetricSync(nsName, selector, metricName, metricSelector);
     if (!back) {
         record(qs(back.error().toString()));
-        err << "hpascope push: written, but reading it back failed: " << qs(back.error().toString()) << "\n";
+        err << "hpascope push: " << Tr::tr("written, but reading it back failed: %1").arg(qs(back.error().toString())) << "\n";
         err.flush();
         return PushReadBackFailed;
     }
@@ -272,14 +279,14 @@ int runPush(const QStringList &args, QTextStream &out, QTextStream &err)
         if (std::find(names.begin(), names.end(), item.describedObject.name) == names.end())
             continue;
         ++found;
-        out << "read back " << qs(item.value.toString()) << " for pod " << qs(item.describedObject.name) << "\n";
+        out << Tr::tr("read back %1 for pod %2").arg(qs(item.value.toString()), qs(item.describedObject.name)) << "\n";
     }
     out.flush();
     record(found == names.size() ? QString()
-                                 : QCoreApplication::translate("PushCommand", "read back for %1 of %2 pods").arg(found).arg(names.size()));
+                                 : Tr::tr("read back for %1 of %2 pods").arg(found).arg(names.size()));
     if (found != names.size()) {
-        err << "hpascope push: custom.metrics.k8s.io returned values for " << found << " of "
-            << names.size() << " pods\n";
+        err << "hpascope push: "
+            << Tr::tr("custom.metrics.k8s.io returned values for %1 of %2 pods").arg(found).arg(names.size()) << "\n";
         err.flush();
         return PushReadBackFailed;
     }

@@ -14,10 +14,9 @@ namespace hpascope::cli {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("ReportCommand", text);
-}
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(ReportCommand)
+};
 
 } // namespace
 
@@ -25,17 +24,17 @@ int runReport(const QStringList &args, QTextStream &out, QTextStream &err)
 {
     const QString cmd = QStringLiteral("hpascope report: ");
     QCommandLineParser parser;
-    parser.setApplicationDescription(tr("A PDF, HTML or PNG report of one HPA from hpascope's recorded history."));
+    parser.setApplicationDescription(Tr::tr("A PDF, HTML or PNG report of one HPA from hpascope's recorded history."));
     const HistoryFlags history;
-    const QCommandLineOption outFile(QStringLiteral("out"), tr("The report: FILE.pdf, FILE.html or FILE.png."), QStringLiteral("FILE"));
-    const QCommandLineOption redact(QStringLiteral("redact-server"), tr("Leave the API server's URL out of the report."));
+    const QCommandLineOption outFile(QStringLiteral("out"), Tr::tr("The report: FILE.pdf, FILE.html or FILE.png."), QStringLiteral("FILE"));
+    const QCommandLineOption redact(QStringLiteral("redact-server"), Tr::tr("Leave the API server's URL out of the report."));
     int exitCode = 0;
     auto parsed = history.parse(parser, {outFile, redact}, args, QStringLiteral("report"),
                                 QStringLiteral("hpascope report -n NAMESPACE NAME --since 30m --out report.pdf"), out, err, &exitCode);
     if (!parsed)
         return exitCode;
     if (!parser.isSet(outFile)) {
-        err << cmd << tr("--out FILE.pdf|.html|.png is required") << "\n";
+        err << cmd << Tr::tr("--out FILE.pdf|.html|.png is required") << "\n";
         return 2;
     }
     const QString path = parser.value(outFile);
@@ -56,7 +55,7 @@ int runReport(const QStringList &args, QTextStream &out, QTextStream &err)
     const QString name = command.args().name;
     const LiveHpa live = command.readCluster();
     if (!live.unreachable.isEmpty())
-        err << cmd << tr("cannot read %1/%2 from the cluster (%3): the report is made from the history alone").arg(ns, name, live.unreachable) << "\n";
+        err << cmd << Tr::tr("cannot read %1/%2 from the cluster (%3): the report is made from the history alone").arg(ns, name, live.unreachable) << "\n";
 
     ReportRequest request;
     request.context = context;
@@ -78,10 +77,10 @@ int runReport(const QStringList &args, QTextStream &out, QTextStream &err)
     if (!data)
         return command.fail(live.notFound ? command.unknownHpa() : command.notRecorded());
     if (live.notFound)
-        err << cmd << tr("%1/%2 no longer exists in the cluster: the report is made from the history").arg(ns, name) << "\n";
+        err << cmd << Tr::tr("%1/%2 no longer exists in the cluster: the report is made from the history").arg(ns, name) << "\n";
     if (const QString why = report::ReportWriter::write(*data, path); !why.isEmpty())
         return command.fail(why);
-    out << tr("wrote %1").arg(path) << "\n";
+    out << Tr::tr("wrote %1").arg(path) << "\n";
     return 0;
 }
 

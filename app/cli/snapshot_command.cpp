@@ -4,15 +4,22 @@
 #include "kube/snapshot/snapshot.h"
 
 #include <QCommandLineParser>
+#include <QCoreApplication>
 
 namespace hpascope::cli {
+
+namespace {
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(SnapshotCommand)
+};
+} // namespace
 
 int runSnapshot(const QStringList &args, QTextStream &out, QTextStream &err)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Print what the dashboard shows, as JSON."));
-    const ClusterFlags cluster(QStringLiteral("Only this namespace."), QStringLiteral("All namespaces."));
-    const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print JSON (the only format so far)."));
+    parser.setApplicationDescription(Tr::tr("Print what the dashboard shows, as JSON."));
+    const ClusterFlags cluster(Tr::tr("Only this namespace."), Tr::tr("All namespaces."));
+    const QCommandLineOption json(QStringLiteral("json"), Tr::tr("Print JSON (the only format so far)."));
     cluster.addTo(parser);
     parser.addOption(json);
     if (!parser.parse(args)) {
@@ -20,7 +27,7 @@ int runSnapshot(const QStringList &args, QTextStream &out, QTextStream &err)
         return 2;
     }
     if (!parser.positionalArguments().isEmpty()) {
-        err << "hpascope snapshot: unexpected argument " << parser.positionalArguments().first() << "\n";
+        err << "hpascope snapshot: " << Tr::tr("unexpected argument %1").arg(parser.positionalArguments().first()) << "\n";
         return 2;
     }
     if (const QString conflict = cluster.conflict(parser); !conflict.isEmpty()) {
@@ -38,8 +45,10 @@ int runSnapshot(const QStringList &args, QTextStream &out, QTextStream &err)
         options.namespaceName = connected->namespaceName;
     auto doc = kube::snapshot::take(*connected->client, options);
     if (!doc) {
-        err << "hpascope snapshot: cannot read the cluster at " << QString::fromStdString(connected->rest.server) << ": "
-            << QString::fromStdString(doc.error().toString()) << "\n";
+        err << "hpascope snapshot: "
+            << Tr::tr("cannot read the cluster at %1: %2")
+                   .arg(QString::fromStdString(connected->rest.server), QString::fromStdString(doc.error().toString()))
+            << "\n";
         return 1;
     }
     out << QString::fromStdString(doc->dump(2)) << "\n";

@@ -1,4 +1,5 @@
 #include "app/core/event_model.h"
+#include "app/core/hpa_format.h"
 
 #include <algorithm>
 
@@ -182,11 +183,10 @@ QVariant EventModel::data(const QModelIndex &index, int role) const
         }
         break;
     case Qt::ToolTipRole: {
-        const QString fmt = QStringLiteral("yyyy-MM-dd HH:mm:ss");
-        QString tip = tr("Last seen %1").arg(e->when().toLocalTime().toString(fmt));
+        QString tip = tr("Last seen %1").arg(format::dateTime(e->when()));
         if (e->firstTimestamp.isValid() && e->count > 1)
             tip += QLatin1Char('\n') + tr("First seen %1 (%n times)", nullptr, e->count)
-                                           .arg(e->firstTimestamp.toLocalTime().toString(fmt));
+                                           .arg(format::dateTime(e->firstTimestamp));
         if (e->expired)
             tip += QLatin1Char('\n') + tr("Expired on the API server; kept from local history.");
         if (index.column() == Message)

@@ -13,17 +13,16 @@ using kube::api::ScalingPolicySelect;
 using kube::hpa::EffectiveRules;
 using kube::hpa::ValueSource;
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("HpaBehavior", text);
-}
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(HpaBehavior)
+};
 
 // "300 s" reads as "5 minutes" too: people know the window as five minutes.
 QString spanText(int seconds)
 {
     if (seconds >= 60 && seconds % 60 == 0)
-        return seconds == 60 ? tr("1 minute") : tr("%1 minutes").arg(seconds / 60);
-    return tr("%1 s").arg(seconds);
+        return seconds == 60 ? Tr::tr("1 minute") : Tr::tr("%1 minutes").arg(seconds / 60);
+    return Tr::tr("%1 s").arg(seconds);
 }
 
 QString selectName(ScalingPolicySelect s)
@@ -33,16 +32,16 @@ QString selectName(ScalingPolicySelect s)
 
 QString policyText(const HPAScalingPolicy &p)
 {
-    const QString per = tr("per %1 s").arg(p.periodSeconds);
+    const QString per = Tr::tr("per %1 s").arg(p.periodSeconds);
     switch (p.type) {
     case HPAScalingPolicyType::Pods:
-        return (p.value == 1 ? tr("1 pod") : tr("%1 pods").arg(p.value)) + QLatin1Char(' ') + per;
+        return (p.value == 1 ? Tr::tr("1 pod") : Tr::tr("%1 pods").arg(p.value)) + QLatin1Char(' ') + per;
     case HPAScalingPolicyType::Percent:
-        return tr("%1 % %2").arg(p.value).arg(per);
+        return Tr::tr("%1 % %2").arg(p.value).arg(per);
     case HPAScalingPolicyType::Unknown:
         break;
     }
-    return tr("%1 (unknown policy type) %2").arg(p.value).arg(per);
+    return Tr::tr("%1 (unknown policy type) %2").arg(p.value).arg(per);
 }
 
 QString policiesText(const std::vector<HPAScalingPolicy> &policies)
@@ -60,9 +59,9 @@ QString sourceMark(ValueSource source)
     case ValueSource::Spec:
         break;
     case ValueSource::ApiDefault:
-        return tr(" (default)");
+        return Tr::tr(" (default)");
     case ValueSource::ControllerFlag:
-        return tr(" (controller flag)");
+        return Tr::tr(" (controller flag)");
     }
     return {};
 }
@@ -70,42 +69,42 @@ QString sourceMark(ValueSource source)
 QString toleranceText(const EffectiveRules &r)
 {
     const QString value = QString::number(r.tolerance * 100, 'g', 4);
-    return r.toleranceSource == ValueSource::Spec ? tr("%1 %").arg(value) : tr("%1 % (default)").arg(value);
+    return r.toleranceSource == ValueSource::Spec ? Tr::tr("%1 %").arg(value) : Tr::tr("%1 % (default)").arg(value);
 }
 
 EffectiveRulesText effectiveRules(bool up, const EffectiveRules &rules)
 {
     EffectiveRulesText r;
     r.rules = rules;
-    r.direction = up ? tr("Scale up") : tr("Scale down");
-    const QString dflt = tr(" (default)");
-    r.window = tr("%1 s").arg(rules.stabilizationWindowSeconds) + sourceMark(rules.windowSource);
+    r.direction = up ? Tr::tr("Scale up") : Tr::tr("Scale down");
+    const QString dflt = Tr::tr(" (default)");
+    r.window = Tr::tr("%1 s").arg(rules.stabilizationWindowSeconds) + sourceMark(rules.windowSource);
     r.select = selectName(rules.selectPolicy) + (rules.selectPolicyDefaulted ? dflt : QString());
     r.policyText = policiesText(rules.policies) + (rules.policiesDefaulted ? dflt : QString());
     r.tolerance = toleranceText(rules);
 
-    const QString name = up ? tr("Scale-up") : tr("Scale-down");
+    const QString name = up ? Tr::tr("Scale-up") : Tr::tr("Scale-down");
     if (rules.selectPolicy == ScalingPolicySelect::Disabled) {
-        r.sentence = tr("%1: disabled (selectPolicy: Disabled).").arg(name);
+        r.sentence = Tr::tr("%1: disabled (selectPolicy: Disabled).").arg(name);
         return r;
     }
     const int seconds = rules.stabilizationWindowSeconds;
     QString window;
     if (seconds == 0)
-        window = tr("no stabilization window");
+        window = Tr::tr("no stabilization window");
     else if (up)
-        window = tr("waits for a %1 s stabilization window (the lowest recommendation of the last %2 wins)")
+        window = Tr::tr("waits for a %1 s stabilization window (the lowest recommendation of the last %2 wins)")
                      .arg(seconds).arg(spanText(seconds));
     else
-        window = tr("waits for a %1 s stabilization window (the highest recommendation of the last %2 wins)")
+        window = Tr::tr("waits for a %1 s stabilization window (the highest recommendation of the last %2 wins)")
                      .arg(seconds).arg(spanText(seconds));
     QString limit;
     if (rules.policies.size() == 1)
-        limit = tr("at most %1").arg(policyText(rules.policies.front()));
+        limit = Tr::tr("at most %1").arg(policyText(rules.policies.front()));
     else
-        limit = (rules.selectPolicy == ScalingPolicySelect::Min ? tr("at most the smaller of %1") : tr("at most the larger of %1"))
+        limit = (rules.selectPolicy == ScalingPolicySelect::Min ? Tr::tr("at most the smaller of %1") : Tr::tr("at most the larger of %1"))
                     .arg(policiesText(rules.policies));
-    r.sentence = tr("%1: %2; %3.").arg(name, window, limit);
+    r.sentence = Tr::tr("%1: %2; %3.").arg(name, window, limit);
     return r;
 }
 
@@ -119,7 +118,7 @@ BehaviorText describeBehavior(const kube::api::HorizontalPodAutoscaler &hpa, con
     if (b.explicitBehavior) {
         b.scaleUp = effectiveRules(true, effective.scaleUp);
         b.scaleDown = effectiveRules(false, effective.scaleDown);
-        b.summary = tr("spec.behavior is set (fields it leaves out take the API defaults). %1 %2")
+        b.summary = Tr::tr("spec.behavior is set (fields it leaves out take the API defaults). %1 %2")
                         .arg(b.scaleUp.sentence, b.scaleDown.sentence);
         return b;
     }
@@ -127,20 +126,20 @@ BehaviorText describeBehavior(const kube::api::HorizontalPodAutoscaler &hpa, con
     // scaleUpLimitFactor 2.0 and scaleUpLimitMinimum 4.0 (horizontal.go) on every sync.
     const int window = effective.scaleDown.stabilizationWindowSeconds;
     b.scaleUp.rules = effective.scaleUp;
-    b.scaleUp.direction = tr("Scale up");
-    b.scaleUp.window = tr("0 s (none)");
-    b.scaleUp.select = tr("—");
-    b.scaleUp.policyText = tr("at most max(2× current, 4) pods per sync");
+    b.scaleUp.direction = Tr::tr("Scale up");
+    b.scaleUp.window = Tr::tr("0 s (none)");
+    b.scaleUp.select = Tr::tr("—");
+    b.scaleUp.policyText = Tr::tr("at most max(2× current, 4) pods per sync");
     b.scaleUp.tolerance = toleranceText(effective.scaleUp);
-    b.scaleUp.sentence = tr("Scale-up: at most max(2× current, 4) pods per sync.");
+    b.scaleUp.sentence = Tr::tr("Scale-up: at most max(2× current, 4) pods per sync.");
     b.scaleDown.rules = effective.scaleDown;
-    b.scaleDown.direction = tr("Scale down");
-    b.scaleDown.window = tr("%1 s").arg(window) + sourceMark(effective.scaleDown.windowSource);
-    b.scaleDown.select = tr("—");
-    b.scaleDown.policyText = tr("no rate limit once the window allows it");
+    b.scaleDown.direction = Tr::tr("Scale down");
+    b.scaleDown.window = Tr::tr("%1 s").arg(window) + sourceMark(effective.scaleDown.windowSource);
+    b.scaleDown.select = Tr::tr("—");
+    b.scaleDown.policyText = Tr::tr("no rate limit once the window allows it");
     b.scaleDown.tolerance = toleranceText(effective.scaleDown);
-    b.scaleDown.sentence = tr("Scale-down: waits for a %1 s stabilization window.").arg(window);
-    b.summary = tr("spec.behavior is unset: the controller uses its defaults — scale-down waits for a %1 s "
+    b.scaleDown.sentence = Tr::tr("Scale-down: waits for a %1 s stabilization window.").arg(window);
+    b.summary = Tr::tr("spec.behavior is unset: the controller uses its defaults — scale-down waits for a %1 s "
                    "stabilization window (the highest recommendation of the last %2 wins); scale-up at most "
                    "max(2× current, 4) pods per sync.")
                     .arg(window)
@@ -212,15 +211,15 @@ QVariant HpaBehaviorModel::headerData(int section, Qt::Orientation orientation, 
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (Column(section)) {
     case Direction:
-        return tr("Direction");
+        return Tr::tr("Direction");
     case Window:
-        return tr("Stabilization window");
+        return Tr::tr("Stabilization window");
     case Select:
-        return tr("Select policy");
+        return Tr::tr("Select policy");
     case Policies:
-        return tr("Policies");
+        return Tr::tr("Policies");
     case Tolerance:
-        return tr("Tolerance");
+        return Tr::tr("Tolerance");
     case ColumnCount:
         break;
     }

@@ -68,7 +68,7 @@ QVariant HpaConditionsModel::data(const QModelIndex &index, int role) const
         if (index.column() == Message)
             return QString::fromStdString(c.message);
         if (index.column() == Age && since.isValid())
-            return tr("Last transition %1").arg(since.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")));
+            return tr("Last transition %1").arg(format::dateTime(since));
         break;
     case IsTrueRole:
         return c.status == "True";

@@ -1,4 +1,5 @@
 #include "app/core/hpa_detail_metrics.h"
+#include "app/core/hpa_format.h"
 
 #include "kube/api/hpa_metrics.h"
 
@@ -32,7 +33,7 @@ std::vector<MetricRow> metricRows(const kube::api::HorizontalPodAutoscaler &hpa)
     std::vector<MetricRow> rows;
     for (const auto &pair : kube::api::pairMetrics(hpa)) {
         MetricRow r;
-        r.name = q(kube::api::metricDisplayName(pair.spec));
+        r.name = format::metricName(pair.spec);
         r.sourceType = pair.spec.type == kube::api::MetricSourceType::Unknown ? q(pair.spec.typeName)
                                                                                : q(kube::api::nameOf(pair.spec.type));
         r.identity = q(kube::api::identityOf(pair.spec).toString());

@@ -181,7 +181,7 @@ ReplicaText HpaDetailModel::replicas() const
     r.desired = QString::number(m_hpa->status.desiredReplicas);
     const QDateTime last = format::lastScaleTime(*m_hpa);
     if (last.isValid()) {
-        r.lastScaleAbsolute = last.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+        r.lastScaleAbsolute = format::dateTime(last);
         r.lastScaleRelative = format::relativeTime(last, m_now);
     } else {
         r.lastScaleAbsolute = tr("never");

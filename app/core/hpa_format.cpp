@@ -15,6 +15,10 @@ QString scaleTarget(const kube::api::HorizontalPodAutoscaler &hpa)
 }
 
 namespace {
+
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(format)
+};
 struct MetricTexts {
     QString name, current, target;
 };
@@ -29,7 +33,7 @@ std::vector<MetricTexts> metricTexts(const kube::api::HorizontalPodAutoscaler &h
             ? QString::fromStdString(kube::api::describeCurrent(*current, target ? target->type : kube::api::MetricTargetType::Unknown))
             : QCoreApplication::translate("format", "<unknown>");
         const QString targetText = target ? QString::fromStdString(kube::api::describeTarget(*target)) : QStringLiteral("?");
-        out.push_back({QString::fromStdString(kube::api::metricDisplayName(pair.spec)), currentText, targetText});
+        out.push_back({format::metricName(pair.spec), currentText, targetText});
     }
     return out;
 }
@@ -55,36 +59,66 @@ Badge statusBadge(const kube::api::HorizontalPodAutoscaler &hpa)
 {
     using K = Badge::Kind;
     using kube::hpa::Limiter;
-    auto tr = [](const char *text) { return QCoreApplication::translate("format", text); };
     const int current = hpa.status.currentReplicas;
     const int desired = hpa.status.desiredReplicas;
     // The most decisive condition first (limitersOf orders them so).
     for (Limiter l : kube::hpa::limitersOf(hpa)) {
         switch (l) {
-        case Limiter::Unknown: return {K::Limited, tr("not synced yet")};
-        case Limiter::TargetUnavailable: return {K::Problem, tr("target missing")};
-        case Limiter::RescaleFailed: return {K::Problem, tr("rescale failed")};
-        case Limiter::MetricsUnavailable: return {K::Problem, tr("metrics unavailable")};
-        case Limiter::ScalingDisabled: return {K::Limited, tr("scaling disabled")};
-        case Limiter::TooManyReplicas: return {K::Limited, tr("limited at max")};
-        case Limiter::TooFewReplicas: return {K::Limited, tr("limited at min")};
-        case Limiter::ScaleUpDisabled: return {K::Limited, tr("scale-up disabled")};
-        case Limiter::ScaleDownDisabled: return {K::Limited, tr("scale-down disabled")};
+        case Limiter::Unknown: return {K::Limited, Tr::tr("not synced yet")};
+        case Limiter::TargetUnavailable: return {K::Problem, Tr::tr("target missing")};
+        case Limiter::RescaleFailed: return {K::Problem, Tr::tr("rescale failed")};
+        case Limiter::MetricsUnavailable: return {K::Problem, Tr::tr("metrics unavailable")};
+        case Limiter::ScalingDisabled: return {K::Limited, Tr::tr("scaling disabled")};
+        case Limiter::TooManyReplicas: return {K::Limited, Tr::tr("limited at max")};
+        case Limiter::TooFewReplicas: return {K::Limited, Tr::tr("limited at min")};
+        case Limiter::ScaleUpDisabled: return {K::Limited, Tr::tr("scale-up disabled")};
+        case Limiter::ScaleDownDisabled: return {K::Limited, Tr::tr("scale-down disabled")};
         case Limiter::ScaleUpLimit:
-            return desired > current ? Badge{K::Moving, tr("scaling up, rate-limited")} : Badge{K::Limited, tr("rate-limited")};
+            return desired > current ? Badge{K::Moving, Tr::tr("scaling up, rate-limited")} : Badge{K::Limited, Tr::tr("rate-limited")};
         case Limiter::ScaleDownLimit:
-            return desired < current ? Badge{K::Moving, tr("scaling down, rate-limited")} : Badge{K::Limited, tr("rate-limited")};
+            return desired < current ? Badge{K::Moving, Tr::tr("scaling down, rate-limited")} : Badge{K::Limited, Tr::tr("rate-limited")};
         default: break;
         }
     }
     if (desired > current)
-        return {K::Moving, tr("scaling up")};
+        return {K::Moving, Tr::tr("scaling up")};
     if (desired < current)
-        return {K::Moving, tr("scaling down")};
+        return {K::Moving, Tr::tr("scaling down")};
     for (Limiter l : kube::hpa::limitersOf(hpa))
         if (l == Limiter::ScaleDownStabilized || l == Limiter::ScaleUpStabilized)
-            return {K::Moving, tr("stabilizing")};
-    return {K::Ok, tr("stable")};
+            return {K::Moving, Tr::tr("stabilizing")};
+    return {K::Ok, Tr::tr("stable")};
+}
+
+QString metricName(const kube::api::MetricSpec &spec)
+{
+    const kube::api::MetricName n = kube::api::metricNameOf(spec);
+    QStringList a;
+    for (const auto &arg : n.args)
+        a << QString::fromStdString(arg);
+    while (a.size() < 2)
+        a << QString();
+    if (n.id == "object")
+        return Tr::tr("%1 on %2", "metric on Kind/name").arg(a[0], a[1]);
+    if (n.id == "pods")
+        return Tr::tr("%1 on pods").arg(a[0]);
+    if (n.id == "container")
+        return Tr::tr("%1 (container %2)").arg(a[0], a[1]);
+    if (n.id == "external")
+        return Tr::tr("%1 (external)").arg(a[0]);
+    if (n.id == "unknown")
+        return Tr::tr("%1 metric").arg(a[0]);
+    if (n.id == "unknown.unnamed")
+        return Tr::tr("<unknown metric>");
+    if (n.id == "nosource")
+        return Tr::tr("%1 metric (no source)").arg(a[0]);
+    return a[0];
+}
+
+QString dateTime(const QDateTime &t)
+{
+    //: The format of times in tables, tooltips and reports (QDateTime::toString); keep the 24 h clock.
+    return t.toLocalTime().toString(Tr::tr("yyyy-MM-dd HH:mm:ss"));
 }
 
 QDateTime toQDateTime(std::chrono::system_clock::time_point t)

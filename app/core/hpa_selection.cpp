@@ -1,4 +1,5 @@
 #include "app/core/hpa_selection.h"
+#include "app/core/hpa_format.h"
 
 #include "app/core/cluster_session.h"
 #include "app/core/hpa_list_model.h"
@@ -12,7 +13,7 @@ QList<MetricTrack> metricTracksOf(const kube::api::HorizontalPodAutoscaler &hpa)
     QList<MetricTrack> tracks;
     for (const auto &pair : kube::api::pairMetrics(hpa))
         tracks.append({QString::fromStdString(kube::api::identityOf(pair.spec).toString()),
-                       QString::fromStdString(kube::api::metricDisplayName(pair.spec))});
+                       format::metricName(pair.spec)});
     return tracks;
 }
 

@@ -9,10 +9,9 @@
 namespace hpascope {
 
 namespace {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("PrivateFile", text);
-}
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(PrivateFile)
+};
 } // namespace
 
 QString makeUserOnly(const QString &path)
@@ -20,11 +19,11 @@ QString makeUserOnly(const QString &path)
     const QString dir = QFileInfo(path).absolutePath();
     const bool existed = QFileInfo::exists(dir);
     if (!QDir().mkpath(dir))
-        return tr("cannot create the folder");
+        return Tr::tr("cannot create the folder");
     if (!existed)
         QFile::setPermissions(dir, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
     if (QFileInfo(path).isDir())
-        return tr("it is a folder");
+        return Tr::tr("it is a folder");
     QFile file(path);
     if (!file.exists() && !file.open(QIODevice::WriteOnly))
         return file.errorString();

@@ -1,4 +1,5 @@
 #include "app/core/series_feed.h"
+#include "app/core/hpa_format.h"
 
 #include "kube/api/hpa_metrics.h"
 
@@ -29,7 +30,7 @@ HpaSample sampleOf(const kube::api::HorizontalPodAutoscaler &hpa, const QDateTim
     for (const auto &pair : kube::api::pairMetrics(hpa)) {
         MetricSampleValue v;
         v.identity = q(kube::api::identityOf(pair.spec).toString());
-        v.name = q(kube::api::metricDisplayName(pair.spec));
+        v.name = format::metricName(pair.spec);
         const kube::api::MetricTarget *target = kube::api::targetOf(pair.spec);
         const auto preferred = target ? target->type : kube::api::MetricTargetType::Unknown;
         if (target) {

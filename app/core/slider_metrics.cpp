@@ -1,4 +1,5 @@
 #include "app/core/slider_metrics.h"
+#include "app/core/hpa_format.h"
 
 #include "app/core/metric_writer.h"
 #include "app/core/qs.h"
@@ -29,7 +30,7 @@ QList<SliderMetric> sliderMetricsOf(const kube::api::HorizontalPodAutoscaler &hp
         SliderMetric row;
         row.specIndex = int(i);
         row.key = MetricWriter::keyOf(spec);
-        row.name = qs(kube::api::metricDisplayName(spec));
+        row.name = format::metricName(spec);
         row.writable = MetricWriter::isWritable(spec, &row.readOnlyWhy);
         const auto target = targetOfSpec(spec);
         if (target)

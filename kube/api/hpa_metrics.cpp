@@ -316,7 +316,7 @@ const MetricTarget *targetOf(const MetricSpec &spec)
     return nullptr;
 }
 
-std::string metricDisplayName(const MetricSpec &spec)
+MetricName metricNameOf(const MetricSpec &spec)
 {
     const auto withSelector = [](const MetricIdentifier &m) {
         const std::string sel = selectorString(m.selector);
@@ -325,30 +325,50 @@ std::string metricDisplayName(const MetricSpec &spec)
     switch (spec.type) {
     case MetricSourceType::Object:
         if (spec.object)
-            return withSelector(spec.object->metric) + " on " + spec.object->describedObject.kind
-                + "/" + spec.object->describedObject.name;
+            return {"object", {withSelector(spec.object->metric),
+                               spec.object->describedObject.kind + "/" + spec.object->describedObject.name}};
         break;
     case MetricSourceType::Pods:
         if (spec.pods)
-            return withSelector(spec.pods->metric) + " on pods";
+            return {"pods", {withSelector(spec.pods->metric)}};
         break;
     case MetricSourceType::Resource:
         if (spec.resource)
-            return spec.resource->name;
+            return {"resource", {spec.resource->name}};
         break;
     case MetricSourceType::ContainerResource:
         if (spec.containerResource)
-            return spec.containerResource->name + " (container "
-                + spec.containerResource->container + ")";
+            return {"container", {spec.containerResource->name, spec.containerResource->container}};
         break;
     case MetricSourceType::External:
         if (spec.external)
-            return withSelector(spec.external->metric) + " (external)";
+            return {"external", {withSelector(spec.external->metric)}};
         break;
     case MetricSourceType::Unknown:
-        return spec.typeName.empty() ? "<unknown metric>" : spec.typeName + " metric";
+        return spec.typeName.empty() ? MetricName{"unknown.unnamed", {}} : MetricName{"unknown", {spec.typeName}};
     }
-    return std::string(nameOf(spec.type)) + " metric (no source)";
+    return {"nosource", {std::string(nameOf(spec.type))}};
+}
+
+std::string metricDisplayName(const MetricSpec &spec)
+{
+    const MetricName n = metricNameOf(spec);
+    const auto arg = [&n](std::size_t i) { return i < n.args.size() ? n.args[i] : std::string(); };
+    if (n.id == "object")
+        return arg(0) + " on " + arg(1);
+    if (n.id == "pods")
+        return arg(0) + " on pods";
+    if (n.id == "container")
+        return arg(0) + " (container " + arg(1) + ")";
+    if (n.id == "external")
+        return arg(0) + " (external)";
+    if (n.id == "unknown")
+        return arg(0) + " metric";
+    if (n.id == "unknown.unnamed")
+        return "<unknown metric>";
+    if (n.id == "nosource")
+        return arg(0) + " metric (no source)";
+    return arg(0); // resource
 }
 
 } // namespace kube::api

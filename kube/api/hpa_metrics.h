@@ -67,8 +67,18 @@ const MetricValueStatus *currentOf(const MetricStatus &status);
 // The target of a spec entry, or nullptr when the source for its type is missing.
 const MetricTarget *targetOf(const MetricSpec &spec);
 
-// "test-metric on Service/kubernetes", "cpu", "cpu (container app)", "requests on pods",
-// "queue_depth (external)"; a metric selector is appended in braces: "hits{path=/api}".
+// A metric's name as a person reads it, as a message id with arguments, so that the UI can say
+// it in its language (app/core/hpa_format.cpp): "object" {metric, Kind/name}, "pods" {metric},
+// "resource" {name}, "container" {name, container}, "external" {metric}, "unknown" {type name},
+// "unknown.unnamed" {}, "nosource" {type}. A metric selector is appended in braces to the
+// metric's name: "hits{path=/api}".
+struct MetricName {
+    std::string id;
+    std::vector<std::string> args;
+};
+MetricName metricNameOf(const MetricSpec &spec);
+// The same in English: "test-metric on Service/kubernetes", "cpu", "cpu (container app)",
+// "requests on pods", "queue_depth (external)".
 std::string metricDisplayName(const MetricSpec &spec);
 
 } // namespace kube::api

@@ -9,10 +9,9 @@ namespace hpascope::report {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Report", text);
-}
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(Report)
+};
 
 const QString kRescaleReason = QStringLiteral("SuccessfulRescale");
 const QString kHpaKind = QStringLiteral("HorizontalPodAutoscaler");
@@ -42,17 +41,17 @@ QString accountOf(const HpaSample &s, std::optional<int> from, int to, const Tol
     std::optional<int> proposal;
     for (const MetricSampleValue &m : s.metrics) {
         if (!m.current || !m.target || *m.target <= 0) {
-            parts << tr("%1: no value").arg(m.name);
+            parts << Tr::tr("%1: no value").arg(m.name);
             continue;
         }
         const double ratio = *m.current / *m.target;
         const bool within = ratio >= 1 - tolerance.down && ratio <= 1 + tolerance.up;
-        QString part = tr("%1 %2 against %3: ratio %4, %5")
+        QString part = Tr::tr("%1 %2 against %3: ratio %4, %5")
                            .arg(m.name, m.currentText, m.targetText, QString::number(ratio, 'f', 2),
-                                within ? tr("within the tolerance") : tr("beyond the tolerance"));
+                                within ? Tr::tr("within the tolerance") : Tr::tr("beyond the tolerance"));
         if (from && *from > 0) {
             const int p = within ? *from : int(std::ceil(ratio * *from - 1e-9));
-            part += tr(" (about %1 pods)").arg(p);
+            part += Tr::tr(" (about %1 pods)").arg(p);
             proposal = std::max(proposal.value_or(p), p);
         }
         parts << part;
@@ -61,14 +60,14 @@ QString accountOf(const HpaSample &s, std::optional<int> from, int to, const Tol
     if (proposal && from) {
         const bool up = to > *from;
         if (up && *proposal > to)
-            limit = to == s.maxReplicas ? tr("Capped at maxReplicas (%1).").arg(to)
-                                        : tr("Limited to %1 by a scale-up policy.").arg(to);
+            limit = to == s.maxReplicas ? Tr::tr("Capped at maxReplicas (%1).").arg(to)
+                                        : Tr::tr("Limited to %1 by a scale-up policy.").arg(to);
         else if (!up && *proposal < to)
-            limit = to == s.minReplicas ? tr("Held at minReplicas (%1).").arg(to)
-                                        : tr("Went to %1, not %2: a scale-down policy or the stabilization window held it back.")
+            limit = to == s.minReplicas ? Tr::tr("Held at minReplicas (%1).").arg(to)
+                                        : Tr::tr("Went to %1, not %2: a scale-down policy or the stabilization window held it back.")
                                               .arg(to).arg(*proposal);
         else if (!up && *proposal > to)
-            limit = tr("A stabilization window released an older, lower recommendation.");
+            limit = Tr::tr("A stabilization window released an older, lower recommendation.");
     }
     QString text = parts.join(QStringLiteral("; "));
     if (!text.isEmpty())

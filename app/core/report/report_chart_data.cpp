@@ -11,10 +11,9 @@ namespace hpascope::report {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Report", text);
-}
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(Report)
+};
 
 // Print colours: dark enough to read on paper, told apart by line style in black and white.
 const QColor kInk(0x22, 0x22, 0x22);
@@ -100,18 +99,18 @@ const MetricSampleValue *metricOf(const HpaSample &s, const QString &identity)
 
 ChartData replicaChart(const ReportData &d, int columns)
 {
-    ChartData c = frame(d, tr("Replicas"));
+    ChartData c = frame(d, Tr::tr("Replicas"));
     c.integers = true;
     const auto field = [](int HpaSample::*member) {
         return Getter([member](const HpaSample &s) { return std::optional<double>(s.*member); });
     };
-    ChartLine lower = line(tr("min"), stepSegments(d, field(&HpaSample::minReplicas), columns), ChartLine::Style::Dotted, kGrey, 0.8);
-    ChartLine upper = line(tr("max"), stepSegments(d, field(&HpaSample::maxReplicas), columns), ChartLine::Style::Dotted, kGrey, 0.8);
+    ChartLine lower = line(Tr::tr("min"), stepSegments(d, field(&HpaSample::minReplicas), columns), ChartLine::Style::Dotted, kGrey, 0.8);
+    ChartLine upper = line(Tr::tr("max"), stepSegments(d, field(&HpaSample::maxReplicas), columns), ChartLine::Style::Dotted, kGrey, 0.8);
     c.band = std::make_pair(std::move(lower), std::move(upper));
-    c.bandLabel = tr("min–max");
-    c.lines.push_back(line(tr("desired"), stepSegments(d, field(&HpaSample::desiredReplicas), columns),
+    c.bandLabel = Tr::tr("min–max");
+    c.lines.push_back(line(Tr::tr("desired"), stepSegments(d, field(&HpaSample::desiredReplicas), columns),
                            ChartLine::Style::Dashed, kBlue, 1.5));
-    c.lines.push_back(line(tr("current"), stepSegments(d, field(&HpaSample::currentReplicas), columns),
+    c.lines.push_back(line(Tr::tr("current"), stepSegments(d, field(&HpaSample::currentReplicas), columns),
                            ChartLine::Style::Solid, kInk, 1.8));
     for (const ReportDecision &dec : d.decisions) {
         const QString from = dec.from ? QString::number(*dec.from) : QStringLiteral("?");
@@ -122,7 +121,7 @@ ChartData replicaChart(const ReportData &d, int columns)
 
 ChartData metricChart(const ReportData &d, const ReportMetricTrack &track, int columns)
 {
-    ChartData c = frame(d, tr("%1: current and target").arg(track.name));
+    ChartData c = frame(d, Tr::tr("%1: current and target").arg(track.name));
     const QString id = track.identity;
     const auto current = Getter([id](const HpaSample &s) -> std::optional<double> {
         const MetricSampleValue *m = metricOf(s, id);
@@ -132,8 +131,8 @@ ChartData metricChart(const ReportData &d, const ReportMetricTrack &track, int c
         const MetricSampleValue *m = metricOf(s, id);
         return m ? m->target : std::nullopt;
     });
-    c.lines.push_back(line(tr("target"), stepSegments(d, target, columns), ChartLine::Style::Dashed, kRed, 1.5));
-    c.lines.push_back(line(tr("current"), stepSegments(d, current, columns), ChartLine::Style::Solid, kInk, 1.8));
+    c.lines.push_back(line(Tr::tr("target"), stepSegments(d, target, columns), ChartLine::Style::Dashed, kRed, 1.5));
+    c.lines.push_back(line(Tr::tr("current"), stepSegments(d, current, columns), ChartLine::Style::Solid, kInk, 1.8));
     return c;
 }
 

@@ -17,10 +17,9 @@ namespace hpascope::report {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Report", text);
-}
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(Report)
+};
 
 constexpr int kChartObjectType = QTextFormat::UserObject + 1;
 constexpr int kChartIndexProperty = QTextFormat::UserProperty + 1;
@@ -145,7 +144,7 @@ bool renderPdf(const ReportData &data, const QString &path, const RenderOptions 
         pdf.setPageSize(options.pageSize);
         pdf.setPageMargins(QMarginsF(kMarginMm, kMarginMm, kMarginMm, kMarginMm), QPageLayout::Millimeter);
         pdf.setResolution(300);
-        pdf.setTitle(tr("HPA report: %1/%2").arg(data.request.namespaceName, data.request.name));
+        pdf.setTitle(Tr::tr("HPA report: %1/%2").arg(data.request.namespaceName, data.request.name));
         pdf.setCreator(QStringLiteral("hpascope %1").arg(data.request.version));
         const auto doc = ReportDocument::build(data, {}, &pdf, options.chartColumns);
         QTextDocument &d = doc->document();
@@ -170,7 +169,7 @@ bool renderPdf(const ReportData &data, const QString &path, const RenderOptions 
             p.setFont(footerFont);
             p.setPen(Qt::black);
             p.drawText(QRectF(0, body.height(), body.width(), footer), Qt::AlignRight | Qt::AlignBottom,
-                       tr("%1/%2 · page %3 of %4").arg(data.request.namespaceName, data.request.name).arg(i + 1).arg(pages));
+                       Tr::tr("%1/%2 · page %3 of %4").arg(data.request.namespaceName, data.request.name).arg(i + 1).arg(pages));
         }
     }
     if (!file.commit()) {

@@ -1,4 +1,5 @@
 #include "app/core/report/report_text.h"
+#include "app/core/hpa_format.h"
 
 #include "app/core/report/report_chart.h"
 
@@ -6,10 +7,9 @@ namespace hpascope::report {
 
 namespace {
 
-QString tr(const char *text, const char *disambiguation = nullptr, int n = -1)
-{
-    return QCoreApplication::translate("Report", text, disambiguation, n);
-}
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(Report)
+};
 
 using Kind = ReportBlock::Kind;
 
@@ -31,7 +31,7 @@ ReportBlock tableBlock(QStringList header, std::vector<QStringList> rows, const 
     if (options.maxRows > 0 && int(rows.size()) > options.maxRows) {
         const int more = int(rows.size()) - options.maxRows;
         rows.resize(std::size_t(options.maxRows));
-        b.table.omitted = tr("… %n more row(s) in the PDF and HTML reports", nullptr, more);
+        b.table.omitted = Tr::tr("… %n more row(s) in the PDF and HTML reports", nullptr, more);
     }
     b.table.rows = std::move(rows);
     return b;
@@ -41,7 +41,7 @@ QString share(qint64 part, qint64 whole)
 {
     if (whole <= 0)
         return durationText(part);
-    return tr("%1 (%2 % of the recorded time)").arg(durationText(part)).arg(QString::number(100.0 * double(part) / double(whole), 'f', 1));
+    return Tr::tr("%1 (%2 % of the recorded time)").arg(durationText(part)).arg(QString::number(100.0 * double(part) / double(whole), 'f', 1));
 }
 
 QString offsetText(const QDateTime &t)
@@ -55,78 +55,78 @@ QString offsetText(const QDateTime &t)
 void header(const ReportData &d, std::vector<ReportBlock> &out, const TextOptions &o)
 {
     const ReportRequest &r = d.request;
-    out.push_back(block(Kind::Title, tr("HPA report: %1/%2").arg(r.namespaceName, r.name)));
+    out.push_back(block(Kind::Title, Tr::tr("HPA report: %1/%2").arg(r.namespaceName, r.name)));
     QStringList gapLines;
     for (const TimeSpan &g : d.gaps)
-        gapLines << tr("%1 – %2 (%3): hpascope recorded nothing").arg(timeText(g.from), timeText(g.to), durationText(g.ms()));
+        gapLines << Tr::tr("%1 – %2 (%3): hpascope recorded nothing").arg(timeText(g.from), timeText(g.to), durationText(g.ms()));
     std::vector<QStringList> rows{
-        {tr("Context"), r.context.isEmpty() ? tr("(none)") : r.context},
-        {tr("API server"), r.redactServer ? tr("(redacted)") : r.server},
-        {tr("HPA"), d.config.scaleTarget.isEmpty() ? QStringLiteral("%1/%2").arg(r.namespaceName, r.name)
-                                                   : tr("%1/%2, scaling %3").arg(r.namespaceName, r.name, d.config.scaleTarget)},
-        {tr("Time range"), tr("%1 – %2 (%3), times in %4")
+        {Tr::tr("Context"), r.context.isEmpty() ? Tr::tr("(none)") : r.context},
+        {Tr::tr("API server"), r.redactServer ? Tr::tr("(redacted)") : r.server},
+        {Tr::tr("HPA"), d.config.scaleTarget.isEmpty() ? QStringLiteral("%1/%2").arg(r.namespaceName, r.name)
+                                                   : Tr::tr("%1/%2, scaling %3").arg(r.namespaceName, r.name, d.config.scaleTarget)},
+        {Tr::tr("Time range"), Tr::tr("%1 – %2 (%3), times in %4")
                                .arg(timeText(r.from), timeText(r.to), durationText(r.from.msecsTo(r.to)), offsetText(r.from))},
-        {tr("Data gaps"), gapLines.isEmpty() ? tr("none recorded") : gapLines.join(QLatin1Char('\n'))},
-        {tr("Made"), tr("%1 by hpascope %2").arg(timeText(r.now), r.version)},
+        {Tr::tr("Data gaps"), gapLines.isEmpty() ? Tr::tr("none recorded") : gapLines.join(QLatin1Char('\n'))},
+        {Tr::tr("Made"), Tr::tr("%1 by hpascope %2").arg(timeText(r.now), r.version)},
     };
     out.push_back(tableBlock({}, std::move(rows), o));
     if (d.coverageKnown)
-        out.push_back(block(Kind::Note, tr("Data gaps are the times hpascope was not watching this namespace live "
+        out.push_back(block(Kind::Note, Tr::tr("Data gaps are the times hpascope was not watching this namespace live "
                                            "(not running, not connected, or reconnecting).")));
     else
-        out.push_back(block(Kind::Note, tr("This history predates hpascope's record of when it watched: between two "
+        out.push_back(block(Kind::Note, Tr::tr("This history predates hpascope's record of when it watched: between two "
                                            "recorded statuses the earlier one is taken to hold.")));
 }
 
 void summary(const ReportData &d, std::vector<ReportBlock> &out, const TextOptions &o)
 {
     const ReportSummary &s = d.summary;
-    out.push_back(block(Kind::Heading, tr("Summary")));
-    const QString when = s.live ? tr("now") : tr("as last recorded");
+    out.push_back(block(Kind::Heading, Tr::tr("Summary")));
+    const QString when = s.live ? Tr::tr("now") : Tr::tr("as last recorded");
     std::vector<QStringList> rows{
-        {tr("Replicas (%1)").arg(when), tr("current %1, desired %2, min %3, max %4")
+        {Tr::tr("Replicas (%1)").arg(when), Tr::tr("current %1, desired %2, min %3, max %4")
                                             .arg(s.currentReplicas).arg(s.desiredReplicas).arg(s.minReplicas).arg(s.maxReplicas)},
-        {tr("Scale-ups / scale-downs"), tr("%1 / %2 (SuccessfulRescale events)").arg(s.scaleUps).arg(s.scaleDowns)},
-        {tr("Time at maxReplicas"), share(s.atMaxMs, s.coveredMs)},
-        {tr("Time at minReplicas"), share(s.atMinMs, s.coveredMs)},
-        {tr("Time with metrics unavailable"), share(s.metricsUnavailableMs, s.coveredMs)},
-        {tr("Direction changes (flapping)"), tr("%1 (%2 per hour)").arg(s.directionChanges).arg(QString::number(s.directionChangesPerHour, 'f', 2))},
-        {tr("Recorded time"), durationText(s.coveredMs)},
+        {Tr::tr("Scale-ups / scale-downs"), Tr::tr("%1 / %2 (SuccessfulRescale events)").arg(s.scaleUps).arg(s.scaleDowns)},
+        {Tr::tr("Time at maxReplicas"), share(s.atMaxMs, s.coveredMs)},
+        {Tr::tr("Time at minReplicas"), share(s.atMinMs, s.coveredMs)},
+        {Tr::tr("Time with metrics unavailable"), share(s.metricsUnavailableMs, s.coveredMs)},
+        {Tr::tr("Direction changes (flapping)"), Tr::tr("%1 (%2 per hour)").arg(s.directionChanges).arg(QString::number(s.directionChangesPerHour, 'f', 2))},
+        {Tr::tr("Recorded time"), durationText(s.coveredMs)},
     };
     out.push_back(tableBlock({}, std::move(rows), o));
 }
 
 void charts(const ReportData &d, std::vector<ReportBlock> &out)
 {
-    out.push_back(block(Kind::Heading, tr("Charts")));
+    out.push_back(block(Kind::Heading, Tr::tr("Charts")));
     const int n = 1 + int(d.tracks.size());
     for (int i = 0; i < n; ++i) {
         ReportBlock b = block(Kind::Chart, {});
         b.chart = i;
         out.push_back(std::move(b));
     }
-    out.push_back(block(Kind::Note, tr("Hatched: not recorded. Marks \"3→5\" are SuccessfulRescale events; "
+    out.push_back(block(Kind::Note, Tr::tr("Hatched: not recorded. Marks \"3→5\" are SuccessfulRescale events; "
                                        "a dashed mark is a scale-down.")));
 }
 
 void decisions(const ReportData &d, std::vector<ReportBlock> &out, const TextOptions &o)
 {
-    out.push_back(block(Kind::Heading, tr("Scale decisions")));
+    out.push_back(block(Kind::Heading, Tr::tr("Scale decisions")));
     if (d.decisions.empty()) {
-        out.push_back(block(Kind::Paragraph, tr("No SuccessfulRescale event was recorded in this range.")));
+        out.push_back(block(Kind::Paragraph, Tr::tr("No SuccessfulRescale event was recorded in this range.")));
     } else {
         std::vector<QStringList> rows;
         for (const ReportDecision &x : d.decisions) {
             QString change = (x.from ? QString::number(*x.from) : QStringLiteral("?")) + QStringLiteral(" → ") + QString::number(x.to);
             if (x.count > 1)
-                change += tr(" (×%1)").arg(x.count);
+                change += Tr::tr(" (×%1)").arg(x.count);
             rows.push_back({timeText(x.time), change, x.reason, x.account});
         }
-        out.push_back(tableBlock({tr("Time"), tr("From → to"), tr("Reason (event)"), tr("Account (recorded metrics)")},
+        out.push_back(tableBlock({Tr::tr("Time"), Tr::tr("From → to"), Tr::tr("Reason (event)"), Tr::tr("Account (recorded metrics)")},
                                  std::move(rows), o, {20, 11, 21, 48}));
     }
     if (!d.request.explanation.isEmpty()) {
-        out.push_back(block(Kind::Heading, tr("Why, now (hpascope's explainer)")));
+        out.push_back(block(Kind::Heading, Tr::tr("Why, now (hpascope's explainer)")));
         for (const QString &sentence : d.request.explanation)
             out.push_back(block(Kind::Paragraph, sentence));
     }
@@ -135,62 +135,62 @@ void decisions(const ReportData &d, std::vector<ReportBlock> &out, const TextOpt
 void configuration(const ReportData &d, std::vector<ReportBlock> &out, const TextOptions &o)
 {
     const ReportConfig &c = d.config;
-    out.push_back(block(Kind::Heading, tr("Effective configuration")));
+    out.push_back(block(Kind::Heading, Tr::tr("Effective configuration")));
     if (!c.fromHpa)
-        out.push_back(block(Kind::Note, tr("The HPA was not available (not connected, or deleted): the targets below "
+        out.push_back(block(Kind::Note, Tr::tr("The HPA was not available (not connected, or deleted): the targets below "
                                            "are the last recorded ones and its behavior is not known.")));
     std::vector<QStringList> metrics;
     for (const ReportMetricConfig &m : c.metrics)
         metrics.push_back({m.name, m.type, m.target});
-    out.push_back(tableBlock({tr("Metric"), tr("Type"), tr("Target")}, std::move(metrics), o));
+    out.push_back(tableBlock({Tr::tr("Metric"), Tr::tr("Type"), Tr::tr("Target")}, std::move(metrics), o));
     if (c.behavior) {
         out.push_back(block(Kind::Paragraph, c.behavior->summary));
         std::vector<QStringList> rows;
         for (const EffectiveRulesText *r : {&c.behavior->scaleUp, &c.behavior->scaleDown})
             rows.push_back({r->direction, r->window, r->select, r->policyText, r->tolerance});
-        out.push_back(tableBlock({tr("Direction"), tr("Stabilization window"), tr("Select policy"), tr("Policies"), tr("Tolerance")},
+        out.push_back(tableBlock({Tr::tr("Direction"), Tr::tr("Stabilization window"), Tr::tr("Select policy"), Tr::tr("Policies"), Tr::tr("Tolerance")},
                                  std::move(rows), o));
     }
-    out.push_back(tableBlock({}, {{tr("--horizontal-pod-autoscaler-sync-period"), c.syncPeriod},
-                                  {tr("--horizontal-pod-autoscaler-downscale-stabilization"), c.downscaleStabilization},
-                                  {tr("--horizontal-pod-autoscaler-tolerance"), c.tolerance},
-                                  {tr("Controller flags from"), c.flagsSource}},
+    out.push_back(tableBlock({}, {{Tr::tr("--horizontal-pod-autoscaler-sync-period"), c.syncPeriod},
+                                  {Tr::tr("--horizontal-pod-autoscaler-downscale-stabilization"), c.downscaleStabilization},
+                                  {Tr::tr("--horizontal-pod-autoscaler-tolerance"), c.tolerance},
+                                  {Tr::tr("Controller flags from"), c.flagsSource}},
                              o));
 }
 
 void history(const ReportData &d, std::vector<ReportBlock> &out, const TextOptions &o)
 {
-    out.push_back(block(Kind::Heading, tr("Metric pushes from hpascope")));
+    out.push_back(block(Kind::Heading, Tr::tr("Metric pushes from hpascope")));
     if (d.pushes.empty()) {
-        out.push_back(block(Kind::Paragraph, tr("No metric push was recorded for this HPA's metrics in this range.")));
+        out.push_back(block(Kind::Paragraph, Tr::tr("No metric push was recorded for this HPA's metrics in this range.")));
     } else {
         std::vector<QStringList> rows;
         for (const MetricPushRecord &p : d.pushes)
-            rows.push_back({timeText(p.time), p.object, p.metric, p.value, p.ok ? tr("written") : tr("failed: %1").arg(p.error)});
-        out.push_back(tableBlock({tr("Time"), tr("Object"), tr("Metric"), tr("Value"), tr("Result")}, std::move(rows), o));
+            rows.push_back({timeText(p.time), p.object, p.metric, p.value, p.ok ? Tr::tr("written") : Tr::tr("failed: %1").arg(p.error)});
+        out.push_back(tableBlock({Tr::tr("Time"), Tr::tr("Object"), Tr::tr("Metric"), Tr::tr("Value"), Tr::tr("Result")}, std::move(rows), o));
     }
-    out.push_back(block(Kind::Heading, tr("Condition changes")));
+    out.push_back(block(Kind::Heading, Tr::tr("Condition changes")));
     if (d.conditions.empty()) {
-        out.push_back(block(Kind::Paragraph, tr("No condition of the HPA was recorded in this range.")));
+        out.push_back(block(Kind::Paragraph, Tr::tr("No condition of the HPA was recorded in this range.")));
     } else {
         // The first row of each type is its state at the range's start (or when first seen).
         std::vector<QStringList> rows;
         for (const ConditionRecord &c : d.conditions)
             rows.push_back({timeText(c.time), c.type, c.status, c.reason, c.message,
                             c.since.isValid() ? timeText(c.since) : QString()});
-        out.push_back(tableBlock({tr("Seen"), tr("Type"), tr("Status"), tr("Reason"), tr("Message"), tr("Since")},
+        out.push_back(tableBlock({Tr::tr("Seen"), Tr::tr("Type"), Tr::tr("Status"), Tr::tr("Reason"), Tr::tr("Message"), Tr::tr("Since")},
                                  std::move(rows), o, {15, 13, 8, 22, 27, 15}));
     }
 
-    out.push_back(block(Kind::Heading, tr("Events")));
+    out.push_back(block(Kind::Heading, Tr::tr("Events")));
     if (d.events.empty()) {
-        out.push_back(block(Kind::Paragraph, tr("No event of the HPA or its target was recorded in this range.")));
+        out.push_back(block(Kind::Paragraph, Tr::tr("No event of the HPA or its target was recorded in this range.")));
         return;
     }
     std::vector<QStringList> rows;
     for (const EventRecord &e : d.events)
         rows.push_back({timeText(e.when()), e.type, e.reason, e.objectText(), e.message, QString::number(e.count)});
-    out.push_back(tableBlock({tr("Last seen"), tr("Type"), tr("Reason"), tr("Object"), tr("Message"), tr("Count")},
+    out.push_back(tableBlock({Tr::tr("Last seen"), Tr::tr("Type"), Tr::tr("Reason"), Tr::tr("Object"), Tr::tr("Message"), Tr::tr("Count")},
                              std::move(rows), o, {20, 8, 15, 17, 32, 8}));
 }
 
@@ -198,7 +198,7 @@ void history(const ReportData &d, std::vector<ReportBlock> &out, const TextOptio
 
 QString timeText(const QDateTime &t)
 {
-    return t.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+    return format::dateTime(t);
 }
 
 std::vector<ReportBlock> reportBlocks(const ReportData &data, const TextOptions &options)
