@@ -1,4 +1,5 @@
 #include "widgets/hpa_detail_view.h"
+#include "widgets/palette_follow.h"
 
 #include "app/core/event_model.h"
 #include "app/core/hpa_detail_model.h"
@@ -83,7 +84,7 @@ public:
             && (index.column() == HpaMetricsModel::Current || index.column() == HpaMetricsModel::Note)
             && !mapToSource(index).data(HpaMetricsModel::KnownRole).toBool();
         if (unknown && role == Qt::ForegroundRole) {
-            const bool dark = QApplication::palette().color(QPalette::Base).lightness() < 128;
+            const bool dark = palette::isDark(QApplication::palette());
             return QBrush(dark ? QColor(0xff, 0x7b, 0x72) : QColor(0xb4, 0x23, 0x18));
         }
         if (unknown && role == Qt::FontRole && index.column() == HpaMetricsModel::Current) {
@@ -137,7 +138,7 @@ HpaDetailView::HpaDetailView(QWidget *parent)
     m_why->setTextFormat(Qt::RichText);
     m_why->setAlignment(Qt::AlignTop | Qt::AlignLeft);
     m_why->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
-    m_why->setStyleSheet(QStringLiteral("QLabel { background: #f3f7ee; border-left: 4px solid #5b8c2a; padding: %1px; }").arg(kWhyPadding));
+    applyPalette();
     m_whyBox->setObjectName(QStringLiteral("whyBox"));
     m_whyBox->setWidget(m_why);
     m_whyBox->setWidgetResizable(true);
@@ -311,6 +312,24 @@ void HpaDetailView::refresh()
     m_metricNotes->setText(notes.join(QLatin1Char('\n')));
     m_metricNotes->setVisible(!notes.isEmpty());
     fitHeightToRows(m_metrics);
+}
+
+void HpaDetailView::applyPalette()
+{
+    // A pale green note in light themes, a dark green one in dark themes: text readable on both.
+    const bool dark = palette::isDark(palette());
+    m_why->setStyleSheet(QStringLiteral("QLabel { background: %1; color: %2; border-left: 4px solid %3; padding: %4px; }")
+                             .arg(dark ? QStringLiteral("#23301b") : QStringLiteral("#f3f7ee"),
+                                  dark ? QStringLiteral("#e4eedc") : QStringLiteral("#1c1c1c"),
+                                  dark ? QStringLiteral("#8fc25a") : QStringLiteral("#5b8c2a"))
+                             .arg(kWhyPadding));
+}
+
+void HpaDetailView::changeEvent(QEvent *event)
+{
+    if (palette::isPaletteChange(event))
+        applyPalette();
+    QWidget::changeEvent(event);
 }
 
 } // namespace hpascope

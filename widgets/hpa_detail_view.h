@@ -52,7 +52,11 @@ public:
     // Ages are computed against this clock (simulated time in the demo).
     void setClock(std::function<QDateTime()> now) { m_now = std::move(now); }
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    void applyPalette();
     void refresh();
     QLabel *valueLabel(const QString &objectName);
 

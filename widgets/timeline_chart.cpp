@@ -1,4 +1,5 @@
 #include "widgets/timeline_chart.h"
+#include "widgets/palette_follow.h"
 
 #include <QAreaSeries>
 #include <QDateTime>
@@ -74,6 +75,7 @@ TimelineChart::TimelineChart(SeriesStore *store, QWidget *parent)
     c->addAxis(m_yAxis, Qt::AlignLeft);
     m_xAxis->setTickCount(kXTicks);
     m_yAxis->setRange(0, 1);
+    applyPalette();
     connect(c, &QChart::plotAreaChanged, this, [this] {
         m_dirty = true; // the next tick re-renders at the new width
         updateMarkers();
@@ -105,7 +107,7 @@ TimelineChart *TimelineChart::makeMetricChart(SeriesStore *store, const QString 
     // Dotted, so a dashed what-if prediction is never mistaken for the target.
     chart->addTrace({target, series_keys::metric(hpaKey, identity, target), tr("target"), kRed,
                      Qt::DotLine});
-    chart->addTrace({current, series_keys::metric(hpaKey, identity, current), tr("current"), kBlue});
+    chart->addTrace({current, series_keys::metric(hpaKey, identity, current), tr("current", "a metric's current value"), kBlue});
     chart->setAnnotationScope(hpaKey);
     return chart;
 }
@@ -426,6 +428,34 @@ QList<QAreaSeries *> TimelineChart::bandSegments() const
 QLineSeries *TimelineChart::predictionOf(const QString &key) const
 {
     return m_predictions.value(key);
+}
+
+void TimelineChart::applyPalette()
+{
+    // QChart's themes would also recolour the series (their colours and line styles carry
+    // meaning here): only the chart's own surfaces and text follow the palette.
+    const QPalette p = palette();
+    QChart *c = chart();
+    c->setBackgroundBrush(p.base());
+    c->setTitleBrush(p.text());
+    c->legend()->setLabelColor(p.color(QPalette::Text));
+    const QColor grid = palette::isDark(p) ? p.color(QPalette::Text).darker(250) : p.color(QPalette::Mid).lighter(130);
+    for (QAbstractAxis *axis : {static_cast<QAbstractAxis *>(m_xAxis), static_cast<QAbstractAxis *>(m_yAxis)}) {
+        axis->setLabelsBrush(p.text());
+        axis->setTitleBrush(p.text());
+        axis->setGridLineColor(grid);
+        axis->setLinePenColor(p.color(QPalette::Mid));
+    }
+    setBackgroundBrush(p.window());
+}
+
+void TimelineChart::changeEvent(QEvent *event)
+{
+    if (palette::isPaletteChange(event)) {
+        applyPalette();
+        m_dirty = true;
+    }
+    QChartView::changeEvent(event);
 }
 
 } // namespace hpascope

@@ -76,7 +76,11 @@ public:
     QDateTimeAxis *timeAxis() const { return m_xAxis; }
     QValueAxis *valueAxis() const { return m_yAxis; }
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    void applyPalette();
     struct Pool {
         Trace trace;
         QList<QLineSeries *> series; // series[0] always exists and carries the legend entry

@@ -1,5 +1,6 @@
 #include "app/window/main_window.h"
 
+#include "app/core/app_settings.h"
 #include "app/core/cluster_session.h"
 #include "app/core/demo_profile.h"
 #include "app/core/event_model.h"
@@ -11,6 +12,8 @@
 #include "app/window/controller_flags_dialog.h"
 #include "app/window/report_dialog.h"
 #include "app/window/screenshot_actions.h"
+#include "app/window/settings_dialog.h"
+#include "app/window/window_shortcuts.h"
 #include "app/window/state_banner.h"
 #include "widgets/connection_status_widget.h"
 #include "widgets/hpa_detail_view.h"
@@ -18,6 +21,7 @@
 #include "widgets/metric_slider_panel.h"
 #include "widgets/timeline_panel.h"
 
+#include <QAction>
 #include <QComboBox>
 #include <QLayout>
 #include <QPushButton>
@@ -33,6 +37,7 @@ namespace {
 // Splitter states (QSplitter::saveState), restored at start so the panels are where they were left.
 const QString kSettingMainSplitter = QStringLiteral("layout/mainSplitter");
 const QString kSettingDetailSplitter = QStringLiteral("layout/detailSplitter");
+const QString kSettingGeometry = QStringLiteral("layout/geometry"); // QWidget::saveGeometry
 } // namespace
 
 MainWindow::MainWindow(StartupOptions options, QWidget *parent)
@@ -55,6 +60,8 @@ MainWindow::MainWindow(StartupOptions options, QWidget *parent)
     resize(1440, 900);
     addToolBar(m_toolbar);
 
+    const AppSettings appSettings = AppSettings::load(QSettings());
+    m_recorder->setRetention(appSettings.retention());
     QString recorderError;
     if (m_recorder->open({}, &recorderError))
         m_session->setRecorder(m_recorder);
@@ -90,6 +97,14 @@ MainWindow::MainWindow(StartupOptions options, QWidget *parent)
     m_toolbar->addAction(ReportDialog::createAction(m_session, m_selection, m_detail, this)); // Report… (Ctrl+R)
     m_toolbar->addAction(ScreenshotActions::createCopyAction(this));
     m_toolbar->addAction(ScreenshotActions::createSaveAction(this));
+    auto *settingsAction = new QAction(tr("Settings…"), this);
+    settingsAction->setObjectName(QStringLiteral("settingsAction"));
+    settingsAction->setShortcut(QKeySequence(tr("Ctrl+,")));
+    settingsAction->setToolTip(tr("Language, test adapter, history (%1)").arg(settingsAction->shortcut().toString(QKeySequence::NativeText)));
+    connect(settingsAction, &QAction::triggered, this, &MainWindow::editSettings);
+    m_toolbar->addAction(settingsAction);
+    installWindowShortcuts(this, m_table, m_timeline);
+    restoreWindowState();
 
     if (options.demo)
         startDemo();
@@ -115,9 +130,6 @@ void MainWindow::assembleLayout()
     m_splitter->setStretchFactor(1, 1);
     m_splitter->setChildrenCollapsible(false);
     m_splitter->setSizes({170, 10000});
-    QSettings settings;
-    m_splitter->restoreState(settings.value(kSettingMainSplitter).toByteArray());
-    m_detailView->splitter()->restoreState(settings.value(kSettingDetailSplitter).toByteArray());
 
     auto *central = new QWidget(this);
     auto *layout = new QVBoxLayout(central);
@@ -149,9 +161,32 @@ void MainWindow::wireSelection()
 void MainWindow::closeEvent(QCloseEvent *event)
 {
     QSettings settings;
+    settings.setValue(kSettingGeometry, saveGeometry());
     settings.setValue(kSettingMainSplitter, m_splitter->saveState());
     settings.setValue(kSettingDetailSplitter, m_detailView->splitter()->saveState());
     QMainWindow::closeEvent(event);
+}
+
+void MainWindow::restoreWindowState()
+{
+    // Where the person left the window and its panels (the 1440×900 default otherwise).
+    const QSettings settings;
+    restoreGeometry(settings.value(kSettingGeometry).toByteArray());
+    m_splitter->restoreState(settings.value(kSettingMainSplitter).toByteArray());
+    m_detailView->splitter()->restoreState(settings.value(kSettingDetailSplitter).toByteArray());
+}
+
+void MainWindow::editSettings()
+{
+    SettingsDialog dialog(AppSettings::load(QSettings()), m_recorder->isOpen() ? m_recorder->path() : QString(), this);
+    connect(&dialog, &SettingsDialog::controllerFlagsRequested, this, &MainWindow::editControllerFlags);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    const AppSettings chosen = dialog.settings();
+    QSettings settings;
+    chosen.save(settings);
+    m_session->metricWriter()->setAdapter(chosen.adapter);
+    m_recorder->setRetention(chosen.retention());
 }
 
 void MainWindow::startDemo()

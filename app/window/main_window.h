@@ -54,6 +54,9 @@ public:
     QComboBox *speedPicker() const;
     // Starts the embedded simulated cluster and shows it (also offered when no kubeconfig exists).
     void startDemo();
+    // Settings… (Ctrl+,): the settings dialog; OK saves them and applies the adapter and the
+    // history's retention at once (the language from the next start).
+    void editSettings();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -64,6 +67,7 @@ private:
     void connectProfile(const ClusterProfile &profile);
     void showState(const ConnectionState &state);
     void editControllerFlags();
+    void restoreWindowState();
 
     Recorder *m_recorder;
     ClusterSession *m_session;

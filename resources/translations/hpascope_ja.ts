@@ -171,7 +171,7 @@
     </message>
     <message>
         <source>→ %1 at %2</source>
-        <translation>%2 に → %1</translation>
+        <translation>→ %1（%2）</translation>
     </message>
     <message>
         <source>hpascope has not watched this HPA for the whole window: these are the latest times, the controller may act sooner.</source>
@@ -1101,6 +1101,11 @@
         <source>Count</source>
         <translation>回数</translation>
     </message>
+    <message>
+        <source>current</source>
+        <comment>a metric&apos;s current value</comment>
+        <translation>現在値</translation>
+    </message>
 </context>
 <context>
     <name>ReportCommand</name>
@@ -1290,6 +1295,37 @@
     <message>
         <source>the %1 translation is missing from this build</source>
         <translation>このビルドには %1 の翻訳が含まれていません</translation>
+    </message>
+</context>
+<context>
+    <name>WindowShortcuts</name>
+    <message>
+        <source>Filter the HPAs</source>
+        <translation>HPA を絞り込む</translation>
+    </message>
+    <message>
+        <source>Next HPA</source>
+        <translation>次の HPA</translation>
+    </message>
+    <message>
+        <source>Previous HPA</source>
+        <translation>前の HPA</translation>
+    </message>
+    <message>
+        <source>Wider time window</source>
+        <translation>表示期間を広げる</translation>
+    </message>
+    <message>
+        <source>Narrower time window</source>
+        <translation>表示期間を狭める</translation>
+    </message>
+    <message>
+        <source>Filter by namespace, name, target or metric (%1)</source>
+        <translation>Namespace、名前、ターゲット、メトリクスで絞り込み（%1）</translation>
+    </message>
+    <message>
+        <source>%1 / %2: next / previous HPA</source>
+        <translation>%1 / %2: 次 / 前の HPA</translation>
     </message>
 </context>
 <context>
@@ -1816,6 +1852,18 @@
         <source>hpascope — %1</source>
         <translation>hpascope — %1</translation>
     </message>
+    <message>
+        <source>Settings…</source>
+        <translation>設定…</translation>
+    </message>
+    <message>
+        <source>Ctrl+,</source>
+        <translation>Ctrl+,</translation>
+    </message>
+    <message>
+        <source>Language, test adapter, history (%1)</source>
+        <translation>言語、テストアダプター、履歴（%1）</translation>
+    </message>
 </context>
 <context>
     <name>hpascope::MetricSliderPanel</name>
@@ -2013,6 +2061,113 @@
     </message>
 </context>
 <context>
+    <name>hpascope::SettingsDialog</name>
+    <message>
+        <source>The namespace of the custom-metrics test adapter&apos;s Service.</source>
+        <translation>custom-metrics テストアダプターの Service の Namespace。</translation>
+    </message>
+    <message>
+        <source>The name of the test adapter&apos;s Service (its write-metrics endpoint).</source>
+        <translation>テストアダプターの Service の名前（write-metrics エンドポイント）。</translation>
+    </message>
+    <message>
+        <source>The Service port, by name (http) or number.</source>
+        <translation>Service のポート。名前（http）または番号。</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>設定</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>言語</translation>
+    </message>
+    <message>
+        <source>The system&apos;s</source>
+        <translation>システムの設定</translation>
+    </message>
+    <message>
+        <source>The language of the window, the explanations and the reports.</source>
+        <translation>ウィンドウ、説明、レポートの言語。</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>言語:</translation>
+    </message>
+    <message>
+        <source>Test adapter (the sliders write to it)</source>
+        <translation>テストアダプター（スライダーの書き込み先）</translation>
+    </message>
+    <message>
+        <source>Namespace:</source>
+        <translation>Namespace:</translation>
+    </message>
+    <message>
+        <source>Service:</source>
+        <translation>Service:</translation>
+    </message>
+    <message>
+        <source>Port:</source>
+        <translation>ポート:</translation>
+    </message>
+    <message>
+        <source>hpascope writes through the API server&apos;s service proxy, with your kubeconfig&apos;s credentials.</source>
+        <translation>hpascope は API サーバーの Service プロキシ経由で、kubeconfig の認証情報を使って書き込みます。</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>履歴</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> 日</translation>
+    </message>
+    <message>
+        <source>Older samples and events are deleted when hpascope starts. Kubernetes itself keeps events for 1 h.</source>
+        <translation>これより古いサンプルとイベントは hpascope の起動時に削除されます。Kubernetes 自体はイベントを 1 時間しか保持しません。</translation>
+    </message>
+    <message>
+        <source>Keep for:</source>
+        <translation>保持期間:</translation>
+    </message>
+    <message>
+        <source>No history is open.</source>
+        <translation>履歴は開かれていません。</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Database:</source>
+        <translation>データベース:</translation>
+    </message>
+    <message>
+        <source>Controller flags…</source>
+        <translation>コントローラーフラグ…</translation>
+    </message>
+    <message>
+        <source>The HPA controller&apos;s flags the explanations use, for the current context</source>
+        <translation>説明に使う HPA コントローラーのフラグ（現在のコンテキスト用）</translation>
+    </message>
+    <message>
+        <source>The adapter&apos;s namespace must be a DNS label (lower-case letters, digits and &apos;-&apos;).</source>
+        <translation>アダプターの Namespace は DNS ラベル（小文字、数字、&apos;-&apos;）でなければなりません。</translation>
+    </message>
+    <message>
+        <source>The adapter&apos;s service must be a DNS label (lower-case letters, digits and &apos;-&apos;).</source>
+        <translation>アダプターの Service は DNS ラベル（小文字、数字、&apos;-&apos;）でなければなりません。</translation>
+    </message>
+    <message>
+        <source>The adapter&apos;s port must be a port name or number.</source>
+        <translation>アダプターのポートはポート名か番号でなければなりません。</translation>
+    </message>
+    <message>
+        <source>The new language shows from the next start of hpascope.</source>
+        <translation>新しい言語は hpascope の次回起動時から表示されます。</translation>
+    </message>
+</context>
+<context>
     <name>hpascope::StateBanner</name>
     <message>
         <source>&lt;b&gt;No cluster configured&lt;/b&gt;</source>
@@ -2060,6 +2215,11 @@
     <message>
         <source>%1 (what-if)</source>
         <translation>%1（予測）</translation>
+    </message>
+    <message>
+        <source>current</source>
+        <comment>a metric&apos;s current value</comment>
+        <translation>現在値</translation>
     </message>
 </context>
 <context>

@@ -132,7 +132,7 @@ ChartData metricChart(const ReportData &d, const ReportMetricTrack &track, int c
         return m ? m->target : std::nullopt;
     });
     c.lines.push_back(line(Tr::tr("target"), stepSegments(d, target, columns), ChartLine::Style::Dashed, kRed, 1.5));
-    c.lines.push_back(line(Tr::tr("current"), stepSegments(d, current, columns), ChartLine::Style::Solid, kInk, 1.8));
+    c.lines.push_back(line(Tr::tr("current", "a metric's current value"), stepSegments(d, current, columns), ChartLine::Style::Solid, kInk, 1.8));
     return c;
 }
 

@@ -14,6 +14,8 @@
 #include "tests/gui/i18n/glyphs.h"
 #include "tests/support/report_fixture.h"
 #include "tests/support/window_driver.h"
+#include "widgets/timeline_chart.h"
+#include "widgets/timeline_panel.h"
 
 #include <QAbstractButton>
 #include <QAbstractItemView>
@@ -152,6 +154,16 @@ private slots:
         QVERIFY2(checked > 60, qPrintable(QString::number(checked)));
         qInfo("%d distinct Japanese characters drawn as glyphs", checked);
 
+        // The seed experiment's first step, in Japanese: 400m sent, read back, 1 → 2 replicas.
+        w.speedPicker()->setCurrentIndex(w.speedPicker()->findData(60));
+        const test::SliderRow row = test::sliderRow(w);
+        QVERIFY(row.complete());
+        row.edit->setText(QStringLiteral("400m"));
+        QTRY_VERIFY(row.send->isEnabled());
+        row.send->click();
+        QTRY_VERIFY_WITH_TIMEOUT(row.status->text().contains(QStringLiteral("読み戻し 400m")), kTimeoutMs);
+        QTRY_VERIFY_WITH_TIMEOUT(!w.timeline()->replicaChart()->markerTimes().isEmpty(), kTimeoutMs);
+        QTRY_VERIFY_WITH_TIMEOUT(why->text().contains(QStringLiteral("→")), kTimeoutMs);
         const QString png = kOut + QStringLiteral("/japanese-window.png");
         QCOMPARE(ScreenshotActions::save(ScreenshotActions::render(&w), png), QString());
     }
