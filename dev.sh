@@ -83,8 +83,16 @@ deps) ensure_deps ;;
 run)
     ensure_deps
     build release
-    if [ $# -eq 0 ]; then
-        set -- --demo # the embedded simulated cluster: works with no cluster and no kubeconfig
+    # No cluster named (nothing but --lang): the embedded simulated cluster, which works with no
+    # cluster and no kubeconfig. ./dev.sh run --lang ja is the demo in Japanese.
+    only_lang=1
+    prev=
+    for a in "$@"; do
+        case "$a" in --lang | --lang=*) ;; *) [ "$prev" = --lang ] || only_lang=0 ;; esac
+        prev=$a
+    done
+    if [ "$only_lang" = 1 ]; then
+        set -- --demo "$@"
     fi
     exec ./build/release/app/hpascope "$@"
     ;;
