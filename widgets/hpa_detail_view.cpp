@@ -1,5 +1,6 @@
 #include "widgets/hpa_detail_view.h"
 #include "widgets/palette_follow.h"
+#include "widgets/pods_panel.h"
 
 #include "app/core/event_model.h"
 #include "app/core/hpa_detail_model.h"
@@ -102,7 +103,7 @@ HpaDetailView::HpaDetailView(QWidget *parent)
       m_metrics(makeTable(this, QStringLiteral("metricsTable"))),
       m_conditions(makeTable(this, QStringLiteral("conditionsTable"))),
       m_behavior(makeTable(this, QStringLiteral("behaviorTable"))), m_tabs(new QTabWidget(this)),
-      m_events(new EventListView(this)), m_chartSlot(makeSlot(this, QStringLiteral("chartSlot"))),
+      m_events(new EventListView(this)), m_podsPanel(new PodsPanel(this)), m_chartSlot(makeSlot(this, QStringLiteral("chartSlot"))),
       m_sliderSlot(makeSlot(this, QStringLiteral("sliderSlot"))), m_metricNotes(new QLabel(this)),
       m_metricsProxy(new MetricColorProxy(this)), m_splitter(new QSplitter(Qt::Horizontal, this))
 {
@@ -194,6 +195,7 @@ HpaDetailView::HpaDetailView(QWidget *parent)
     m_tabs->addTab(m_chartSlot, tr("Timeline"));
     m_tabs->addTab(m_events, tr("Events"));
     m_tabs->addTab(m_conditions, tr("Conditions"));
+    m_tabs->addTab(m_podsPanel, tr("Pods"));
     // The behavior sentence heads its tab; the "Why" box above states what matters right now.
     auto *behaviorPage = new QWidget(this);
     auto *behaviorLayout = new QVBoxLayout(behaviorPage);
@@ -262,6 +264,7 @@ void HpaDetailView::setModels(HpaDetailModel *detail, EventModel *events, EventS
         m_metrics->setColumnHidden(HpaMetricsModel::Note, true); // shown in full below the table
     m_conditions->setModel(detail ? detail->conditionsModel() : nullptr);
     m_behavior->setModel(detail ? detail->behaviorModel() : nullptr);
+    m_podsPanel->setModel(detail ? detail->podsModel() : nullptr);
     m_events->setModel(events, store);
     if (detail) {
         // Long free text gets the remaining width; the rest sizes to its contents.

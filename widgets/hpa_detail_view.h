@@ -18,6 +18,8 @@ class QTableView;
 
 namespace hpascope {
 
+class PodsPanel;
+
 class EventListView;
 class EventModel;
 class EventStore;
@@ -42,6 +44,7 @@ public:
     EventListView *eventList() const { return m_events; }
     QTableView *metricsTable() const { return m_metrics; }
     QTableView *conditionsTable() const { return m_conditions; }
+    PodsPanel *podsPanel() const { return m_podsPanel; }
     QTableView *behaviorTable() const { return m_behavior; }
     QTabWidget *tabs() const { return m_tabs; }
     // Charts | Why box and sliders; the main window remembers its state.
@@ -72,6 +75,7 @@ private:
     QTableView *m_behavior;
     QTabWidget *m_tabs;
     EventListView *m_events;
+    PodsPanel *m_podsPanel;
     QWidget *m_chartSlot;
     QWidget *m_sliderSlot;
     std::function<QDateTime()> m_now = [] { return QDateTime::currentDateTimeUtc(); };

@@ -15,6 +15,7 @@ void HpaDetailModel::setHpa(const kube::api::HorizontalPodAutoscaler &hpa, const
     m_hpa = hpa;
     followPods();
     m_now = now;
+    refreshPods();
     m_behavior = describeBehavior(hpa, m_controller);
     m_metrics.setRows(metricRows(hpa));
     m_conditions.setConditions(hpa.status.conditions, now);
@@ -96,6 +97,7 @@ void HpaDetailModel::setNow(const QDateTime &now)
 {
     m_now = now;
     m_conditions.setNow(now);
+    m_podsModel.setNow(now);
     // A replay of the controller takes tens of milliseconds: the clock only moves the countdown.
     kube::hpa::advanceTo(m_explained, format::toKubeTime(now));
     renderExplanation();
@@ -106,6 +108,7 @@ void HpaDetailModel::clear()
 {
     m_hpa.reset();
     followPods();
+    refreshPods();
     m_behavior = {};
     m_explanation.clear();
     m_explained = {};
@@ -125,8 +128,16 @@ void HpaDetailModel::setPodTracker(PodTracker *pods)
     m_pods = pods;
     if (!m_pods)
         return;
+    // The selector's answer (or its failure) can come after the namespace's pods.
+    const auto resolved = [this](const QString &targetKey) {
+        if (m_hpa && m_trackedTarget && targetKey == PodTracker::targetKey(m_trackedNamespace, *m_trackedTarget))
+            refreshPods();
+    };
+    connect(m_pods, &PodTracker::targetResolved, this, resolved);
+    connect(m_pods, &PodTracker::trackingFailed, this, resolved);
     connect(m_pods, &PodTracker::podsChanged, this, [this](const QString &ns) {
         if (m_hpa && ns == m_trackedNamespace) {
+            refreshPods();
             explain();
             emit changed();
         }
@@ -148,6 +159,28 @@ void HpaDetailModel::followPods()
     m_trackedNamespace = ns;
     if (m_trackedTarget)
         m_pods->track(ns, *m_trackedTarget);
+}
+
+void HpaDetailModel::refreshPods()
+{
+    if (!m_hpa || !m_pods || !m_trackedTarget) {
+        m_podsModel.setUnknown(m_hpa ? tr("The pods of the target are not watched.") : QString());
+        return;
+    }
+    if (!m_pods->selectorFor(m_trackedNamespace, *m_trackedTarget) || !m_pods->isSynced(m_trackedNamespace)) {
+        const QString error = m_pods->lastError(PodTracker::targetKey(m_trackedNamespace, *m_trackedTarget));
+        m_podsModel.setUnknown(error.isEmpty() ? tr("Finding the target's pods…") : error);
+        return;
+    }
+    // Rebuilt only when a pod changed: a status update of the HPA keeps the view's selection.
+    std::vector<TrackedPod> pods = m_pods->podsFor(m_trackedNamespace, *m_trackedTarget);
+    const auto same = [](const TrackedPod &a, const TrackedPod &b) {
+        return a.name == b.name && a.phase == b.phase && a.ready == b.ready && a.terminating == b.terminating;
+    };
+    if (m_podsModel.sameAs(pods, same))
+        m_podsModel.setNow(m_now);
+    else
+        m_podsModel.setPods(std::move(pods), m_now);
 }
 
 void HpaDetailModel::setEventModel(EventModel *events)

@@ -8,6 +8,7 @@
 #include "app/core/hpa_detail_behavior.h"
 #include "app/core/hpa_detail_conditions.h"
 #include "app/core/hpa_detail_metrics.h"
+#include "app/core/hpa_pods_model.h"
 #include "kube/hpa/explainer.h"
 
 #include <QObject>
@@ -74,6 +75,7 @@ public:
     HpaMetricsModel *metricsModel() { return &m_metrics; }
     HpaConditionsModel *conditionsModel() { return &m_conditions; }
     HpaBehaviorModel *behaviorModel() { return &m_behaviorModel; }
+    HpaPodsModel *podsModel() { return &m_podsModel; }
 
 signals:
     void changed(); // any text above changed (the view refreshes its labels)
@@ -82,6 +84,7 @@ private:
     void explain();
     void renderExplanation();
     void followPods();
+    void refreshPods();
 
     std::optional<kube::api::HorizontalPodAutoscaler> m_hpa;
     QDateTime m_now;
@@ -96,6 +99,7 @@ private:
     HpaMetricsModel m_metrics;
     HpaConditionsModel m_conditions;
     HpaBehaviorModel m_behaviorModel;
+    HpaPodsModel m_podsModel;
     QPointer<EventModel> m_events;
     QPointer<PodTracker> m_pods;
     QString m_trackedNamespace;

@@ -1,5 +1,7 @@
 #include "app/core/pod_tracker.h"
 
+#include "app/core/hpa_format.h"
+
 #include "app/core/gui_thread.h"
 #include "app/core/qs.h"
 #include "kube/api/paths.h"
@@ -42,6 +44,8 @@ std::vector<TrackedPod> tracked(const std::vector<const kube::api::Pod *> &pods)
         t.ready = pod->isReady();
         t.phase = qs(pod->status.phase);
         t.terminating = pod->isDeleting();
+        if (pod->metadata.creationTimestamp)
+            t.created = format::toQDateTime(*pod->metadata.creationTimestamp);
         t.labels = pod->metadata.labels;
         t.controllerView = kube::hpa::podInfoOf(*pod);
         out.push_back(std::move(t));

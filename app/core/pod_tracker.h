@@ -10,6 +10,7 @@
 #include "kube/metrics/selector.h"
 #include "kube/metrics/target_pods.h"
 
+#include <QDateTime>
 #include <QObject>
 #include <QString>
 #include <QStringList>
@@ -29,6 +30,7 @@ struct TrackedPod {
     bool ready = false;
     QString phase;            // Pending, Running, Succeeded, Failed, Unknown
     bool terminating = false; // deletionTimestamp set
+    QDateTime created;        // metadata.creationTimestamp (UTC), invalid when unset
     kube::metrics::Labels labels;
     kube::hpa::PodInfo controllerView; // what the HPA controller's pod lister holds (kube/hpa podInfoOf)
 };

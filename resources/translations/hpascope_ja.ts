@@ -1681,6 +1681,14 @@
         <source>never</source>
         <translation>なし</translation>
     </message>
+    <message>
+        <source>The pods of the target are not watched.</source>
+        <translation>ターゲットの Pod は監視されていません。</translation>
+    </message>
+    <message>
+        <source>Finding the target&apos;s pods…</source>
+        <translation>ターゲットの Pod を探しています…</translation>
+    </message>
 </context>
 <context>
     <name>hpascope::HpaDetailView</name>
@@ -1752,6 +1760,10 @@
         <source>%1 is unknown — %2</source>
         <translation>%1 は不明 — %2</translation>
     </message>
+    <message>
+        <source>Pods</source>
+        <translation>Pod</translation>
+    </message>
 </context>
 <context>
     <name>hpascope::HpaListModel</name>
@@ -1821,6 +1833,105 @@
     <message>
         <source>Note</source>
         <translation>備考</translation>
+    </message>
+</context>
+<context>
+    <name>hpascope::HpaPodsModel</name>
+    <message>
+        <source>%1 counted</source>
+        <translation>%1 個を計上</translation>
+    </message>
+    <message>
+        <source>%1 not Ready</source>
+        <translation>%1 個が Ready でない</translation>
+    </message>
+    <message>
+        <source>%1 pending</source>
+        <translation>%1 個が Pending</translation>
+    </message>
+    <message>
+        <source>%1 ignored</source>
+        <translation>%1 個を無視</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>The target has no pods.</source>
+        <translation>ターゲットに Pod はありません。</translation>
+    </message>
+    <message>
+        <source>1 pod: %1</source>
+        <translation>Pod 1 個: %1</translation>
+    </message>
+    <message>
+        <source>%1 pods: %2</source>
+        <translation>Pod %1 個: %2</translation>
+    </message>
+    <message>
+        <source>The controller drops this pod&apos;s metric and does not count it: it is being deleted or has failed.</source>
+        <translation>コントローラーはこの Pod のメトリクスを捨て、数にも入れません: 削除中か、失敗しています。</translation>
+    </message>
+    <message>
+        <source>The controller drops this Pending pod&apos;s metric; on a scale-up it counts as 0 (for Resource metrics), which holds the scale-up back.</source>
+        <translation>コントローラーはこの Pending の Pod のメトリクスを捨てます。スケールアップ時には 0 として数えるため（Resource メトリクスの場合）、スケールアップが抑えられます。</translation>
+    </message>
+    <message>
+        <source>The controller uses this pod&apos;s metric.</source>
+        <translation>コントローラーはこの Pod のメトリクスを使います。</translation>
+    </message>
+    <message>
+        <source>%1, being deleted</source>
+        <translation>%1、削除中</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>はい</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>いいえ</translation>
+    </message>
+    <message>
+        <source>ignored</source>
+        <translation>無視</translation>
+    </message>
+    <message>
+        <source>not counted yet (0 on a scale-up)</source>
+        <translation>まだ計上されない（スケールアップ時は 0）</translation>
+    </message>
+    <message>
+        <source>counted, not Ready</source>
+        <translation>計上、Ready ではない</translation>
+    </message>
+    <message>
+        <source>counted</source>
+        <translation>計上</translation>
+    </message>
+    <message>
+        <source>Pod</source>
+        <translation>Pod</translation>
+    </message>
+    <message>
+        <source>Phase</source>
+        <translation>フェーズ</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>Ready</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>作成</translation>
+    </message>
+    <message>
+        <source>HPA controller</source>
+        <translation>HPA コントローラー</translation>
+    </message>
+    <message>
+        <source>Not Ready: for a CPU metric the controller counts it as 0 on a scale-up; for an Object or External metric with a Value target it is not among the ready pods the ratio is applied to.</source>
+        <translation>Ready ではありません: CPU メトリクスでは、コントローラーはスケールアップ時にこの Pod を 0 として数えます。Value 目標の Object / External メトリクスでは、比率を掛ける Ready な Pod の数に入りません。</translation>
     </message>
 </context>
 <context>

@@ -8,7 +8,9 @@
 #include "tests/support/window_driver.h"
 #include "widgets/connection_status_widget.h"
 #include "widgets/hpa_table_view.h"
+#include "widgets/hpa_detail_view.h"
 #include "widgets/metric_slider_panel.h"
+#include "widgets/pods_panel.h"
 #include "widgets/timeline_chart.h"
 #include "widgets/timeline_panel.h"
 #include "app/core/series_store.h"
@@ -19,6 +21,7 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QStandardPaths>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTest>
 
@@ -106,6 +109,28 @@ private slots:
         const QString shot = QStringLiteral(QT_TESTCASE_BUILDDIR "/demo_window.png");
         QVERIFY(w.grab().save(shot));
         qInfo("screenshot: %s", qPrintable(shot));
+    }
+
+    // The Pods tab: the seed HPA's target pods, and after the scale-up the new pods counted too.
+    void podsTabShowsTheTargetsPods()
+    {
+        const auto window = test::demoWindow();
+        MainWindow &w = *window;
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QTRY_COMPARE_WITH_TIMEOUT(w.detailModel()->key(), QStringLiteral("default/web"), 10000);
+        auto *tabs = w.findChild<QTabWidget *>(QStringLiteral("detailTabs"));
+        QVERIFY(tabs);
+        PodsPanel *pods = w.detailView()->podsPanel();
+        tabs->setCurrentWidget(pods);
+        QTRY_COMPARE_WITH_TIMEOUT(pods->summaryLabel()->text(), QStringLiteral("1 pod: 1 counted"), 10000);
+        QCOMPARE(pods->table()->model()->rowCount(), 1);
+        QVERIFY(pods->table()->model()->index(0, 0).data().toString().startsWith(QStringLiteral("web-")));
+        w.speedPicker()->setCurrentIndex(w.speedPicker()->findData(60));
+        QVERIFY(test::sendValue(w, QStringLiteral("400m")));
+        // 400m stays 400m whatever the replicas (an Object metric), so the HPA keeps scaling up to
+        // maxReplicas; each new pod is counted once it is Ready.
+        QTRY_COMPARE_WITH_TIMEOUT(pods->summaryLabel()->text(), QStringLiteral("10 pods: 10 counted"), 20000);
+        QCOMPARE(pods->table()->model()->rowCount(), 10);
     }
 };
 

@@ -43,4 +43,18 @@ inline SliderRow sliderRow(MainWindow &w, int index = 0)
     return r;
 }
 
+// Types value into the slider row's field and clicks Send once the button takes it, as a person
+// does; false when the row is missing or Send never enables.
+inline bool sendValue(MainWindow &w, const QString &value, int index = 0)
+{
+    const SliderRow row = sliderRow(w, index);
+    if (!row.complete())
+        return false;
+    row.edit->setText(value);
+    if (!QTest::qWaitFor([&] { return row.send->isEnabled(); }))
+        return false;
+    row.send->click();
+    return true;
+}
+
 } // namespace hpascope::test

@@ -50,7 +50,7 @@ bool hasJapanese(const QString &text)
 bool keptAsIs(const QString &text)
 {
     static const QRegularExpression kept(
-        QStringLiteral("^(hpascope|HPA|Namespace:?|Condition|Behavior|Ctrl\\+.*|[0-9.]+|[0-9 ×x]+|default|web|—)$"));
+        QStringLiteral("^(hpascope|HPA|Pod|Ready|Namespace:?|Service:|Condition|Behavior|Ctrl\\+.*|[0-9.]+|[0-9 ×x]+|default|web|—)$"));
     return kept.match(text.trimmed()).hasMatch();
 }
 
@@ -156,12 +156,8 @@ private slots:
 
         // The seed experiment's first step, in Japanese: 400m sent, read back, 1 → 2 replicas.
         w.speedPicker()->setCurrentIndex(w.speedPicker()->findData(60));
-        const test::SliderRow row = test::sliderRow(w);
-        QVERIFY(row.complete());
-        row.edit->setText(QStringLiteral("400m"));
-        QTRY_VERIFY(row.send->isEnabled());
-        row.send->click();
-        QTRY_VERIFY_WITH_TIMEOUT(row.status->text().contains(QStringLiteral("読み戻し 400m")), kTimeoutMs);
+        QVERIFY(test::sendValue(w, QStringLiteral("400m")));
+        QTRY_VERIFY_WITH_TIMEOUT(test::sliderRow(w).status->text().contains(QStringLiteral("読み戻し 400m")), kTimeoutMs);
         QTRY_VERIFY_WITH_TIMEOUT(!w.timeline()->replicaChart()->markerTimes().isEmpty(), kTimeoutMs);
         QTRY_VERIFY_WITH_TIMEOUT(why->text().contains(QStringLiteral("→")), kTimeoutMs);
         const QString png = kOut + QStringLiteral("/japanese-window.png");

@@ -1,0 +1,93 @@
+// The Pods tab's model: each of the target's pods with what the HPA controller makes of it, by
+// the rules the explainer applies (kube::api::hpaPodRole): Running and Ready counted; Running
+// but not Ready counted (0 on a CPU scale-up); Pending not counted yet; being deleted or Failed
+// ignored. The summary line counts them; ages move with the clock; an unchanged list keeps the
+// rows (no reset, so a selection stays).
+#include "app/core/hpa_pods_model.h"
+
+#include <QAbstractItemModelTester>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace hpascope;
+
+namespace {
+
+const QDateTime kNow(QDate(2026, 12, 3), QTime(10, 0), Qt::UTC);
+
+TrackedPod pod(const QString &name, const QString &phase, bool ready, bool deleting = false, int ageSecs = 120)
+{
+    TrackedPod p;
+    p.name = name;
+    p.phase = phase;
+    p.ready = ready;
+    p.terminating = deleting;
+    p.created = kNow.addSecs(-ageSecs);
+    return p;
+}
+
+} // namespace
+
+class TestHpaPodsModel : public QObject {
+    Q_OBJECT
+
+private slots:
+    void eachPodSaysHowTheControllerTakesIt()
+    {
+        HpaPodsModel m;
+        QAbstractItemModelTester tester(&m, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        m.setPods({pod(QStringLiteral("web-a"), QStringLiteral("Running"), true),
+                   pod(QStringLiteral("web-b"), QStringLiteral("Running"), false),
+                   pod(QStringLiteral("web-c"), QStringLiteral("Pending"), false, false, 5),
+                   pod(QStringLiteral("web-d"), QStringLiteral("Running"), true, true),
+                   pod(QStringLiteral("web-e"), QStringLiteral("Failed"), false)},
+                  kNow);
+        QCOMPARE(m.rowCount(), 5);
+        const QStringList roles = {QStringLiteral("counted"), QStringLiteral("unready"), QStringLiteral("pending"),
+                                   QStringLiteral("ignored"), QStringLiteral("ignored")};
+        for (int r = 0; r < 5; ++r)
+            QCOMPARE(m.index(r, 0).data(HpaPodsModel::RoleRole).toString(), roles[r]);
+        QCOMPARE(m.index(0, HpaPodsModel::Controller).data().toString(), QStringLiteral("counted"));
+        QCOMPARE(m.index(1, HpaPodsModel::Controller).data().toString(), QStringLiteral("counted, not Ready"));
+        QCOMPARE(m.index(2, HpaPodsModel::Controller).data().toString(), QStringLiteral("not counted yet (0 on a scale-up)"));
+        QCOMPARE(m.index(3, HpaPodsModel::Phase).data().toString(), QStringLiteral("Running, being deleted"));
+        QCOMPARE(m.index(3, HpaPodsModel::Controller).data().toString(), QStringLiteral("ignored"));
+        QCOMPARE(m.index(2, HpaPodsModel::Ready).data().toString(), QStringLiteral("no"));
+        QCOMPARE(m.index(2, HpaPodsModel::Age).data().toString(), QStringLiteral("5 s ago"));
+        QVERIFY(m.index(2, HpaPodsModel::Controller).data(Qt::ToolTipRole).toString().contains(QStringLiteral("Pending")));
+        QCOMPARE(m.summary(), QStringLiteral("5 pods: 1 counted, 1 not Ready, 1 pending, 2 ignored"));
+    }
+
+    void agesMoveAndAnUnchangedListKeepsItsRows()
+    {
+        HpaPodsModel m;
+        const std::vector<TrackedPod> pods = {pod(QStringLiteral("web-a"), QStringLiteral("Running"), true)};
+        m.setPods(pods, kNow);
+        QCOMPARE(m.index(0, HpaPodsModel::Age).data().toString(), QStringLiteral("2 min ago"));
+        QSignalSpy resets(&m, &QAbstractItemModel::modelReset);
+        QSignalSpy changes(&m, &QAbstractItemModel::dataChanged);
+        m.setNow(kNow.addSecs(3600));
+        QCOMPARE(m.index(0, HpaPodsModel::Age).data().toString(), QStringLiteral("1 h 2 min ago"));
+        QCOMPARE(changes.size(), 1);
+        const auto same = [](const TrackedPod &a, const TrackedPod &b) { return a.name == b.name && a.ready == b.ready; };
+        QVERIFY(m.sameAs(pods, same));
+        std::vector<TrackedPod> unready = pods;
+        unready[0].ready = false;
+        QVERIFY(!m.sameAs(unready, same));
+        QCOMPARE(resets.size(), 0);
+    }
+
+    void noPodsOrNotKnownYetIsSaid()
+    {
+        HpaPodsModel m;
+        m.setPods({}, kNow);
+        QCOMPARE(m.summary(), QStringLiteral("The target has no pods."));
+        m.setUnknown(QStringLiteral("Finding the target's pods…"));
+        QCOMPARE(m.rowCount(), 0);
+        QCOMPARE(m.summary(), QStringLiteral("Finding the target's pods…"));
+        QVERIFY(!m.sameAs({}, [](const TrackedPod &, const TrackedPod &) { return true; }));
+    }
+};
+
+QTEST_MAIN(TestHpaPodsModel)
+#include "test_hpa_pods_model.moc"
