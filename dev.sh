@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # hpascope's one setup script: install what is missing, build, then run the app or the tests.
 #   ./dev.sh run [hpascope args...]   build and launch hpascope (no args: on the demo cluster)
-#   ./dev.sh test                     build and run the whole test suite
+#   ./dev.sh test                     build and run the whole test suite (unit, GUI, package, e2e)
 #   ./dev.sh deps                     only install (or, as non-root, print) the missing packages
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -93,6 +93,7 @@ test)
     ensure_deps
     build dev
     ctest --preset dev
+    tests/package/check # the .deb (cpack --preset package) extracted into a scratch root and run
     run_e2e
     ;;
 *)
