@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # hpascope's one setup script: install what is missing, build, then run the app or the tests.
 #   ./dev.sh run [hpascope args...]   build and launch hpascope (no args: on the demo cluster)
-#   ./dev.sh test                     build and run the whole test suite
+#   ./dev.sh test                     build and run the whole test suite (unit, GUI, package, e2e)
 #   ./dev.sh deps                     only install (or, as non-root, print) the missing packages
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -12,6 +12,7 @@ PACKAGES=(
     qt6-base-dev qt6-charts-dev qt6-svg-dev qt6-tools-dev qt6-l10n-tools qt6-translations-l10n fonts-noto-cjk libqt6opengl6-dev libqt6sql6-sqlite libxkbcommon-dev libvulkan-dev
     libcurl4-openssl-dev libssl-dev nlohmann-json3-dev libyaml-cpp-dev
     python3 openssl curl iproute2 procps xvfb xauth fonts-dejavu-core poppler-utils
+    ccache dpkg-dev desktop-file-utils appstream
 )
 
 missing_packages() {
@@ -100,6 +101,9 @@ test)
     ensure_deps
     build dev
     ctest --preset dev
+    # The .deb extracted into a scratch root and run; packaged from the dev tree just built (the
+    # release tree would be a second, optimized build: ~20 min cold).
+    HPASCOPE_PACKAGE_PRESET=dev tests/package/check
     run_e2e
     ;;
 *)

@@ -13,6 +13,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QIcon>
 #include <cstdio>
 #include <cstring>
 
@@ -28,6 +29,9 @@ int main(int argc, char *argv[])
     QApplication::setApplicationName(QStringLiteral("hpascope"));
     QApplication::setOrganizationName(QStringLiteral("hpascope"));
     QApplication::setApplicationVersion(QStringLiteral(HPASCOPE_VERSION));
+    // The desktop entry (and Wayland's app id) and the icon the desktop installs, also in the binary.
+    QApplication::setDesktopFileName(QStringLiteral(HPASCOPE_APP_ID));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/" HPASCOPE_APP_ID ".svg")));
     if (const QString why = hpascope::protectSettings(); !why.isEmpty())
         std::fprintf(stderr, "hpascope: %s\n", qPrintable(QApplication::translate("main", "the settings file: %1").arg(why)));
     if (const QString warning = hpascope::installTranslations(app, lang); !warning.isEmpty())

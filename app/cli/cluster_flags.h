@@ -41,6 +41,7 @@ private:
 };
 
 struct Cluster {
+    std::shared_ptr<void> owner; // the server, where the command started one (--demo); outlives client
     kube::config::RestConfig rest;
     std::shared_ptr<kube::http::Client> client;
     std::string namespaceName; // -n, else the context's (kubectl's rule); empty for -A

@@ -1,6 +1,7 @@
 #include "app/cli/snapshot_command.h"
 
 #include "app/cli/cluster_flags.h"
+#include "app/cli/demo_cluster.h"
 #include "kube/snapshot/snapshot.h"
 
 #include <QCommandLineParser>
@@ -20,8 +21,9 @@ int runSnapshot(const QStringList &args, QTextStream &out, QTextStream &err)
     parser.setApplicationDescription(Tr::tr("Print what the dashboard shows, as JSON."));
     const ClusterFlags cluster(Tr::tr("Only this namespace."), Tr::tr("All namespaces."));
     const QCommandLineOption json(QStringLiteral("json"), Tr::tr("Print JSON (the only format so far)."));
+    const QCommandLineOption demo(QStringLiteral("demo"), Tr::tr("The embedded simulated cluster (no Kubernetes needed)."));
     cluster.addTo(parser);
-    parser.addOption(json);
+    parser.addOptions({json, demo});
     if (!parser.parse(args)) {
         err << "hpascope snapshot: " << parser.errorText() << "\n";
         return 2;
@@ -35,7 +37,12 @@ int runSnapshot(const QStringList &args, QTextStream &out, QTextStream &err)
         return 2;
     }
 
-    auto connected = connectToCluster(cluster.read(parser));
+    if (parser.isSet(demo) && (parser.isSet(QStringLiteral("kubeconfig")) || parser.isSet(QStringLiteral("context")))) {
+        err << "hpascope snapshot: " << Tr::tr("--demo excludes --kubeconfig and --context") << "\n";
+        return 2;
+    }
+
+    auto connected = parser.isSet(demo) ? connectToDemo(cluster.read(parser)) : connectToCluster(cluster.read(parser));
     if (!connected) {
         err << connectFailure(QStringLiteral("snapshot"), connected.error());
         return 1;

@@ -1,5 +1,5 @@
 #pragma once
-// `hpascope snapshot [--kubeconfig F] [--context C] [-n NS | -A] --json`
+// `hpascope snapshot [--kubeconfig F] [--context C | --demo] [-n NS | -A] --json`
 #include <QStringList>
 #include <QTextStream>
 

@@ -1281,6 +1281,14 @@
         <source>cannot read the cluster at %1: %2</source>
         <translation>%1 のクラスターを読み取れません: %2</translation>
     </message>
+    <message>
+        <source>The embedded simulated cluster (no Kubernetes needed).</source>
+        <translation>組み込みのシミュレーションクラスター（Kubernetes 不要）。</translation>
+    </message>
+    <message>
+        <source>--demo excludes --kubeconfig and --context</source>
+        <translation>--demo は --kubeconfig や --context と同時に指定できません</translation>
+    </message>
 </context>
 <context>
     <name>Translations</name>
