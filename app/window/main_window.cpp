@@ -60,13 +60,7 @@ MainWindow::MainWindow(StartupOptions options, QWidget *parent)
     resize(1440, 900);
     addToolBar(m_toolbar);
 
-    const AppSettings appSettings = AppSettings::load(QSettings());
-    m_recorder->setRetention(appSettings.retention());
-    QString recorderError;
-    if (m_recorder->open({}, &recorderError))
-        m_session->setRecorder(m_recorder);
-    else
-        qWarning("history is not recorded: %s", qPrintable(recorderError));
+    m_recorder->setRetention(AppSettings::load(QSettings()).retention());
 
     m_detailView->setModels(m_detail, m_eventModel, m_session->events());
     m_detail->setPodTracker(m_session->pods());
@@ -178,7 +172,8 @@ void MainWindow::restoreWindowState()
 
 void MainWindow::editSettings()
 {
-    SettingsDialog dialog(AppSettings::load(QSettings()), m_recorder->isOpen() ? m_recorder->path() : QString(), this);
+    const Recorder *history = m_session->recorder();
+    SettingsDialog dialog(AppSettings::load(QSettings()), history && history->isOpen() ? history->path() : QString(), this);
     connect(&dialog, &SettingsDialog::controllerFlagsRequested, this, &MainWindow::editControllerFlags);
     if (dialog.exec() != QDialog::Accepted)
         return;
@@ -204,6 +199,15 @@ void MainWindow::startDemo()
 
 void MainWindow::connectProfile(const ClusterProfile &profile)
 {
+    // The user's history is opened for the first real cluster: the demo records to a
+    // throw-away history of its own and leaves no database behind.
+    if (!profile.throwAwayHistory && !m_recorder->isOpen()) {
+        QString recorderError;
+        if (m_recorder->open({}, &recorderError))
+            m_session->setRecorder(m_recorder);
+        else
+            qWarning("history is not recorded: %s", qPrintable(recorderError));
+    }
     // One namespace: its name in every row says nothing.
     m_table->table()->setColumnHidden(HpaListModel::Namespace, !profile.namespaceName.isEmpty());
     m_session->connectTo(profile);

@@ -52,7 +52,11 @@ void push(MainWindow &w, const QString &value)
 class TestReportWindow : public QObject {
     Q_OBJECT
 private slots:
-    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QFile::remove(Recorder::defaultPath()); // left by an earlier run
+    }
 
     void demoExperimentIsReportedFromTheWindow()
     {
@@ -70,6 +74,8 @@ private slots:
             QVERIFY(history && history->isOpen());
             historyPath = history->path();
             QVERIFY2(historyPath != Recorder::defaultPath(), qPrintable(historyPath));
+            // ... and opens no user history at all (an older hpascope made an empty one).
+            QVERIFY2(!QFile::exists(Recorder::defaultPath()), qPrintable(Recorder::defaultPath()));
             QVERIFY(QFile::exists(historyPath));
 
             w.speedPicker()->setCurrentIndex(w.speedPicker()->findData(60));
