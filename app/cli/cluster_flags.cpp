@@ -1,4 +1,5 @@
 #include "app/cli/cluster_flags.h"
+#include "app/core/error_text.h"
 
 #include "kube/http/client.h"
 
@@ -64,7 +65,7 @@ kube::Result<Cluster> connectToCluster(const ClusterChoice &choice)
 
 QString connectFailure(const QString &command, const kube::Error &error)
 {
-    QString text = QStringLiteral("hpascope %1: %2\n").arg(command, QString::fromStdString(error.toString()));
+    QString text = QStringLiteral("hpascope %1: %2\n").arg(command, errorText(error));
     if (error.reason == "NoKubeconfig")
         text += ClusterFlags::tr("Set KUBECONFIG or pass --kubeconfig FILE.") + QLatin1Char('\n');
     return text;

@@ -1,4 +1,5 @@
 #include "app/core/cluster_session.h"
+#include "app/core/error_text.h"
 
 #include "app/core/gui_thread.h"
 #include "app/core/hpa_format.h"
@@ -128,7 +129,7 @@ void ClusterSession::connectTo(const ClusterProfile &profile)
     auto client = kube::http::Client::create(config);
     if (!client) {
         s.kind = ConnectionState::Kind::Error;
-        s.reason = QString::fromStdString(client.error().toString());
+        s.reason = errorText(client.error());
         setState(s);
         return;
     }
@@ -376,7 +377,9 @@ void ClusterSession::recordCoverage()
 void ClusterSession::applyWatchState(const kube::watch::ConnectionState &ws)
 {
     ConnectionState s = m_state;
-    s.reason = QString::fromStdString(ws.reason);
+    // The failure in the UI's language (its own words, English, follow the translated lead).
+    const bool failed = ws.kind == kube::watch::ConnectionState::Kind::BackingOff || ws.kind == kube::watch::ConnectionState::Kind::Error;
+    s.reason = failed && !ws.error.message.empty() ? errorText(ws.error, false) : QString::fromStdString(ws.reason);
     s.nextRetry = QDateTime();
     s.refusedStatus = 0;
     s.hint.clear();

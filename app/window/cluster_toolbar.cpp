@@ -1,4 +1,5 @@
 #include "app/window/cluster_toolbar.h"
+#include "app/core/error_text.h"
 
 #include "app/core/kubeconfig_profile.h"
 
@@ -90,7 +91,7 @@ void ClusterToolbar::loadKubeconfig(const kube::config::LoadOptions &load, std::
     auto loaded = kube::config::Kubeconfig::load(load);
     if (!loaded) {
         const bool none = loaded.error().reason == "NoKubeconfig";
-        emit notConfigured(QString::fromStdString(loaded.error().toString()),
+        emit notConfigured(errorText(loaded.error()),
                            none ? tr("Set KUBECONFIG or pass --kubeconfig FILE, or open the demo cluster below.")
                                 : tr("Fix the kubeconfig, or pass --kubeconfig FILE."),
                            none);

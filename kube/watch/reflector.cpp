@@ -101,6 +101,7 @@ struct Reflector::Impl : std::enable_shared_from_this<Impl> {
         };
     }
 
+    Error failure; // the last failure, handed on with the state that reports it
     void setState(ConnectionState::Kind kind, std::string reason = {},
                   std::chrono::milliseconds delay = std::chrono::milliseconds(0), int httpStatus = 0)
     {
@@ -111,6 +112,7 @@ struct Reflector::Impl : std::enable_shared_from_this<Impl> {
         state.kind = kind;
         state.httpStatus = httpStatus;
         state.reason = std::move(reason);
+        state.error = kind == ConnectionState::Kind::BackingOff || kind == ConnectionState::Kind::Error ? failure : Error{};
         state.attempt = backoff.attempt();
         state.nextRetry = delay.count() > 0 ? std::chrono::system_clock::now() + delay
                                             : std::chrono::system_clock::time_point{};
@@ -377,6 +379,7 @@ struct Reflector::Impl : std::enable_shared_from_this<Impl> {
             delay = std::max(delay, opts.maxBackoff);
         if (e.retryAfterSeconds > 0)
             delay = std::max(delay, std::chrono::milliseconds(e.retryAfterSeconds * 1000LL));
+        failure = e;
         setState(denied ? ConnectionState::Kind::Error : ConnectionState::Kind::BackingOff, e.message, delay,
                  denied ? e.httpStatus : 0);
         timer = client->schedule(delay, step<>([](Impl &self) {

@@ -24,6 +24,7 @@ struct ConnectionState {
     std::chrono::system_clock::time_point nextRetry{}; // BackingOff / Error only
     int attempt = 0;                                // consecutive failures so far
     int httpStatus = 0;                             // Error: 401 or 403 (what the server refused)
+    Error error;                                    // BackingOff / Error: the failure itself (its kind and reason)
 };
 
 struct ReflectorOptions {

@@ -518,6 +518,138 @@
     </message>
 </context>
 <context>
+    <name>KubeError</name>
+    <message>
+        <source>No kubeconfig was found</source>
+        <translation>kubeconfig が見つかりません</translation>
+    </message>
+    <message>
+        <source>The kubeconfig file does not exist</source>
+        <translation>kubeconfig ファイルが存在しません</translation>
+    </message>
+    <message>
+        <source>The kubeconfig cannot be read</source>
+        <translation>kubeconfig を読み取れません</translation>
+    </message>
+    <message>
+        <source>The kubeconfig is not valid YAML</source>
+        <translation>kubeconfig が正しい YAML ではありません</translation>
+    </message>
+    <message>
+        <source>The kubeconfig is invalid</source>
+        <translation>kubeconfig が正しくありません</translation>
+    </message>
+    <message>
+        <source>The kubeconfig is empty</source>
+        <translation>kubeconfig が空です</translation>
+    </message>
+    <message>
+        <source>The kubeconfig names no context</source>
+        <translation>kubeconfig にコンテキストの指定がありません</translation>
+    </message>
+    <message>
+        <source>The context is not in the kubeconfig</source>
+        <translation>コンテキストが kubeconfig にありません</translation>
+    </message>
+    <message>
+        <source>This kind of credentials is not supported</source>
+        <translation>この種類の認証情報には対応していません</translation>
+    </message>
+    <message>
+        <source>A certificate or key is invalid</source>
+        <translation>証明書または鍵が正しくありません</translation>
+    </message>
+    <message>
+        <source>The token file cannot be read</source>
+        <translation>トークンファイルを読み取れません</translation>
+    </message>
+    <message>
+        <source>The credential plugin was not found</source>
+        <translation>認証プラグインが見つかりません</translation>
+    </message>
+    <message>
+        <source>The credential plugin failed</source>
+        <translation>認証プラグインが失敗しました</translation>
+    </message>
+    <message>
+        <source>The credential plugin did not answer in time</source>
+        <translation>認証プラグインが時間内に応答しませんでした</translation>
+    </message>
+    <message>
+        <source>The credential plugin&apos;s output is invalid</source>
+        <translation>認証プラグインの出力が正しくありません</translation>
+    </message>
+    <message>
+        <source>The credential plugin needs a terminal</source>
+        <translation>認証プラグインが端末での操作を求めています</translation>
+    </message>
+    <message>
+        <source>The API server stopped answering</source>
+        <translation>API サーバーが応答しなくなりました</translation>
+    </message>
+    <message>
+        <source>The connection was refused</source>
+        <translation>接続が拒否されました</translation>
+    </message>
+    <message>
+        <source>The answer is too large</source>
+        <translation>応答が大きすぎます</translation>
+    </message>
+    <message>
+        <source>The kubeconfig has a problem</source>
+        <translation>kubeconfig に問題があります</translation>
+    </message>
+    <message>
+        <source>The credentials could not be obtained</source>
+        <translation>認証情報を取得できませんでした</translation>
+    </message>
+    <message>
+        <source>The API server cannot be reached</source>
+        <translation>API サーバーに到達できません</translation>
+    </message>
+    <message>
+        <source>The host name could not be resolved</source>
+        <translation>ホスト名を解決できませんでした</translation>
+    </message>
+    <message>
+        <source>The TLS connection failed</source>
+        <translation>TLS 接続に失敗しました</translation>
+    </message>
+    <message>
+        <source>Not signed in (401)</source>
+        <translation>サインインしていません（401）</translation>
+    </message>
+    <message>
+        <source>Access refused (403)</source>
+        <translation>アクセスが拒否されました（403）</translation>
+    </message>
+    <message>
+        <source>Not found (404)</source>
+        <translation>見つかりません（404）</translation>
+    </message>
+    <message>
+        <source>The API server answered %1</source>
+        <translation>API サーバーの応答: %1</translation>
+    </message>
+    <message>
+        <source>The answer could not be read</source>
+        <translation>応答を読み取れませんでした</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>キャンセルされました</translation>
+    </message>
+    <message>
+        <source>Invalid input</source>
+        <translation>入力が正しくありません</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <comment>an error&apos;s translated lead, then kube&apos;s own English text</comment>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
     <name>LiveRecording</name>
     <message>
         <source>1 sample</source>

@@ -3,6 +3,7 @@
 // CJK font) and the formats of times. The window and the report's first page are saved as PNG
 // in the build folder for a person to look at.
 #include "app/core/cluster_session.h"
+#include "app/core/error_text.h"
 #include "app/core/hpa_detail_model.h"
 #include "app/core/hpa_format.h"
 #include "app/core/recorder.h"
@@ -125,6 +126,17 @@ private slots:
         const QDateTime t(QDate(2026, 12, 2), QTime(14, 3, 5), Qt::LocalTime);
         QCOMPARE(format::dateTime(t), QStringLiteral("2026年12月2日 14:03:05"));
         QCOMPARE(format::relativeTime(t.addSecs(-90), t), QStringLiteral("1 分前"));
+    }
+
+    void kubeErrorsAreLedInJapanese()
+    {
+        // kube/ words the specifics (file, line, entry) in English; the lead says what it is.
+        kube::Error yaml = kube::makeError(kube::Error::Kind::Config, "/home/me/.kube/config:12: mapping values are not allowed here");
+        yaml.reason = "InvalidYaml";
+        QCOMPARE(errorText(yaml), QStringLiteral("kubeconfig が正しい YAML ではありません: /home/me/.kube/config:12: mapping values are not allowed here"));
+        kube::Error refused = kube::makeError(kube::Error::Kind::Http, "forbidden: User \"alice\" cannot list resource");
+        refused.httpStatus = 403;
+        QVERIFY2(errorText(refused).startsWith(QStringLiteral("アクセスが拒否されました（403）: forbidden")), qPrintable(errorText(refused)));
     }
 
     void theDemoWindowIsJapanese()
