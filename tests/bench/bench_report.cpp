@@ -3,7 +3,9 @@
 // report's figures, then rendering PDF, HTML and PNG. Medians of 3 runs. Beside the M4 charts
 // (2000 columns, what reports use) the same PDF with charts at the most columns M4 allows
 // (16384), for the cost of the decimation's resolution.
-//   QT_QPA_PLATFORM=offscreen <build>/tests/bench/bench_report
+//   QT_QPA_PLATFORM=offscreen <build>/tests/bench/bench_report [--runs N] [--keep DIR] [--only STEPS]
+// --keep writes the reports to DIR (to look at them); --only runs some steps alone, for a
+// profiler: a comma-separated subset of gather,pdf,html,png,fine (gather always runs).
 // The last line, `report_24h_pdf_ms <value>`, is gather + PDF (history to file), for scripts.
 #include "app/core/m4.h"
 #include "app/core/recorder.h"
@@ -11,6 +13,7 @@
 #include "app/core/report/report_render.h"
 #include "tests/support/report_fixture.h"
 
+#include <QDir>
 #include <QElapsedTimer>
 #include <QGuiApplication>
 #include <QTemporaryDir>
@@ -18,27 +21,45 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <ctime>
+#include <map>
 
 using namespace hpascope;
 
 namespace {
 
-constexpr int kRuns = 3;
 constexpr int kSeconds = 24 * 3600;
 
 double median(std::vector<double> v)
 {
+    if (v.empty())
+        return 0;
     std::sort(v.begin(), v.end());
     return v[v.size() / 2];
 }
 
+double cpuMs()
+{
+    timespec ts{};
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+    return double(ts.tv_sec) * 1e3 + double(ts.tv_nsec) / 1e6;
+}
+
+// Wall time, and the process's CPU time (all threads: the recorder reads on its own) beside it,
+// steadier than the wall on a busy machine.
+struct Time {
+    double wall = 0;
+    double cpu = 0;
+};
+
 template <typename F>
-double timeMs(F &&f)
+Time timeMs(F &&f)
 {
     QElapsedTimer t;
+    const double cpu = cpuMs();
     t.start();
     f();
-    return double(t.nsecsElapsed()) / 1e6;
+    return {double(t.nsecsElapsed()) / 1e6, cpuMs() - cpu};
 }
 
 // A day of a metric swinging 100m..500m every 30 min around its 300m target; replicas follow.
@@ -75,14 +96,28 @@ int main(int argc, char *argv[])
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
     QGuiApplication app(argc, argv);
-    QTemporaryDir dir;
+    int runs = 3;
+    QString keep;
+    QStringList only{QStringLiteral("gather"), QStringLiteral("pdf"), QStringLiteral("html"), QStringLiteral("png"),
+                     QStringLiteral("fine")};
+    const QStringList args = app.arguments();
+    for (int i = 1; i + 1 < args.size(); i += 2) {
+        if (args[i] == QLatin1String("--runs"))
+            runs = std::max(1, args[i + 1].toInt());
+        else if (args[i] == QLatin1String("--keep"))
+            keep = args[i + 1];
+        else if (args[i] == QLatin1String("--only"))
+            only = args[i + 1].split(QLatin1Char(','));
+    }
+    QTemporaryDir tmp;
+    const QDir dir(keep.isEmpty() ? tmp.path() : keep);
     Recorder recorder;
     if (!recorder.open(dir.filePath(QStringLiteral("history.sqlite"))))
         return 1;
     recorder.setContext(QStringLiteral("bench"));
     const QDateTime now = QDateTime::currentDateTimeUtc();
     const QDateTime start = now.addSecs(-kSeconds);
-    std::printf("recording: %.0f ms\n", timeMs([&] { record(recorder, start); }));
+    std::printf("recording: %.0f ms\n", timeMs([&] { record(recorder, start); }).wall);
 
     ReportRequest request;
     request.context = QStringLiteral("bench");
@@ -94,40 +129,68 @@ int main(int argc, char *argv[])
     request.version = QStringLiteral("bench");
     request.hpa = test::webHpa(3, 3, "300m", 10);
 
-    std::vector<double> gather, pdf, html, png, pdfFine;
+    std::map<QString, std::vector<Time>> ms; // step: one time per run
     report::RenderOptions fine;
     fine.chartColumns = m4::kMaxColumns;
-    for (int run = 0; run < kRuns; ++run) {
+    for (int run = 0; run < runs; ++run) {
+        // The samples alone, for the share of gather the recorder's read is.
+        ms["read"].push_back(timeMs([&] {
+            recorder.loadSamples(request.namespaceName, request.name,
+                                 request.from.addSecs(-ReportGatherer::kCarryInLookbackSecs), request.to);
+        }));
         std::optional<ReportData> data;
         QString error;
-        gather.push_back(timeMs([&] { data = ReportGatherer::gather(recorder, request, &error); }));
+        ms["gather"].push_back(timeMs([&] { data = ReportGatherer::gather(recorder, request, &error); }));
         if (!data) {
             std::fprintf(stderr, "%s\n", qPrintable(error));
             return 1;
         }
-        const auto write = [&](const char *name, const report::RenderOptions &options = {}) {
-            const QString why = report::ReportWriter::write(*data, dir.filePath(QString::fromLatin1(name)), options);
-            if (!why.isEmpty())
-                std::fprintf(stderr, "%s\n", qPrintable(why));
+        const auto step = [&](const char *name, const char *file, const report::RenderOptions &options = {}) {
+            if (!only.contains(QLatin1String(name)))
+                return;
+            ms[name].push_back(timeMs([&] {
+                const QString why = report::ReportWriter::write(*data, dir.filePath(QLatin1String(file)), options);
+                if (!why.isEmpty())
+                    std::fprintf(stderr, "%s\n", qPrintable(why));
+            }));
         };
-        pdf.push_back(timeMs([&] { write("r.pdf"); }));
-        html.push_back(timeMs([&] { write("r.html"); }));
-        png.push_back(timeMs([&] { write("r.png"); }));
-        pdfFine.push_back(timeMs([&] { write("fine.pdf", fine); }));
+        step("pdf", "r.pdf");
+        step("html", "r.html");
+        step("png", "r.png");
+        step("fine", "fine.pdf", fine);
         if (run == 0)
             std::printf("report: %lld samples, %lld decisions, %lld events\n", qlonglong(data->samples.size()),
                         qlonglong(data->decisions.size()), qlonglong(data->events.size()));
     }
-    std::vector<double> total;
-    for (int i = 0; i < kRuns; ++i)
-        total.push_back(gather[std::size_t(i)] + pdf[std::size_t(i)]);
-    std::printf("medians of %d runs (ms):\n", kRuns);
-    std::printf("  gather (recorder read + figures)  %8.1f\n", median(gather));
-    std::printf("  pdf, charts at %5d columns       %8.1f\n", report::kChartColumns, median(pdf));
-    std::printf("  pdf, charts at %5d columns       %8.1f  (%.2fx the %d-column pdf)\n", m4::kMaxColumns,
-                median(pdfFine), median(pdfFine) / median(pdf), report::kChartColumns);
-    std::printf("  html (inline svg)                 %8.1f\n", median(html));
-    std::printf("  png (300 dpi)                     %8.1f\n", median(png));
-    std::printf("report_24h_pdf_ms %.1f\n", median(total));
+    const auto m = [&](const char *name, double Time::*field = &Time::wall) {
+        std::vector<double> v;
+        for (const Time &t : ms[name])
+            v.push_back(t.*field);
+        return median(v);
+    };
+    const auto row = [&](const char *label, const char *name, const char *note = "") {
+        if (!ms[name].empty())
+            std::printf("  %-34s %8.1f %8.1f%s\n", label, m(name), m(name, &Time::cpu), note);
+    };
+    std::printf("medians of %d runs (ms):                  wall      cpu\n", runs);
+    row("gather (recorder read + figures)", "gather");
+    row("  of which the samples' read", "read");
+    const QByteArray coarse = QStringLiteral("pdf, charts at %1 columns").arg(report::kChartColumns).toUtf8();
+    row(coarse.constData(), "pdf");
+    const QByteArray fineLabel = QStringLiteral("pdf, charts at %1 columns").arg(m4::kMaxColumns).toUtf8();
+    const QByteArray ratio = m("pdf") > 0 ? QStringLiteral("  (%1x the %2-column pdf)")
+                                                .arg(m("fine") / m("pdf"), 0, 'f', 2)
+                                                .arg(report::kChartColumns)
+                                                .toUtf8()
+                                          : QByteArray();
+    row(fineLabel.constData(), "fine", ratio.constData());
+    row("html (inline svg)", "html");
+    row("png (300 dpi)", "png");
+    if (!ms["pdf"].empty()) {
+        std::vector<double> total;
+        for (int i = 0; i < runs; ++i)
+            total.push_back(ms["gather"][std::size_t(i)].wall + ms["pdf"][std::size_t(i)].wall);
+        std::printf("report_24h_pdf_ms %.1f\n", median(total));
+    }
     return 0;
 }
