@@ -10,6 +10,8 @@
 #include <QSqlQuery>
 #include <QThread>
 
+#include <algorithm>
+#include <array>
 #include <cmath>
 
 Q_DECLARE_LOGGING_CATEGORY(lcRecorder)
@@ -114,6 +116,28 @@ std::vector<EventRecord> selectEvents(Statements &st, const QString &context, co
     return out;
 }
 
+// A text column that mostly repeats from row to row (an HPA's name, a metric's identity): read
+// as bytes, so SQLite does not convert it to UTF-16 for every row, and decoded only when it
+// differs from the row before, whose string is shared otherwise.
+class RepeatedText {
+public:
+    const QString &operator()(const QVariant &value)
+    {
+        QByteArray bytes = value.toByteArray();
+        if (!m_read || bytes != m_bytes) {
+            m_text = QString::fromUtf8(bytes);
+            m_bytes = std::move(bytes);
+            m_read = true;
+        }
+        return m_text;
+    }
+
+private:
+    QByteArray m_bytes;
+    QString m_text;
+    bool m_read = false;
+};
+
 // Samples oldest first per HPA, HPAs in (namespace, name) order. One HPA when name is set, else
 // every HPA of the namespace (or of the context, ns empty) in one statement. `emitHpa` gets each
 // HPA's samples whole; it returns false to stop early.
@@ -135,23 +159,30 @@ bool selectSamples(Statements &st, const QString &context, const QString &ns, co
     QSqlQuery &q = st.query();
     q.setForwardOnly(true);
     // samples_by_hpa delivers (ns, name, t_ms, id) in index order: no sort for the whole scope.
-    st.prepare(QStringLiteral("SELECT s.id, s.ns, s.name, s.t_ms, s.current, s.desired, s.min, s.max, m.identity, "
-                              "m.name, m.current, m.current_text, m.target, m.target_text FROM samples s "
-                              "LEFT JOIN sample_metrics m ON m.sample_id = s.id WHERE ")
+    // One HPA's namespace and name are known: not read again for every sample.
+    const bool one = !name.isEmpty();
+    st.prepare(QStringLiteral("SELECT s.id, ")
+               + (one ? QStringLiteral("NULL, NULL") : QStringLiteral("CAST(s.ns AS BLOB), CAST(s.name AS BLOB)"))
+               + QStringLiteral(", s.t_ms, s.current, s.desired, s.min, s.max, m.idx, CAST(m.identity AS BLOB), "
+                                "CAST(m.name AS BLOB), m.current, CAST(m.current_text AS BLOB), m.target, "
+                                "CAST(m.target_text AS BLOB) FROM samples s "
+                                "LEFT JOIN sample_metrics m ON m.sample_id = s.id WHERE ")
                + where
                + QStringLiteral(" AND s.t_ms BETWEEN ? AND ? ORDER BY s.ns, s.name, s.t_ms, s.id, m.idx"));
     if (!st.exec(values)) {
         qCWarning(lcRecorder) << "loading samples:" << st.error();
         return true;
     }
+    RepeatedText nsText, nameText;
+    std::vector<std::array<RepeatedText, 4>> metricTexts; // by the metric's index in the sample
     std::vector<HpaSample> hpa;
     qint64 lastId = -1;
     while (q.next()) {
         const qint64 id = q.value(0).toLongLong();
         if (id != lastId) {
             HpaSample s;
-            s.namespaceName = q.value(1).toString();
-            s.name = q.value(2).toString();
+            s.namespaceName = one ? nonNull(ns) : nsText(q.value(1));
+            s.name = one ? name : nameText(q.value(2));
             if (!hpa.empty() && (hpa.back().name != s.name || hpa.back().namespaceName != s.namespaceName)) {
                 if (!emitHpa(std::move(hpa)))
                     return false;
@@ -167,8 +198,12 @@ bool selectSamples(Statements &st, const QString &context, const QString &ns, co
         }
         if (q.value(8).isNull())
             continue; // a sample without metrics
-        hpa.back().metrics.push_back({q.value(8).toString(), q.value(9).toString(), toOptional(q.value(10)),
-                                      q.value(11).toString(), toOptional(q.value(12)), q.value(13).toString()});
+        const auto idx = std::size_t(std::max(0, q.value(8).toInt()));
+        if (idx >= metricTexts.size())
+            metricTexts.resize(idx + 1);
+        auto &texts = metricTexts[idx];
+        hpa.back().metrics.push_back({texts[0](q.value(9)), texts[1](q.value(10)), toOptional(q.value(11)),
+                                      texts[2](q.value(12)), toOptional(q.value(13)), texts[3](q.value(14))});
     }
     return hpa.empty() || emitHpa(std::move(hpa));
 }
