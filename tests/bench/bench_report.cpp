@@ -5,15 +5,18 @@
 // (16384), for the cost of the decimation's resolution.
 //   QT_QPA_PLATFORM=offscreen <build>/tests/bench/bench_report [--runs N] [--keep DIR] [--only STEPS]
 // --keep writes the reports to DIR (to look at them); --only runs some steps alone, for a
-// profiler: a comma-separated subset of gather,pdf,html,png,fine (gather always runs).
+// profiler: a comma-separated subset of pdf,html,png,fine,old (the recorder's read and gather
+// always run; old: the PDF and PNG made the first way, tests/bench/report_baseline.h).
 // The last line, `report_24h_pdf_ms <value>`, is gather + PDF (history to file), for scripts.
 #include "app/core/m4.h"
 #include "app/core/recorder.h"
 #include "app/core/report/report_data.h"
 #include "app/core/report/report_render.h"
+#include "tests/bench/report_baseline.h"
 #include "tests/support/report_fixture.h"
 
 #include <QDir>
+#include <QFile>
 #include <QElapsedTimer>
 #include <QGuiApplication>
 #include <QTemporaryDir>
@@ -98,8 +101,8 @@ int main(int argc, char *argv[])
     QGuiApplication app(argc, argv);
     int runs = 3;
     QString keep;
-    QStringList only{QStringLiteral("gather"), QStringLiteral("pdf"), QStringLiteral("html"), QStringLiteral("png"),
-                     QStringLiteral("fine")};
+    QStringList only{QStringLiteral("pdf"), QStringLiteral("html"), QStringLiteral("png"), QStringLiteral("fine"),
+                     QStringLiteral("old")};
     const QStringList args = app.arguments();
     for (int i = 1; i + 1 < args.size(); i += 2) {
         if (args[i] == QLatin1String("--runs"))
@@ -112,7 +115,10 @@ int main(int argc, char *argv[])
     QTemporaryDir tmp;
     const QDir dir(keep.isEmpty() ? tmp.path() : keep);
     Recorder recorder;
-    if (!recorder.open(dir.filePath(QStringLiteral("history.sqlite"))))
+    const QString history = dir.filePath(QStringLiteral("history.sqlite"));
+    for (const char *suffix : {"", "-wal", "-shm"})
+        QFile::remove(history + QLatin1String(suffix)); // a fresh day, not added to the last run's
+    if (!recorder.open(history))
         return 1;
     recorder.setContext(QStringLiteral("bench"));
     const QDateTime now = QDateTime::currentDateTimeUtc();
@@ -158,6 +164,17 @@ int main(int argc, char *argv[])
         step("html", "r.html");
         step("png", "r.png");
         step("fine", "fine.pdf", fine);
+        // The first way, for comparison: Qt's rich text lays out and pages the whole report.
+        if (only.contains(QLatin1String("old"))) {
+            ms["old-pdf"].push_back(timeMs([&] {
+                QString why;
+                if (!report::baseline::renderPdf(*data, dir.filePath(QStringLiteral("old.pdf")), {}, &why))
+                    std::fprintf(stderr, "%s\n", qPrintable(why));
+            }));
+            ms["old-png"].push_back(timeMs([&] {
+                report::baseline::renderPng(*data, {}).save(dir.filePath(QStringLiteral("old.png")), "PNG");
+            }));
+        }
         if (run == 0)
             std::printf("report: %lld samples, %lld decisions, %lld events\n", qlonglong(data->samples.size()),
                         qlonglong(data->decisions.size()), qlonglong(data->events.size()));
@@ -186,6 +203,8 @@ int main(int argc, char *argv[])
     row(fineLabel.constData(), "fine", ratio.constData());
     row("html (inline svg)", "html");
     row("png (300 dpi)", "png");
+    row("the first way (Qt rich text): pdf", "old-pdf");
+    row("the first way (Qt rich text): png", "old-png");
     if (!ms["pdf"].empty()) {
         std::vector<double> total;
         for (int i = 0; i < runs; ++i)
