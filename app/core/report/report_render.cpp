@@ -1,5 +1,7 @@
 #include "app/core/report/report_render.h"
 
+#include "app/core/report/report_png.h"
+
 #include <QFileInfo>
 #include <QPainter>
 #include <QPdfWriter>
@@ -139,8 +141,9 @@ QString ReportWriter::write(const ReportData &data, const QString &path, const R
         QSaveFile file(path);
         if (!file.open(QIODevice::WriteOnly))
             return tr("cannot write %1: %2").arg(path, file.errorString());
-        const bool ok = *formatOf(path) == Format::Html ? file.write(renderHtml(data, options.chartColumns)) >= 0
-                                                        : renderPng(data, options).save(&file, "PNG");
+        const QByteArray bytes = *formatOf(path) == Format::Html ? renderHtml(data, options.chartColumns)
+                                                                 : encodePng(renderPng(data, options));
+        const bool ok = file.write(bytes) == bytes.size();
         if (!ok || !file.commit())
             return tr("cannot write %1: %2").arg(path, file.errorString());
         return {};
