@@ -16,8 +16,8 @@
 #include "tests/support/report_fixture.h"
 
 #include <QDir>
-#include <QFile>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QGuiApplication>
 #include <QTemporaryDir>
 
@@ -65,31 +65,14 @@ Time timeMs(F &&f)
     return {double(t.nsecsElapsed()) / 1e6, cpuMs() - cpu};
 }
 
-// A day of a metric swinging 100m..500m every 30 min around its 300m target; replicas follow.
 void record(Recorder &recorder, const QDateTime &start)
 {
-    HpaSample base = sampleOf(test::webHpa(1, 1, "100m", 10), start);
-    int replicas = 1;
-    QList<EventRecord> events;
-    for (int s = 0; s < kSeconds; ++s) {
-        const double value = 0.3 + 0.2 * std::sin(2 * M_PI * s / 1800.0);
-        const int desired = std::clamp(int(std::ceil(value / 0.3 * 3)), 1, 10);
-        HpaSample x = base;
-        x.time = start.addSecs(s);
-        x.metrics[0].current = value;
-        x.metrics[0].currentText = QStringLiteral("%1m").arg(int(value * 1000));
-        x.currentReplicas = replicas;
-        x.desiredReplicas = desired;
-        if (desired != replicas)
-            events << test::rescaleEvent(QStringLiteral("e%1").arg(s), x.time, desired,
-                                         desired > replicas ? QStringLiteral("test-metric above target")
-                                                            : QStringLiteral("All metrics below target"));
-        recorder.recordSample(x);
-        replicas = desired;
-    }
-    recorder.recordEvents(events);
+    const test::SwingRun day = test::swingingMetric(start, kSeconds);
+    for (const HpaSample &s : day.samples)
+        recorder.recordSample(s);
+    recorder.recordEvents(QList<EventRecord>(day.events.begin(), day.events.end()));
     recorder.flush();
-    std::printf("recorded %d samples, %lld rescale events\n", kSeconds, qlonglong(events.size()));
+    std::printf("recorded %lld samples, %lld rescale events\n", qlonglong(day.samples.size()), qlonglong(day.events.size()));
 }
 
 } // namespace
@@ -163,6 +146,8 @@ int main(int argc, char *argv[])
         step("pdf", "r.pdf");
         step("html", "r.html");
         step("png", "r.png");
+        if (only.contains(QLatin1String("png"))) // its share that is painting, not encoding
+            ms["png-paint"].push_back(timeMs([&] { report::renderPng(*data, {}); }));
         step("fine", "fine.pdf", fine);
         // The first way, for comparison: Qt's rich text lays out and pages the whole report.
         if (only.contains(QLatin1String("old"))) {
@@ -203,6 +188,7 @@ int main(int argc, char *argv[])
     row(fineLabel.constData(), "fine", ratio.constData());
     row("html (inline svg)", "html");
     row("png (300 dpi)", "png");
+    row("  of which painting", "png-paint");
     row("the first way (Qt rich text): pdf", "old-pdf");
     row("the first way (Qt rich text): png", "old-png");
     if (!ms["pdf"].empty()) {
