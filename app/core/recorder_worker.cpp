@@ -161,9 +161,8 @@ bool selectSamples(Statements &st, const QString &context, const QString &ns, co
     // samples_by_hpa delivers (ns, name, t_ms, id) in index order: no sort for the whole scope.
     // One HPA's namespace and name are known: not read again for every sample.
     const bool one = !name.isEmpty();
-    st.prepare(QStringLiteral("SELECT s.id, ")
-               + (one ? QStringLiteral("NULL, NULL") : QStringLiteral("CAST(s.ns AS BLOB), CAST(s.name AS BLOB)"))
-               + QStringLiteral(", s.t_ms, s.current, s.desired, s.min, s.max, m.idx, CAST(m.identity AS BLOB), "
+    st.prepare(QStringLiteral("SELECT s.id, ") + (one ? QString() : QStringLiteral("CAST(s.ns AS BLOB), CAST(s.name AS BLOB), "))
+               + QStringLiteral("s.t_ms, s.current, s.desired, s.min, s.max, m.idx, CAST(m.identity AS BLOB), "
                                 "CAST(m.name AS BLOB), m.current, CAST(m.current_text AS BLOB), m.target, "
                                 "CAST(m.target_text AS BLOB) FROM samples s "
                                 "LEFT JOIN sample_metrics m ON m.sample_id = s.id WHERE ")
@@ -173,6 +172,7 @@ bool selectSamples(Statements &st, const QString &context, const QString &ns, co
         qCWarning(lcRecorder) << "loading samples:" << st.error();
         return true;
     }
+    const int c = one ? 1 : 3; // the first column after the id (and the namespace and name)
     RepeatedText nsText, nameText;
     std::vector<std::array<RepeatedText, 4>> metricTexts; // by the metric's index in the sample
     std::vector<HpaSample> hpa;
@@ -188,22 +188,23 @@ bool selectSamples(Statements &st, const QString &context, const QString &ns, co
                     return false;
                 hpa.clear();
             }
-            s.time = fromMs(q.value(3));
-            s.currentReplicas = q.value(4).toInt();
-            s.desiredReplicas = q.value(5).toInt();
-            s.minReplicas = q.value(6).toInt();
-            s.maxReplicas = q.value(7).toInt();
+            s.time = fromMs(q.value(c));
+            s.currentReplicas = q.value(c + 1).toInt();
+            s.desiredReplicas = q.value(c + 2).toInt();
+            s.minReplicas = q.value(c + 3).toInt();
+            s.maxReplicas = q.value(c + 4).toInt();
             hpa.push_back(std::move(s));
             lastId = id;
         }
-        if (q.value(8).isNull())
+        const QVariant idx = q.value(c + 5);
+        if (idx.isNull())
             continue; // a sample without metrics
-        const auto idx = std::size_t(std::max(0, q.value(8).toInt()));
-        if (idx >= metricTexts.size())
-            metricTexts.resize(idx + 1);
-        auto &texts = metricTexts[idx];
-        hpa.back().metrics.push_back({texts[0](q.value(9)), texts[1](q.value(10)), toOptional(q.value(11)),
-                                      texts[2](q.value(12)), toOptional(q.value(13)), texts[3](q.value(14))});
+        const auto i = std::size_t(std::max(0, idx.toInt()));
+        if (i >= metricTexts.size())
+            metricTexts.resize(i + 1);
+        auto &texts = metricTexts[i];
+        hpa.back().metrics.push_back({texts[0](q.value(c + 6)), texts[1](q.value(c + 7)), toOptional(q.value(c + 8)),
+                                      texts[2](q.value(c + 9)), toOptional(q.value(c + 10)), texts[3](q.value(c + 11))});
     }
     return hpa.empty() || emitHpa(std::move(hpa));
 }
