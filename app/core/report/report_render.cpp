@@ -143,7 +143,7 @@ QString ReportWriter::write(const ReportData &data, const QString &path, const R
             return tr("cannot write %1: %2").arg(path, file.errorString());
         const QByteArray bytes = *formatOf(path) == Format::Html ? renderHtml(data, options.chartColumns)
                                                                  : encodePng(renderPng(data, options));
-        const bool ok = file.write(bytes) == bytes.size();
+        const bool ok = !bytes.isEmpty() && file.write(bytes) == bytes.size();
         if (!ok || !file.commit())
             return tr("cannot write %1: %2").arg(path, file.errorString());
         return {};

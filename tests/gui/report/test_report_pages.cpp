@@ -160,7 +160,7 @@ private slots:
 
     void pngEncodesTheImage()
     {
-        QImage image(301, 97, QImage::Format_RGB32);
+        QImage image(301, 1500, QImage::Format_RGB32); // tall enough to be deflated in parts
         for (int y = 0; y < image.height(); ++y)
             for (int x = 0; x < image.width(); ++x)
                 image.setPixel(x, y, qRgb((x * 7) & 255, (y * 13) & 255, (x ^ y) & 255));
