@@ -15,10 +15,11 @@ namespace hpascope::report {
 
 namespace {
 
-// A printed report's type, in points.
+// A printed report's type, in points; the title and headings as Qt's rich text made them in
+// the first PDFs (h1 twice the body, h2 one and a half times).
 constexpr double kBodyPt = 9;
-constexpr double kTitlePt = 16;
-constexpr double kHeadingPt = 12;
+constexpr double kTitlePt = 18;
+constexpr double kHeadingPt = 13.5;
 constexpr double kNotePt = 8;
 // Lengths in CSS pixels (1/96 in), as the HTML report measures them.
 constexpr double kCellPaddingPx = 3;
