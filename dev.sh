@@ -10,7 +10,7 @@ cd "$(dirname "$0")"
 PACKAGES=(
     cmake ninja-build g++ pkg-config
     qt6-base-dev qt6-charts-dev qt6-svg-dev qt6-tools-dev qt6-l10n-tools qt6-translations-l10n fonts-noto-cjk libqt6opengl6-dev libqt6sql6-sqlite libxkbcommon-dev libvulkan-dev
-    libcurl4-openssl-dev libssl-dev nlohmann-json3-dev libyaml-cpp-dev
+    libcurl4-openssl-dev libssl-dev nlohmann-json3-dev libyaml-cpp-dev zlib1g-dev
     python3 openssl curl iproute2 procps xvfb xauth fonts-dejavu-core poppler-utils
     ccache dpkg-dev desktop-file-utils appstream
 )

@@ -10,6 +10,8 @@
 #include <QSqlQuery>
 #include <QThread>
 
+#include <algorithm>
+#include <array>
 #include <cmath>
 
 Q_DECLARE_LOGGING_CATEGORY(lcRecorder)
@@ -114,6 +116,28 @@ std::vector<EventRecord> selectEvents(Statements &st, const QString &context, co
     return out;
 }
 
+// A text column that mostly repeats from row to row (an HPA's name, a metric's identity): read
+// as bytes, so SQLite does not convert it to UTF-16 for every row, and decoded only when it
+// differs from the row before, whose string is shared otherwise.
+class RepeatedText {
+public:
+    const QString &operator()(const QVariant &value)
+    {
+        QByteArray bytes = value.toByteArray();
+        if (!m_read || bytes != m_bytes) {
+            m_text = QString::fromUtf8(bytes);
+            m_bytes = std::move(bytes);
+            m_read = true;
+        }
+        return m_text;
+    }
+
+private:
+    QByteArray m_bytes;
+    QString m_text;
+    bool m_read = false;
+};
+
 // Samples oldest first per HPA, HPAs in (namespace, name) order. One HPA when name is set, else
 // every HPA of the namespace (or of the context, ns empty) in one statement. `emitHpa` gets each
 // HPA's samples whole; it returns false to stop early.
@@ -135,40 +159,52 @@ bool selectSamples(Statements &st, const QString &context, const QString &ns, co
     QSqlQuery &q = st.query();
     q.setForwardOnly(true);
     // samples_by_hpa delivers (ns, name, t_ms, id) in index order: no sort for the whole scope.
-    st.prepare(QStringLiteral("SELECT s.id, s.ns, s.name, s.t_ms, s.current, s.desired, s.min, s.max, m.identity, "
-                              "m.name, m.current, m.current_text, m.target, m.target_text FROM samples s "
-                              "LEFT JOIN sample_metrics m ON m.sample_id = s.id WHERE ")
+    // One HPA's namespace and name are known: not read again for every sample.
+    const bool one = !name.isEmpty();
+    st.prepare(QStringLiteral("SELECT s.id, ") + (one ? QString() : QStringLiteral("CAST(s.ns AS BLOB), CAST(s.name AS BLOB), "))
+               + QStringLiteral("s.t_ms, s.current, s.desired, s.min, s.max, m.idx, CAST(m.identity AS BLOB), "
+                                "CAST(m.name AS BLOB), m.current, CAST(m.current_text AS BLOB), m.target, "
+                                "CAST(m.target_text AS BLOB) FROM samples s "
+                                "LEFT JOIN sample_metrics m ON m.sample_id = s.id WHERE ")
                + where
                + QStringLiteral(" AND s.t_ms BETWEEN ? AND ? ORDER BY s.ns, s.name, s.t_ms, s.id, m.idx"));
     if (!st.exec(values)) {
         qCWarning(lcRecorder) << "loading samples:" << st.error();
         return true;
     }
+    const int c = one ? 1 : 3; // the first column after the id (and the namespace and name)
+    RepeatedText nsText, nameText;
+    std::vector<std::array<RepeatedText, 4>> metricTexts; // by the metric's index in the sample
     std::vector<HpaSample> hpa;
     qint64 lastId = -1;
     while (q.next()) {
         const qint64 id = q.value(0).toLongLong();
         if (id != lastId) {
             HpaSample s;
-            s.namespaceName = q.value(1).toString();
-            s.name = q.value(2).toString();
+            s.namespaceName = one ? nonNull(ns) : nsText(q.value(1));
+            s.name = one ? name : nameText(q.value(2));
             if (!hpa.empty() && (hpa.back().name != s.name || hpa.back().namespaceName != s.namespaceName)) {
                 if (!emitHpa(std::move(hpa)))
                     return false;
                 hpa.clear();
             }
-            s.time = fromMs(q.value(3));
-            s.currentReplicas = q.value(4).toInt();
-            s.desiredReplicas = q.value(5).toInt();
-            s.minReplicas = q.value(6).toInt();
-            s.maxReplicas = q.value(7).toInt();
+            s.time = fromMs(q.value(c));
+            s.currentReplicas = q.value(c + 1).toInt();
+            s.desiredReplicas = q.value(c + 2).toInt();
+            s.minReplicas = q.value(c + 3).toInt();
+            s.maxReplicas = q.value(c + 4).toInt();
             hpa.push_back(std::move(s));
             lastId = id;
         }
-        if (q.value(8).isNull())
+        const QVariant idx = q.value(c + 5);
+        if (idx.isNull())
             continue; // a sample without metrics
-        hpa.back().metrics.push_back({q.value(8).toString(), q.value(9).toString(), toOptional(q.value(10)),
-                                      q.value(11).toString(), toOptional(q.value(12)), q.value(13).toString()});
+        const auto i = std::size_t(std::max(0, idx.toInt()));
+        if (i >= metricTexts.size())
+            metricTexts.resize(i + 1);
+        auto &texts = metricTexts[i];
+        hpa.back().metrics.push_back({texts[0](q.value(c + 6)), texts[1](q.value(c + 7)), toOptional(q.value(c + 8)),
+                                      texts[2](q.value(c + 9)), toOptional(q.value(c + 10)), texts[3](q.value(c + 11))});
     }
     return hpa.empty() || emitHpa(std::move(hpa));
 }

@@ -14,6 +14,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+#include <cmath>
 #include <optional>
 #include <string>
 #include <vector>
@@ -149,6 +151,39 @@ inline SeedRun recordSeedAnHourAgo(Recorder &recorder)
     for (const auto &p : run.pushes)
         recorder.recordPush(p);
     recorder.recordEvents(QList<EventRecord>(run.events.begin(), run.events.end()));
+    return run;
+}
+
+// `seconds` of HPA default/web (1..10 replicas) sampled once a second: its metric swings
+// 100m..500m every 30 min around its 300m target, the replicas follow, and each change is a
+// SuccessfulRescale event (a day: 86,400 samples, 385 events). The report benchmark's history.
+struct SwingRun {
+    std::vector<HpaSample> samples;
+    std::vector<EventRecord> events;
+};
+
+inline SwingRun swingingMetric(const QDateTime &start, int seconds)
+{
+    SwingRun run;
+    run.samples.reserve(std::size_t(seconds));
+    const HpaSample base = sampleOf(webHpa(1, 1, "100m", 10), start);
+    int replicas = 1;
+    for (int s = 0; s < seconds; ++s) {
+        const double value = 0.3 + 0.2 * std::sin(2 * M_PI * s / 1800.0);
+        const int desired = std::clamp(int(std::ceil(value / 0.3 * 3)), 1, 10);
+        HpaSample x = base;
+        x.time = start.addSecs(s);
+        x.metrics[0].current = value;
+        x.metrics[0].currentText = QStringLiteral("%1m").arg(int(value * 1000));
+        x.currentReplicas = replicas;
+        x.desiredReplicas = desired;
+        if (desired != replicas)
+            run.events.push_back(rescaleEvent(QStringLiteral("e%1").arg(s), x.time, desired,
+                                              desired > replicas ? QStringLiteral("test-metric above target")
+                                                                 : QStringLiteral("All metrics below target")));
+        run.samples.push_back(std::move(x));
+        replicas = desired;
+    }
     return run;
 }
 

@@ -1,5 +1,7 @@
 #include "app/core/report/report_chart.h"
 
+#include "app/core/report/report_polyline.h"
+
 #include <QDateTime>
 #include <QFontMetricsF>
 #include <QPainter>
@@ -200,7 +202,7 @@ void drawBand(QPainter &p, const Scale &s, const ChartData &c)
     for (const ChartLine *l : {&lower, &upper}) {
         p.setPen(penOf(*l));
         for (const auto &seg : l->segments)
-            p.drawPolyline(mapped(s, seg));
+            drawLongPolyline(p, mapped(s, seg));
     }
 }
 
@@ -285,7 +287,7 @@ void paintChart(QPainter &p, const QRectF &rect, const ChartData &c)
     for (const ChartLine &l : c.lines) {
         p.setPen(penOf(l));
         for (const auto &seg : l.segments)
-            p.drawPolyline(mapped(s, seg));
+            drawLongPolyline(p, mapped(s, seg));
     }
     drawMarks(p, s, c);
     p.restore();

@@ -52,8 +52,7 @@ constexpr double kChartHeight = 250;
 // 2000 columns are finer than 300 dpi; a day of 1 s samples becomes at most 8000 vertices.
 constexpr int kChartColumns = 2000;
 
-ChartData replicaChart(const ReportData &data, int columns = kChartColumns);
-ChartData metricChart(const ReportData &data, const ReportMetricTrack &track, int columns = kChartColumns);
+// The replicas' chart, then one per metric track.
 std::vector<ChartData> chartsOf(const ReportData &data, int columns = kChartColumns);
 
 void paintChart(QPainter &painter, const QRectF &rect, const ChartData &chart);

@@ -4,7 +4,6 @@
 #include "app/core/report/report_chart.h"
 
 #include <cmath>
-#include <functional>
 #include <limits>
 
 namespace hpascope::report {
@@ -21,28 +20,55 @@ const QColor kBlue(0x1f, 0x5f, 0xb4);
 const QColor kRed(0xb0, 0x30, 0x20);
 const QColor kGrey(0x80, 0x80, 0x80);
 
-using Getter = std::function<std::optional<double>(const HpaSample &)>;
-
 qint64 ms(const QDateTime &t)
 {
     return t.toMSecsSinceEpoch();
 }
 
-QList<QList<QPointF>> stepSegments(const ReportData &d, const Getter &get, int columns)
+// Every series the charts draw, read in one pass over the samples: the replicas' min, max,
+// desired and current, then each metric track's target and current. A gap's start is a point
+// of every series with no value (NaN), which ends its line there.
+enum ReplicaSeries { kMin, kMax, kDesired, kCurrent, kReplicaSeries };
+
+std::vector<std::vector<TimedValue>> seriesOf(const ReportData &d)
 {
     const double nan = std::numeric_limits<double>::quiet_NaN();
-    std::vector<TimedValue> pts;
-    pts.reserve(d.samples.size() + d.gaps.size());
+    std::vector<std::vector<TimedValue>> series(kReplicaSeries + 2 * d.tracks.size());
+    for (auto &s : series)
+        s.reserve(d.samples.size() + d.gaps.size());
+    const auto gap = [&](const TimeSpan &g) {
+        for (auto &s : series)
+            s.push_back({ms(g.from), nan});
+    };
     std::size_t gi = 0;
     for (const HpaSample &s : d.samples) {
         for (; gi < d.gaps.size() && d.gaps[gi].from <= s.time; ++gi)
-            pts.push_back({ms(d.gaps[gi].from), nan});
-        const auto v = get(s);
-        pts.push_back({ms(s.time), v ? *v : nan});
+            gap(d.gaps[gi]);
+        const qint64 t = ms(s.time);
+        series[kMin].push_back({t, double(s.minReplicas)});
+        series[kMax].push_back({t, double(s.maxReplicas)});
+        series[kDesired].push_back({t, double(s.desiredReplicas)});
+        series[kCurrent].push_back({t, double(s.currentReplicas)});
+        for (std::size_t k = 0; k < d.tracks.size(); ++k) {
+            // The sample's metrics are mostly in the tracks' order: look there first.
+            const MetricSampleValue *m = k < s.metrics.size() && s.metrics[k].identity == d.tracks[k].identity
+                                             ? &s.metrics[k]
+                                             : nullptr;
+            for (std::size_t j = 0; !m && j < s.metrics.size(); ++j)
+                if (s.metrics[j].identity == d.tracks[k].identity)
+                    m = &s.metrics[j];
+            series[kReplicaSeries + 2 * k].push_back({t, m && m->target ? *m->target : nan});
+            series[kReplicaSeries + 2 * k + 1].push_back({t, m && m->current ? *m->current : nan});
+        }
     }
     for (; gi < d.gaps.size(); ++gi)
-        pts.push_back({ms(d.gaps[gi].from), nan});
+        gap(d.gaps[gi]);
+    return series;
+}
 
+// A series as steps decimated with M4, one line per run of known values.
+QList<QList<QPointF>> stepSegments(const ReportData &d, const std::vector<TimedValue> &pts, int columns)
+{
     const qint64 t0 = ms(d.request.from);
     const qint64 t1 = ms(d.request.to);
     QList<QList<QPointF>> out;
@@ -87,31 +113,18 @@ ChartData frame(const ReportData &d, QString title)
     return c;
 }
 
-const MetricSampleValue *metricOf(const HpaSample &s, const QString &identity)
-{
-    for (const MetricSampleValue &m : s.metrics)
-        if (m.identity == identity)
-            return &m;
-    return nullptr;
-}
+using Series = std::vector<std::vector<TimedValue>>;
 
-} // namespace
-
-ChartData replicaChart(const ReportData &d, int columns)
+ChartData replicaChart(const ReportData &d, const Series &series, int columns)
 {
     ChartData c = frame(d, Tr::tr("Replicas"));
     c.integers = true;
-    const auto field = [](int HpaSample::*member) {
-        return Getter([member](const HpaSample &s) { return std::optional<double>(s.*member); });
-    };
-    ChartLine lower = line(Tr::tr("min"), stepSegments(d, field(&HpaSample::minReplicas), columns), ChartLine::Style::Dotted, kGrey, 0.8);
-    ChartLine upper = line(Tr::tr("max"), stepSegments(d, field(&HpaSample::maxReplicas), columns), ChartLine::Style::Dotted, kGrey, 0.8);
+    ChartLine lower = line(Tr::tr("min"), stepSegments(d, series[kMin], columns), ChartLine::Style::Dotted, kGrey, 0.8);
+    ChartLine upper = line(Tr::tr("max"), stepSegments(d, series[kMax], columns), ChartLine::Style::Dotted, kGrey, 0.8);
     c.band = std::make_pair(std::move(lower), std::move(upper));
     c.bandLabel = Tr::tr("min–max");
-    c.lines.push_back(line(Tr::tr("desired"), stepSegments(d, field(&HpaSample::desiredReplicas), columns),
-                           ChartLine::Style::Dashed, kBlue, 1.5));
-    c.lines.push_back(line(Tr::tr("current"), stepSegments(d, field(&HpaSample::currentReplicas), columns),
-                           ChartLine::Style::Solid, kInk, 1.8));
+    c.lines.push_back(line(Tr::tr("desired"), stepSegments(d, series[kDesired], columns), ChartLine::Style::Dashed, kBlue, 1.5));
+    c.lines.push_back(line(Tr::tr("current"), stepSegments(d, series[kCurrent], columns), ChartLine::Style::Solid, kInk, 1.8));
     for (const ReportDecision &dec : d.decisions) {
         const QString from = dec.from ? QString::number(*dec.from) : QStringLiteral("?");
         c.marks.push_back({ms(dec.time), from + QStringLiteral("→") + QString::number(dec.to), !dec.isDown()});
@@ -119,28 +132,24 @@ ChartData replicaChart(const ReportData &d, int columns)
     return c;
 }
 
-ChartData metricChart(const ReportData &d, const ReportMetricTrack &track, int columns)
+ChartData metricChart(const ReportData &d, std::size_t track, const Series &series, int columns)
 {
-    ChartData c = frame(d, Tr::tr("%1: current and target").arg(track.name));
-    const QString id = track.identity;
-    const auto current = Getter([id](const HpaSample &s) -> std::optional<double> {
-        const MetricSampleValue *m = metricOf(s, id);
-        return m ? m->current : std::nullopt;
-    });
-    const auto target = Getter([id](const HpaSample &s) -> std::optional<double> {
-        const MetricSampleValue *m = metricOf(s, id);
-        return m ? m->target : std::nullopt;
-    });
+    ChartData c = frame(d, Tr::tr("%1: current and target").arg(d.tracks[track].name));
+    const auto &target = series[kReplicaSeries + 2 * track];
+    const auto &current = series[kReplicaSeries + 2 * track + 1];
     c.lines.push_back(line(Tr::tr("target"), stepSegments(d, target, columns), ChartLine::Style::Dashed, kRed, 1.5));
     c.lines.push_back(line(Tr::tr("current", "a metric's current value"), stepSegments(d, current, columns), ChartLine::Style::Solid, kInk, 1.8));
     return c;
 }
 
+} // namespace
+
 std::vector<ChartData> chartsOf(const ReportData &data, int columns)
 {
-    std::vector<ChartData> charts{replicaChart(data, columns)};
-    for (const ReportMetricTrack &t : data.tracks)
-        charts.push_back(metricChart(data, t, columns));
+    const Series series = seriesOf(data);
+    std::vector<ChartData> charts{replicaChart(data, series, columns)};
+    for (std::size_t t = 0; t < data.tracks.size(); ++t)
+        charts.push_back(metricChart(data, t, series, columns));
     return charts;
 }
 

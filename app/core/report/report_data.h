@@ -1,7 +1,7 @@
 #pragma once
 // What a report says about one HPA over one time range, gathered once from the recorder's
 // history (samples, events, pushes) and, when hpascope is connected, the HPA object itself.
-// Plain values: the renderers (report_html.h, report_document.h) only word and draw them.
+// Plain values: the renderers (report_html.cpp, report_paged.cpp) only word and draw them.
 //
 // What the history cannot tell is said, not guessed: the time no recorded watch covers (and, in
 // a database older than that record, the time before the HPA's first sample) is a gap.

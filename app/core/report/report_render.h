@@ -11,11 +11,18 @@
 #include <QPageSize>
 #include <QString>
 
+#include <functional>
 #include <optional>
+
+class QPainter;
+class QPdfWriter;
 
 namespace hpascope::report {
 
 enum class Format { Pdf, Html, Png };
+
+// A PNG taller than this is cut (16384 px: the most many image viewers and browsers open).
+constexpr int kMaxPngHeight = 16384;
 
 // By the file name's suffix (.pdf, .html/.htm, .png), nullopt for anything else.
 std::optional<Format> formatOf(const QString &path);
@@ -36,6 +43,28 @@ QByteArray renderHtml(const ReportData &data, int chartColumns = kChartColumns);
 bool renderPdf(const ReportData &data, const QString &path, const RenderOptions &options, QString *error);
 QImage renderPng(const ReportData &data, const RenderOptions &options);
 
+// The frame of a PDF, whatever lays its pages out (report_paged.cpp; the benchmark's baseline):
+// the writer (page size, 15 mm margins, 300 dpi, title) on a QSaveFile at `path`. layOut(pdf,
+// body) measures the report for that writer and page body and returns how many pages it takes;
+// paint(painter, page) draws a page's body from (0, 0); each page gets its footer
+// ("default/web · page 2 of 5").
+using PdfLayOut = std::function<int(QPdfWriter &pdf, const QSizeF &body)>;
+using PdfPaint = std::function<void(QPainter &painter, int page)>;
+bool writePdf(const ReportData &data, const QString &path, const RenderOptions &options, const PdfLayOut &layOut,
+              const PdfPaint &paint, QString *error);
+
+// The PNG's one page: the paper's width at options.pngDpi, with the PDF's margins.
+struct PngPage {
+    explicit PngPage(const RenderOptions &options);
+    int width = 0; // pixels
+    double margin = 0;
+    int dotsPerMeter = 0;
+    double bodyWidth() const { return width - 2 * margin; }
+    // An image of that resolution to measure on (fonts in points measure alike on it).
+    QImage probe() const;
+    // The white image for a body that tall (cut at kMaxPngHeight).
+    QImage canvas(double bodyHeight) const;
+};
 class ReportWriter {
     Q_DECLARE_TR_FUNCTIONS(ReportWriter)
 public:

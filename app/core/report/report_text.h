@@ -1,6 +1,6 @@
 #pragma once
 // A report's words in reading order, as blocks both renderers share: the browser HTML
-// (report_html.h) and the paged document for PDF and PNG (report_document.h) differ only in
+// (report_html.h) and the paged document for PDF and PNG (report_pages.h) differ only in
 // markup, so what a report says is written once, here.
 #include "app/core/report/report_data.h"
 

@@ -1,8 +1,10 @@
 #pragma once
-// The report as one QTextDocument (for the PDF and the PNG, report_document.cpp): the shared
-// blocks in Qt's rich text, each chart a text object drawn by paintChart at whatever size and
-// resolution the page gives it.
+// The benchmark's baseline: the PDF and PNG as hpascope first made them, from one QTextDocument
+// (Qt's rich text: the shared blocks as HTML, each chart a text object drawn by paintChart),
+// paged by Qt's layout. The reports now have their own (app/core/report/report_pages.h); this
+// is kept only to compare with it.
 #include "app/core/report/report_chart.h"
+#include "app/core/report/report_render.h"
 #include "app/core/report/report_text.h"
 
 #include <QObject>
@@ -14,10 +16,7 @@
 
 class QPaintDevice;
 
-namespace hpascope::report {
-
-// A PNG taller than this is cut (16384 px: the most many image viewers and browsers open).
-constexpr int kMaxPngHeight = 16384;
+namespace hpascope::report::baseline {
 
 class ChartTextObject : public QObject, public QTextObjectInterface {
     Q_OBJECT
@@ -45,4 +44,7 @@ private:
     ChartTextObject *m_charts = nullptr; // owned by m_document
 };
 
-} // namespace hpascope::report
+bool renderPdf(const ReportData &data, const QString &path, const RenderOptions &options, QString *error);
+QImage renderPng(const ReportData &data, const RenderOptions &options);
+
+} // namespace hpascope::report::baseline

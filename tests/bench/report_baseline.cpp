@@ -1,31 +1,20 @@
-// The paged report: one QTextDocument (Qt's rich text: tables that break across pages with
-// their header row repeated) whose charts are text objects painted by paintChart, so a PDF
-// has real, searchable text and vector charts. The PNG is the same document on one long page.
-#include "app/core/report/report_chart.h"
-#include "app/core/report/report_document.h"
-#include "app/core/report/report_render.h"
-#include "app/core/report/report_text.h"
+// The benchmark's baseline (report_baseline.h): the report as one QTextDocument whose charts
+// are text objects painted by paintChart, paged by Qt's rich text layout.
+#include "tests/bench/report_baseline.h"
 
 #include <QAbstractTextDocumentLayout>
 #include <QPainter>
 #include <QPdfWriter>
-#include <QSaveFile>
 #include <QTextCursor>
 #include <QTextDocument>
 
-namespace hpascope::report {
+namespace hpascope::report::baseline {
 
 namespace {
-
-struct Tr {
-    Q_DECLARE_TR_FUNCTIONS(Report)
-};
 
 constexpr int kChartObjectType = QTextFormat::UserObject + 1;
 constexpr int kChartIndexProperty = QTextFormat::UserProperty + 1;
 constexpr double kBodyPt = 9;     // a printed report's body text
-constexpr double kMarginMm = 15;  // page margins
-constexpr double kFooterPt = 8;
 // Qt rich text understands this CSS subset; the browser report has its own (report_html.cpp).
 const char *const kDocumentCss = "h1 { font-size: 16pt; } h2 { font-size: 12pt; margin-top: 14px; } "
                                  "th { background-color: #e8e8e8; font-weight: bold; } "
@@ -133,81 +122,41 @@ std::unique_ptr<ReportDocument> ReportDocument::build(const ReportData &data, co
 
 bool renderPdf(const ReportData &data, const QString &path, const RenderOptions &options, QString *error)
 {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) {
-        if (error)
-            *error = ReportWriter::tr("cannot write %1: %2").arg(path, file.errorString());
-        return false;
-    }
-    {
-        QPdfWriter pdf(&file);
-        pdf.setPageSize(options.pageSize);
-        pdf.setPageMargins(QMarginsF(kMarginMm, kMarginMm, kMarginMm, kMarginMm), QPageLayout::Millimeter);
-        pdf.setResolution(300);
-        pdf.setTitle(Tr::tr("HPA report: %1/%2").arg(data.request.namespaceName, data.request.name));
-        pdf.setCreator(QStringLiteral("hpascope %1").arg(data.request.version));
-        const auto doc = ReportDocument::build(data, {}, &pdf, options.chartColumns);
-        QTextDocument &d = doc->document();
-        QPainter p(&pdf);
-        QFont footerFont = d.defaultFont();
-        footerFont.setPointSizeF(kFooterPt);
-        const double footer = QFontMetricsF(footerFont, &pdf).height() * 2;
-        const QSizeF body(pdf.width(), pdf.height() - footer);
-        d.setPageSize(body);
-        const int pages = d.pageCount();
-        for (int i = 0; i < pages; ++i) {
-            if (i > 0)
-                pdf.newPage();
-            p.save();
-            const QRectF clip(0, i * body.height(), body.width(), body.height());
-            p.translate(0, -clip.top());
-            p.setClipRect(clip);
-            QAbstractTextDocumentLayout::PaintContext ctx;
-            ctx.clip = clip;
-            d.documentLayout()->draw(&p, ctx);
-            p.restore();
-            p.setFont(footerFont);
-            p.setPen(Qt::black);
-            p.drawText(QRectF(0, body.height(), body.width(), footer), Qt::AlignRight | Qt::AlignBottom,
-                       Tr::tr("%1/%2 · page %3 of %4").arg(data.request.namespaceName, data.request.name).arg(i + 1).arg(pages));
-        }
-    }
-    if (!file.commit()) {
-        if (error)
-            *error = ReportWriter::tr("cannot write %1: %2").arg(path, file.errorString());
-        return false;
-    }
-    return true;
+    std::unique_ptr<ReportDocument> doc;
+    QSizeF page;
+    const auto layOut = [&](QPdfWriter &pdf, const QSizeF &body) {
+        doc = ReportDocument::build(data, {}, &pdf, options.chartColumns);
+        doc->document().setPageSize(body);
+        page = body;
+        return doc->document().pageCount();
+    };
+    const auto paint = [&](QPainter &p, int i) {
+        const QRectF clip(0, i * page.height(), page.width(), page.height());
+        p.translate(0, -clip.top());
+        p.setClipRect(clip);
+        QAbstractTextDocumentLayout::PaintContext ctx;
+        ctx.clip = clip;
+        doc->document().documentLayout()->draw(&p, ctx);
+    };
+    return writePdf(data, path, options, layOut, paint, error);
 }
 
 QImage renderPng(const ReportData &data, const RenderOptions &options)
 {
-    const double dpi = options.pngDpi;
-    // From millimetres: A4 is 210 mm = 2480 px at 300 dpi (its size in points rounds to 2479).
-    const QSizeF mm = options.pageSize.size(QPageSize::Millimeter);
-    const QSizeF page(qRound(mm.width() / 25.4 * dpi), qRound(mm.height() / 25.4 * dpi));
-    const double margin = kMarginMm / 25.4 * dpi;
-    const int dotsPerMeter = int(dpi / 0.0254 + 0.5);
-    // Laid out on a device of the image's resolution (fonts in points measure alike), then drawn.
-    QImage probe(1, 1, QImage::Format_RGB32);
-    probe.setDotsPerMeterX(dotsPerMeter);
-    probe.setDotsPerMeterY(dotsPerMeter);
+    const PngPage page(options);
+    QImage probe = page.probe();
     const auto doc = ReportDocument::build(data, {options.pngMaxRows}, &probe, options.chartColumns);
     QTextDocument &d = doc->document();
-    d.setTextWidth(page.width() - 2 * margin);
-    const int height = std::min(int(d.size().height() + 2 * margin), kMaxPngHeight);
-    QImage image(int(page.width()), height, QImage::Format_RGB32);
-    image.setDotsPerMeterX(dotsPerMeter);
-    image.setDotsPerMeterY(dotsPerMeter);
-    image.fill(Qt::white);
+    d.setTextWidth(page.bodyWidth());
+    QImage image = page.canvas(d.size().height());
     QPainter p(&image);
     p.setRenderHint(QPainter::Antialiasing);
     p.setRenderHint(QPainter::TextAntialiasing);
-    p.translate(margin, margin);
+    p.translate(page.margin, page.margin);
     QAbstractTextDocumentLayout::PaintContext ctx;
-    ctx.clip = QRectF(0, 0, d.textWidth(), height - 2 * margin);
+    ctx.clip = QRectF(0, 0, d.textWidth(), image.height() - 2 * page.margin);
     d.documentLayout()->draw(&p, ctx);
     return image;
 }
 
-} // namespace hpascope::report
+} // namespace hpascope::report::baseline
