@@ -1070,10 +1070,6 @@
         <translation>グラフ</translation>
     </message>
     <message>
-        <source>Hatched: not recorded. Marks &quot;3→5&quot; are SuccessfulRescale events; a dashed mark is a scale-down.</source>
-        <translation>斜線: 未記録。「3→5」の印は SuccessfulRescale イベント、破線の印はスケールダウンです。</translation>
-    </message>
-    <message>
         <source>Scale decisions</source>
         <translation>スケールの判断</translation>
     </message>
@@ -1237,6 +1233,10 @@
         <source>current</source>
         <comment>a metric&apos;s current value</comment>
         <translation>現在値</translation>
+    </message>
+    <message>
+        <source>Hatched: not recorded. Marks &quot;3→5&quot; are SuccessfulRescale events; a dashed mark is a scale-down. Where they are too dense to tell apart, each is a tick along the top (a scale-down&apos;s half as long).</source>
+        <translation>斜線: 未記録。「3→5」の印は SuccessfulRescale イベント、破線の印はスケールダウンです。印が密集して見分けられない所では、それぞれ上端の短い目盛りになります（スケールダウンは半分の長さ）。</translation>
     </message>
 </context>
 <context>

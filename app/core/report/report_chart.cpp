@@ -28,6 +28,8 @@ constexpr double kHatchStep = 7;   // between the diagonal lines of an unrecorde
 constexpr int kYTicks = 5;
 constexpr int kMaxXTicks = 8;      // "HH:mm" labels with room between them in 658 units
 constexpr int kMarkRows = 3;       // scale marks stacked at most this deep before they overlap
+constexpr double kMinMarkGap = 4;  // average units between marks below which they become ticks
+constexpr double kDenseTick = 6;   // a dense scale-up's tick (a scale-down's is half as long)
 const QColor kGridColour(0xd8, 0xd8, 0xd8);
 const QColor kFrameColour(0x60, 0x60, 0x60);
 const QColor kBandFill(0, 0, 0, 26);
@@ -212,11 +214,21 @@ void drawMarks(QPainter &p, const Scale &s, const ChartData &c)
     const QFontMetricsF fm(p.font());
     std::array<double, kMarkRows> rowEnd;
     rowEnd.fill(-1e9);
+    // Denser than a mark every kMinMarkGap units (a day of rescales every few minutes), full-height
+    // lines would merge into a grey wall over the data: each mark is then a short tick along the
+    // plot's top edge, unlabelled (the decision table has every one).
+    const auto visible = std::count_if(c.marks.begin(), c.marks.end(), [&](const ChartMark &m) { return m.t >= s.t0 && m.t <= s.t1; });
+    const bool dense = visible > 0 && s.plot.width() / double(visible) < kMinMarkGap;
     for (const ChartMark &m : c.marks) {
         if (m.t < s.t0 || m.t > s.t1)
             continue;
         const double x = s.x(double(m.t));
         p.setPen(QPen(kFrameColour, 0.7, m.up ? Qt::SolidLine : Qt::DashLine));
+        if (dense) {
+            p.setPen(QPen(kFrameColour, 0.5));
+            p.drawLine(QPointF(x, s.plot.top()), QPointF(x, s.plot.top() + (m.up ? kDenseTick : kDenseTick / 2)));
+            continue;
+        }
         p.drawLine(QPointF(x, s.plot.top()), QPointF(x, s.plot.bottom()));
         const double w = fm.horizontalAdvance(m.text) + 4;
         const auto row = std::find_if(rowEnd.begin(), rowEnd.end(), [&](double end) { return end < x - w / 2; });

@@ -106,7 +106,8 @@ void charts(const ReportData &d, std::vector<ReportBlock> &out)
         out.push_back(std::move(b));
     }
     out.push_back(block(Kind::Note, Tr::tr("Hatched: not recorded. Marks \"3→5\" are SuccessfulRescale events; "
-                                       "a dashed mark is a scale-down.")));
+                                       "a dashed mark is a scale-down. Where they are too dense to tell apart, each "
+                                       "is a tick along the top (a scale-down's half as long).")));
 }
 
 void decisions(const ReportData &d, std::vector<ReportBlock> &out, const TextOptions &o)
