@@ -1,4 +1,5 @@
 #include "widgets/event_list_view.h"
+#include "widgets/palette_follow.h"
 
 #include "app/core/event_model.h"
 #include "app/core/event_store.h"
@@ -21,11 +22,6 @@ namespace {
 // below 2 minutes) close to the truth without repainting often.
 constexpr int kAgeRefreshMs = 5000;
 
-bool isDark(const QPalette &p)
-{
-    return p.color(QPalette::Base).lightness() < 128;
-}
-
 } // namespace
 
 // Qt Gui roles the Qt Core model cannot provide: colours and fonts.
@@ -38,7 +34,7 @@ public:
     {
         if (role == Qt::ForegroundRole) {
             if (index.data(EventModel::WarningRole).toBool())
-                return QBrush(isDark(palette) ? QColor(0xff, 0x7b, 0x72) : QColor(0xb4, 0x23, 0x18));
+                return QBrush(hpascope::palette::problemText(palette));
             if (index.data(EventModel::ExpiredRole).toBool())
                 return QBrush(palette.color(QPalette::Disabled, QPalette::Text));
         }

@@ -85,8 +85,7 @@ public:
             && (index.column() == HpaMetricsModel::Current || index.column() == HpaMetricsModel::Note)
             && !mapToSource(index).data(HpaMetricsModel::KnownRole).toBool();
         if (unknown && role == Qt::ForegroundRole) {
-            const bool dark = palette::isDark(QApplication::palette());
-            return QBrush(dark ? QColor(0xff, 0x7b, 0x72) : QColor(0xb4, 0x23, 0x18));
+            return QBrush(palette::problemText(QApplication::palette()));
         }
         if (unknown && role == Qt::FontRole && index.column() == HpaMetricsModel::Current) {
             QFont f;

@@ -378,8 +378,7 @@ void ClusterSession::applyWatchState(const kube::watch::ConnectionState &ws)
 {
     ConnectionState s = m_state;
     // The failure in the UI's language (its own words, English, follow the translated lead).
-    const bool failed = ws.kind == kube::watch::ConnectionState::Kind::BackingOff || ws.kind == kube::watch::ConnectionState::Kind::Error;
-    s.reason = failed && !ws.error.message.empty() ? errorText(ws.error, false) : QString::fromStdString(ws.reason);
+    s.reason = ws.error.message.empty() ? QString::fromStdString(ws.reason) : errorText(ws.error, false);
     s.nextRetry = QDateTime();
     s.refusedStatus = 0;
     s.hint.clear();

@@ -75,10 +75,9 @@ void HpaDetailModel::explain()
     kube::hpa::ExplainInputs inputs;
     inputs.history = recorded ? &*recorded : nullptr;
     inputs.observed = !recorded && m_observed ? m_observed(key()) : nullptr;
-    kube::hpa::ObservedPods pods;
-    if (m_pods && m_trackedTarget)
-        for (const TrackedPod &p : m_pods->podsFor(m_trackedNamespace, *m_trackedTarget))
-            pods.pods.push_back(p.controllerView);
+    kube::hpa::ObservedPods pods; // the Pods tab's: refreshPods ran first
+    for (const TrackedPod &p : m_podsModel.pods())
+        pods.pods.push_back(p.controllerView);
     inputs.pods = pods.empty() ? nullptr : &pods;
     inputs.configSource = m_configSource;
     inputs.inferredWindow = m_inferredWindow ? m_inferredWindow() : std::nullopt;
@@ -172,15 +171,7 @@ void HpaDetailModel::refreshPods()
         m_podsModel.setUnknown(error.isEmpty() ? tr("Finding the target's pods…") : error);
         return;
     }
-    // Rebuilt only when a pod changed: a status update of the HPA keeps the view's selection.
-    std::vector<TrackedPod> pods = m_pods->podsFor(m_trackedNamespace, *m_trackedTarget);
-    const auto same = [](const TrackedPod &a, const TrackedPod &b) {
-        return a.name == b.name && a.phase == b.phase && a.ready == b.ready && a.terminating == b.terminating;
-    };
-    if (m_podsModel.sameAs(pods, same))
-        m_podsModel.setNow(m_now);
-    else
-        m_podsModel.setPods(std::move(pods), m_now);
+    m_podsModel.setPods(m_pods->podsFor(m_trackedNamespace, *m_trackedTarget), m_now);
 }
 
 void HpaDetailModel::setEventModel(EventModel *events)

@@ -3,23 +3,50 @@
 #include "app/core/hpa_format.h"
 #include "kube/api/pod.h"
 
+#include <algorithm>
+#include <array>
 
 namespace hpascope {
 
+namespace {
+
+bool samePod(const TrackedPod &a, const TrackedPod &b)
+{
+    return a.name == b.name && a.phase == b.phase && a.ready == b.ready && a.terminating == b.terminating;
+}
+
+QString roleName(HpaPodsModel::PodRole role)
+{
+    switch (role) {
+    case HpaPodsModel::PodRole::Counted: return QStringLiteral("counted");
+    case HpaPodsModel::PodRole::Unready: return QStringLiteral("unready");
+    case HpaPodsModel::PodRole::Pending: return QStringLiteral("pending");
+    case HpaPodsModel::PodRole::Ignored: break;
+    }
+    return QStringLiteral("ignored");
+}
+
+} // namespace
+
 HpaPodsModel::HpaPodsModel(QObject *parent) : QAbstractTableModel(parent) {}
 
-QString HpaPodsModel::roleOf(const TrackedPod &pod)
+HpaPodsModel::PodRole HpaPodsModel::roleOf(const TrackedPod &pod)
 {
     switch (kube::api::hpaPodRole(pod.phase.toStdString(), pod.terminating)) {
-    case kube::api::HpaPodRole::Ignored: return QStringLiteral("ignored");
-    case kube::api::HpaPodRole::Unready: return QStringLiteral("pending");
+    case kube::api::HpaPodRole::Ignored: return PodRole::Ignored;
+    case kube::api::HpaPodRole::Unready: return PodRole::Pending;
     case kube::api::HpaPodRole::Counted: break;
     }
-    return pod.ready ? QStringLiteral("counted") : QStringLiteral("unready");
+    return pod.ready ? PodRole::Counted : PodRole::Unready;
 }
 
 void HpaPodsModel::setPods(std::vector<TrackedPod> pods, const QDateTime &now)
 {
+    if (m_known && std::equal(pods.begin(), pods.end(), m_rows.begin(), m_rows.end(), samePod)) {
+        m_rows = std::move(pods); // what the explainer reads (readiness times) stays current
+        setNow(now);
+        return;
+    }
     beginResetModel();
     m_rows = std::move(pods);
     m_now = now;
@@ -46,23 +73,19 @@ void HpaPodsModel::setNow(const QDateTime &now)
 
 void HpaPodsModel::summarize()
 {
-    int counted = 0, unready = 0, pending = 0, ignored = 0;
-    for (const TrackedPod &p : m_rows) {
-        const QString r = roleOf(p);
-        counted += r == QLatin1String("counted");
-        unready += r == QLatin1String("unready");
-        pending += r == QLatin1String("pending");
-        ignored += r == QLatin1String("ignored");
-    }
+    std::array<int, 4> count{}; // by PodRole
+    for (const TrackedPod &p : m_rows)
+        ++count[std::size_t(roleOf(p))];
+    const auto of = [&count](PodRole r) { return count[std::size_t(r)]; };
     QStringList parts;
-    if (counted)
-        parts << tr("%1 counted").arg(counted);
-    if (unready)
-        parts << tr("%1 not Ready").arg(unready);
-    if (pending)
-        parts << tr("%1 pending").arg(pending);
-    if (ignored)
-        parts << tr("%1 ignored").arg(ignored);
+    if (of(PodRole::Counted))
+        parts << tr("%1 counted").arg(of(PodRole::Counted));
+    if (of(PodRole::Unready))
+        parts << tr("%1 not Ready").arg(of(PodRole::Unready));
+    if (of(PodRole::Pending))
+        parts << tr("%1 pending").arg(of(PodRole::Pending));
+    if (of(PodRole::Ignored))
+        parts << tr("%1 ignored").arg(of(PodRole::Ignored));
     const QString counts = parts.join(tr(", "));
     m_summary = m_rows.empty()      ? tr("The target has no pods.")
                 : m_rows.size() == 1 ? tr("1 pod: %1").arg(counts)
@@ -84,18 +107,21 @@ QVariant HpaPodsModel::data(const QModelIndex &index, int role) const
     if (!index.isValid() || index.row() >= rowCount())
         return {};
     const TrackedPod &p = m_rows[std::size_t(index.row())];
-    const QString r = roleOf(p);
+    const PodRole r = roleOf(p);
     if (role == RoleRole)
-        return r;
+        return roleName(r);
     if (role == Qt::ToolTipRole && index.column() == Controller) {
-        if (r == QLatin1String("ignored"))
+        switch (r) {
+        case PodRole::Ignored:
             return tr("The controller drops this pod's metric and does not count it: it is being deleted or has failed.");
-        if (r == QLatin1String("pending"))
+        case PodRole::Pending:
             return tr("The controller drops this Pending pod's metric; on a scale-up it counts as 0 (for Resource metrics), "
                       "which holds the scale-up back.");
-        if (r == QLatin1String("unready"))
+        case PodRole::Unready:
             return tr("Not Ready: for a CPU metric the controller counts it as 0 on a scale-up; for an Object or External "
                       "metric with a Value target it is not among the ready pods the ratio is applied to.");
+        case PodRole::Counted: break;
+        }
         return tr("The controller uses this pod's metric.");
     }
     if (role != Qt::DisplayRole)
@@ -106,12 +132,12 @@ QVariant HpaPodsModel::data(const QModelIndex &index, int role) const
     case Ready: return p.ready ? tr("yes") : tr("no");
     case Age: return p.created.isValid() && m_now.isValid() ? format::relativeTime(p.created, m_now) : QString();
     case Controller:
-        if (r == QLatin1String("ignored"))
-            return tr("ignored");
-        if (r == QLatin1String("pending"))
-            return tr("not counted yet (0 on a scale-up)");
-        if (r == QLatin1String("unready"))
-            return tr("counted, not Ready");
+        switch (r) {
+        case PodRole::Ignored: return tr("ignored");
+        case PodRole::Pending: return tr("not counted yet (0 on a scale-up)");
+        case PodRole::Unready: return tr("counted, not Ready");
+        case PodRole::Counted: break;
+        }
         return tr("counted");
     case ColumnCount: break;
     }

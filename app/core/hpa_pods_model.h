@@ -9,7 +9,6 @@
 #include <QAbstractTableModel>
 #include <QDateTime>
 
-#include <algorithm>
 #include <vector>
 
 namespace hpascope {
@@ -18,13 +17,17 @@ class HpaPodsModel : public QAbstractTableModel {
     Q_OBJECT
 public:
     enum Column { Name, Phase, Ready, Age, Controller, ColumnCount };
-    // How the controller takes the pod: "counted", "unready" (counted, not Ready), "pending" or
-    // "ignored".
+    // How the controller takes a pod.
+    enum class PodRole { Counted, Unready /* counted, not Ready */, Pending, Ignored };
+    // RoleRole: the pod's PodRole by name: "counted", "unready", "pending" or "ignored".
     enum Role { RoleRole = Qt::UserRole + 1 };
 
     explicit HpaPodsModel(QObject *parent = nullptr);
 
+    // The target's pods. The same pods as shown (names, phases, readiness, deletion) only move
+    // the ages: no reset, so a view's selection stays through the HPA's status updates.
     void setPods(std::vector<TrackedPod> pods, const QDateTime &now);
+    const std::vector<TrackedPod> &pods() const { return m_rows; } // empty while unknown
     void setNow(const QDateTime &now); // ages move with time
     // Above the table: "3 pods: 2 counted, 1 pending", or why none are known.
     QString summary() const { return m_summary; }
@@ -35,13 +38,7 @@ public:
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
-    static QString roleOf(const TrackedPod &pod);
-    // Whether the rows are these pods (and a summary is shown, not setUnknown's reason).
-    template <typename Same>
-    bool sameAs(const std::vector<TrackedPod> &pods, Same same) const
-    {
-        return m_known && pods.size() == m_rows.size() && std::equal(pods.begin(), pods.end(), m_rows.begin(), same);
-    }
+    static PodRole roleOf(const TrackedPod &pod);
 
 private:
     void summarize();

@@ -32,36 +32,35 @@ QAction *shortcut(QWidget *window, const QString &text, const char *name, const 
     return action;
 }
 
-} // namespace
-
-bool stepHpa(HpaTableView *table, int step)
+// Ctrl+PgDown/PgUp: makes the row `step` away from the current one current (the first row when
+// none is), clamped to the table.
+void stepHpa(HpaTableView *table, int step)
 {
     QTableView *view = table->table();
     const int rows = view->model() ? view->model()->rowCount() : 0;
     if (rows == 0)
-        return false;
+        return;
     const QModelIndex current = view->currentIndex();
     const int row = current.isValid() ? std::clamp(current.row() + step, 0, rows - 1) : 0;
     const QModelIndex target = view->model()->index(row, current.isValid() ? current.column() : 0);
     view->selectionModel()->setCurrentIndex(target, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
     view->scrollTo(target);
-    return true;
 }
 
-bool stepTimeWindow(TimelinePanel *timeline, int step)
+// Ctrl+-/=: +1 is the next wider time window, -1 the next narrower one.
+void stepTimeWindow(TimelinePanel *timeline, int step)
 {
     const QList<qint64> choices = TimelinePanel::windowChoicesMs();
     const int at = int(choices.indexOf(timeline->windowMs()));
     const int next = std::clamp((at < 0 ? 0 : at) + step, 0, int(choices.size()) - 1);
-    if (next == at)
-        return false;
-    timeline->setWindowMs(choices.at(next));
-    return true;
+    if (next != at)
+        timeline->setWindowMs(choices.at(next));
 }
 
-QList<QAction *> installWindowShortcuts(QWidget *window, HpaTableView *table, TimelinePanel *timeline)
+} // namespace
+
+void installWindowShortcuts(QWidget *window, HpaTableView *table, TimelinePanel *timeline)
 {
-    QList<QAction *> out;
     QAction *filter = shortcut(window, Shortcuts::tr("Filter the HPAs"), "filterAction", {QKeySequence::Find});
     QObject::connect(filter, &QAction::triggered, table, [table] {
         table->filterEdit()->setFocus(Qt::ShortcutFocusReason);
@@ -77,14 +76,12 @@ QList<QAction *> installWindowShortcuts(QWidget *window, HpaTableView *table, Ti
     QAction *narrower = shortcut(window, Shortcuts::tr("Narrower time window"), "narrowerWindowAction",
                                  {QKeySequence(Qt::CTRL | Qt::Key_Equal), QKeySequence::ZoomIn});
     QObject::connect(narrower, &QAction::triggered, timeline, [timeline] { stepTimeWindow(timeline, -1); });
-    out << filter << next << previous << wider << narrower;
     // Shown in the tooltips of what they act on, so a person finds them.
     table->filterEdit()->setToolTip(Shortcuts::tr("Filter by namespace, name, target or metric (%1)")
                                         .arg(QKeySequence(QKeySequence::Find).toString(QKeySequence::NativeText)));
     table->table()->setToolTip(Shortcuts::tr("%1 / %2: next / previous HPA")
                                    .arg(next->shortcut().toString(QKeySequence::NativeText),
                                         previous->shortcut().toString(QKeySequence::NativeText)));
-    return out;
 }
 
 } // namespace hpascope

@@ -101,9 +101,10 @@ struct Reflector::Impl : std::enable_shared_from_this<Impl> {
         };
     }
 
-    Error failure; // the last failure, handed on with the state that reports it
+    // `failure`: what went wrong, handed on with a BackingOff or Error state.
     void setState(ConnectionState::Kind kind, std::string reason = {},
-                  std::chrono::milliseconds delay = std::chrono::milliseconds(0), int httpStatus = 0)
+                  std::chrono::milliseconds delay = std::chrono::milliseconds(0), int httpStatus = 0,
+                  const Error &failure = {})
     {
         if (kind == ConnectionState::Kind::Live && state.kind == kind)
             return;
@@ -112,7 +113,7 @@ struct Reflector::Impl : std::enable_shared_from_this<Impl> {
         state.kind = kind;
         state.httpStatus = httpStatus;
         state.reason = std::move(reason);
-        state.error = kind == ConnectionState::Kind::BackingOff || kind == ConnectionState::Kind::Error ? failure : Error{};
+        state.error = failure;
         state.attempt = backoff.attempt();
         state.nextRetry = delay.count() > 0 ? std::chrono::system_clock::now() + delay
                                             : std::chrono::system_clock::time_point{};
@@ -379,9 +380,8 @@ struct Reflector::Impl : std::enable_shared_from_this<Impl> {
             delay = std::max(delay, opts.maxBackoff);
         if (e.retryAfterSeconds > 0)
             delay = std::max(delay, std::chrono::milliseconds(e.retryAfterSeconds * 1000LL));
-        failure = e;
         setState(denied ? ConnectionState::Kind::Error : ConnectionState::Kind::BackingOff, e.message, delay,
-                 denied ? e.httpStatus : 0);
+                 denied ? e.httpStatus : 0, e);
         timer = client->schedule(delay, step<>([](Impl &self) {
                                      self.timer = 0;
                                      if (!self.synced)

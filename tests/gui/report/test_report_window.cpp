@@ -40,12 +40,8 @@ int replicasOf(MainWindow &w, int column)
 
 void push(MainWindow &w, const QString &value)
 {
-    const test::SliderRow row = test::sliderRow(w);
-    QVERIFY(row.complete());
-    row.edit->setText(value);
-    QTRY_VERIFY(row.send->isEnabled());
-    row.send->click();
-    QTRY_VERIFY_WITH_TIMEOUT(row.status->text().contains(QStringLiteral("read back ") + value), kTimeoutMs);
+    QVERIFY(test::sendValue(w, value));
+    QTRY_VERIFY_WITH_TIMEOUT(test::sliderRow(w).status->text().contains(QStringLiteral("read back ") + value), kTimeoutMs);
 }
 } // namespace
 
