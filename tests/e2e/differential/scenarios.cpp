@@ -15,8 +15,11 @@ namespace {
     // How late a scale may come after its window has passed: the next sync plus the watch and
     // API round trips of a loaded 2-core machine.
     constexpr Millis kLateSlack { 3000 };
-    // Slack for comparing a controller timestamp with our observation of it through a watch.
-    constexpr Millis kEarlySlack { 500 };
+    // Slack for comparing a controller timestamp with our observation of it through a watch: a
+    // status is seen up to a second after the sync that wrote it (kube/hpa's kSeenLatency, as
+    // measured on this sandbox), and two observations can lag unequally. At 500 ms, two
+    // scale-downs a 3 s policy period apart were seen 2.1 s apart in 1 run of 5.
+    constexpr Millis kEarlySlack { 1000 };
     // The last higher recommendation comes from the last sync before the push: one period
     // earlier at most on an idle machine, but the controller's queue runs late under load (a
     // hold of window - 1.5 s was measured with a 1 s period), so a second period is allowed.
