@@ -94,7 +94,7 @@ void ClusterSession::disconnectFromCluster()
     m_tick.stop();
 }
 
-void ClusterSession::setNotConfigured(const QString &reason, const QString &hint)
+void ClusterSession::setNotConfigured(const QString &reason, const QString &hint, bool contextUnusable)
 {
     disconnectFromCluster();
     m_hpas.clear();
@@ -103,6 +103,7 @@ void ClusterSession::setNotConfigured(const QString &reason, const QString &hint
     s.kind = ConnectionState::Kind::NotConfigured;
     s.reason = reason;
     s.hint = hint;
+    s.contextUnusable = contextUnusable;
     setState(s);
 }
 
@@ -119,6 +120,8 @@ void ClusterSession::connectTo(const ClusterProfile &profile)
     const kube::config::RestConfig &config = m_profile.rest;
     const QString namespaceName = m_profile.namespaceName;
     m_namespace = namespaceName;
+    m_access.reset();
+    m_accessAsked = false;
 
     ConnectionState s;
     s.kind = ConnectionState::Kind::Connecting;
@@ -382,6 +385,7 @@ void ClusterSession::applyWatchState(const kube::watch::ConnectionState &ws)
     s.nextRetry = QDateTime();
     s.refusedStatus = 0;
     s.hint.clear();
+    s.readableNamespaces.clear();
     switch (ws.kind) {
     case kube::watch::ConnectionState::Kind::Connecting:
         s.kind = ConnectionState::Kind::Connecting;
@@ -398,19 +402,64 @@ void ClusterSession::applyWatchState(const kube::watch::ConnectionState &ws)
         s.kind = ConnectionState::Kind::Error;
         s.nextRetry = format::toQDateTime(ws.nextRetry);
         s.refusedStatus = ws.httpStatus;
-        if (ws.httpStatus == 403)
-            s.hint = m_namespace.isEmpty()
-                ? tr("Your user may not list HPAs in every namespace: pick one namespace you can read in the "
-                     "Namespace box (or start with -n NAMESPACE), or ask for list and watch on "
-                     "horizontalpodautoscalers.autoscaling.")
-                : tr("Your user may not list HPAs in namespace %1: pick another namespace, or ask for list and watch "
-                     "on horizontalpodautoscalers.autoscaling there.").arg(m_namespace);
+        if (ws.httpStatus == 403 && m_namespace.isEmpty()) {
+            s.hint = tr("Your user may not list HPAs in every namespace: pick one namespace you can read in the "
+                        "Namespace box (or start with -n NAMESPACE), or ask for list and watch on "
+                        "horizontalpodautoscalers.autoscaling.");
+            if (m_access)
+                applyNamespaceAccess(s);
+            else if (!m_accessAsked)
+                askNamespaceAccess();
+        } else if (ws.httpStatus == 403)
+            s.hint = tr("Your user may not list HPAs in namespace %1: pick another namespace, or ask for list and watch "
+                        "on horizontalpodautoscalers.autoscaling there.")
+                         .arg(m_namespace);
         else if (ws.httpStatus == 401)
             s.hint = tr("The API server did not accept the kubeconfig's credentials: they may have expired or belong to "
                         "another cluster. Sign in again (e.g. rerun your cloud CLI's login), then reconnect.");
         break;
     }
     setState(s);
+}
+
+void ClusterSession::askNamespaceAccess()
+{
+    m_accessAsked = true;
+    const QString own = QString::fromStdString(m_client->config().namespaceName);
+    findReadableNamespaces(m_client, {own, QStringLiteral("default")},
+                           [this, gui = GuiThreadGuard(this, &m_generation)](NamespaceAccess access) {
+                               gui.post([this, access] {
+                                   m_access = access;
+                                   qCInfo(lcSession) << "HPAs readable in" << access.readable << "of" << access.checked
+                                                     << "namespaces checked";
+                                   if (m_state.kind != ConnectionState::Kind::Error || m_state.refusedStatus != 403)
+                                       return;
+                                   ConnectionState s = m_state;
+                                   applyNamespaceAccess(s);
+                                   setState(s);
+                               });
+                           });
+}
+
+void ClusterSession::applyNamespaceAccess(ConnectionState &s) const
+{
+    if (!m_access || m_access->checked == 0)
+        return;
+    s.readableNamespaces = m_access->readable;
+    const int n = int(m_access->readable.size());
+    const int checked = m_access->checked;
+    // English plurals without a loaded translation (a %n text would show "namespace(s)").
+    if (n == 1)
+        s.hint = tr("Your user may list HPAs in 1 namespace only: choose it below, or start with -n NAMESPACE.");
+    else if (n > 1)
+        s.hint = tr("Your user may list HPAs in %1 namespaces only: choose one below, or start with -n NAMESPACE.").arg(n);
+    else if (checked == 1)
+        s.hint = tr("Your user may not list HPAs in the 1 namespace checked either: ask for list and watch on "
+                    "horizontalpodautoscalers.autoscaling.");
+    else
+        s.hint = tr("Your user may not list HPAs in any of the %1 namespaces checked: ask for list and watch on "
+                    "horizontalpodautoscalers.autoscaling.")
+                     .arg(checked);
 }
 
 void ClusterSession::setState(ConnectionState state)

@@ -7,6 +7,7 @@
 #include "app/core/event_store.h"
 #include "app/core/history_loader.h"
 #include "app/core/metric_writer.h"
+#include "app/core/namespace_access.h"
 #include "app/core/pod_tracker.h"
 #include "app/core/recorder.h"
 #include "app/core/series_feed.h"
@@ -41,7 +42,8 @@ public:
     // profile also brings the clock, the controller's settings and its memory, if known.
     void connectTo(const ClusterProfile &profile);
     // Shows a state without connecting (no kubeconfig, bad context, ...).
-    void setNotConfigured(const QString &reason, const QString &hint = {});
+    // contextUnusable: there is a kubeconfig, but the chosen context cannot be used.
+    void setNotConfigured(const QString &reason, const QString &hint = {}, bool contextUnusable = false);
     void disconnectFromCluster();
 
     HpaListModel *hpaModel() { return &m_hpas; }
@@ -108,6 +110,9 @@ private:
     void recordConditions(const kube::api::HorizontalPodAutoscaler &hpa);
     void listNamespaces();
     void readPublishedFlags();
+    // A 403 for every namespace: asks once per connection where the user may read HPAs.
+    void askNamespaceAccess();
+    void applyNamespaceAccess(ConnectionState &s) const;
 
     HpaListModel m_hpas;
     EventStore m_events;
@@ -129,6 +134,8 @@ private:
     QMetaObject::Connection m_recordingEvents;
     ConnectionState m_state;
     QString m_namespace;
+    std::optional<NamespaceAccess> m_access; // the answer of askNamespaceAccess, this connection
+    bool m_accessAsked = false;
     quint64 m_generation = 0;
     std::shared_ptr<kube::http::Client> m_client;
     std::unique_ptr<kube::watch::Reflector> m_hpaReflector;

@@ -11,7 +11,8 @@ QString ConnectionState::summary(const QDateTime &now) const
     };
     switch (kind) {
     case Kind::NotConfigured:
-        return withReason(QCoreApplication::translate("ConnectionState", "No cluster configured"));
+        return withReason(contextUnusable ? QCoreApplication::translate("ConnectionState", "Cannot connect with this kubeconfig")
+                                          : QCoreApplication::translate("ConnectionState", "No cluster configured"));
     case Kind::Connecting:
         return QCoreApplication::translate("ConnectionState", "Connecting to %1…").arg(server);
     case Kind::Live:

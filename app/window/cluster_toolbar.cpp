@@ -56,6 +56,13 @@ ClusterToolbar::ClusterToolbar(QWidget *parent)
     });
 }
 
+void ClusterToolbar::chooseNamespace(const QString &name)
+{
+    if (m_namespace->findData(name) < 0)
+        m_namespace->addItem(name, name);
+    m_namespace->setCurrentIndex(m_namespace->findData(name));
+}
+
 double ClusterToolbar::speed() const { return m_speed->currentData().toDouble(); }
 
 void ClusterToolbar::showDemo(const QString &namespaceName)

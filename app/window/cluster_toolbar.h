@@ -27,6 +27,8 @@ public:
     void showDemo(const QString &namespaceName);
     // Adds namespaces the cluster listed; keeps the current choice and anything typed.
     void addNamespaces(const QStringList &names);
+    // Switches to the namespace (adding it to the picker if needed), which connects to it.
+    void chooseNamespace(const QString &name);
     double speed() const;
 
     QComboBox *contextPicker() const { return m_context; }

@@ -78,8 +78,9 @@ MainWindow::MainWindow(StartupOptions options, QWidget *parent)
     connect(m_session, &ClusterSession::stateChanged, this, &MainWindow::showState);
     connect(m_session, &ClusterSession::namespacesListed, m_toolbar, &ClusterToolbar::addNamespaces);
     connect(m_toolbar, &ClusterToolbar::profileChosen, this, &MainWindow::connectProfile);
+    connect(m_banner, &StateBanner::namespaceChosen, m_toolbar, &ClusterToolbar::chooseNamespace);
     connect(m_toolbar, &ClusterToolbar::notConfigured, this, [this](const QString &reason, const QString &hint, bool offerDemo) {
-        m_session->setNotConfigured(reason, hint);
+        m_session->setNotConfigured(reason, hint, !offerDemo);
         m_demoButton->setVisible(offerDemo);
     });
     connect(m_toolbar, &ClusterToolbar::speedChosen, this, [this](double speed) {

@@ -13,6 +13,10 @@ public:
     explicit StateBanner(QWidget *parent = nullptr);
     // Shows or hides itself for the state; demo: the session shows the simulated cluster.
     void showState(const ConnectionState &state, bool demo);
+
+signals:
+    // One of the namespaces the banner offers (ConnectionState::readableNamespaces) was clicked.
+    void namespaceChosen(const QString &name);
 };
 
 } // namespace hpascope

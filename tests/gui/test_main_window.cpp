@@ -90,6 +90,10 @@ private slots:
         w.show();
         QTRY_VERIFY(banner(w)->isVisible());
         QVERIFY2(banner(w)->text().contains(QStringLiteral("broken.yaml")), qPrintable(banner(w)->text()));
+        // A kubeconfig that is there but broken is not "no cluster configured".
+        QVERIFY2(banner(w)->text().contains(QStringLiteral("Cannot connect with this kubeconfig")), qPrintable(banner(w)->text()));
+        QVERIFY(!banner(w)->text().contains(QStringLiteral("No cluster configured")));
+        QVERIFY(w.statusWidget()->text().contains(QStringLiteral("Cannot connect with this kubeconfig")));
     }
 
     void unreachableServerShowsReconnect()

@@ -8,6 +8,7 @@
 #include "scripted_server.h"
 #include "test_credentials.h"
 
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -68,6 +69,48 @@ private slots:
         QVERIFY2(banner.text().contains(QStringLiteral("Access refused")), qPrintable(banner.text()));
         QVERIFY2(!banner.text().contains(QStringLiteral("unreachable")), qPrintable(banner.text()));
         QVERIFY2(banner.text().contains(QStringLiteral("at the cluster scope")), qPrintable(banner.text()));
+    }
+
+    void forbiddenEverywhereOffersTheNamespacesItCanRead()
+    {
+        // Three namespaces listed; the user may list and watch HPAs in two of them (team-a only
+        // list, so it is not offered). The banner links them; a click connects to that namespace.
+        auto review = [](bool allowed) {
+            return json{{"status", 201},
+                        {"json", {{"apiVersion", "authorization.k8s.io/v1"}, {"kind", "SelfSubjectAccessReview"},
+                                  {"status", {{"allowed", allowed}}}}}};
+        };
+        auto ask = [&](const char *ns, const char *verb, bool allowed) {
+            return json{{"method", "POST"},
+                        {"path", "/apis/authorization.k8s.io/v1/selfsubjectaccessreviews"},
+                        {"bodyContains", std::string("\"namespace\":\"") + ns + "\",\"resource\":\"horizontalpodautoscalers\",\"verb\":\"" + verb + "\""},
+                        {"responses", json::array({review(allowed)})}};
+        };
+        QVERIFY(m_server.setRoutes(json::array({
+            {{"path", "/apis/autoscaling/v2/horizontalpodautoscalers"},
+             {"responses", json::array({status(403, "Forbidden", "horizontalpodautoscalers.autoscaling is forbidden: User \"dev\" cannot list resource \"horizontalpodautoscalers\" in API group \"autoscaling\" at the cluster scope")})}},
+            {{"path", "/api/v1/namespaces"},
+             {"responses", json::array({{{"status", 200}, {"json", {{"kind", "NamespaceList"}, {"items", json::array({
+                 {{"metadata", {{"name", "default"}}}}, {{"metadata", {{"name", "team-a"}}}}, {{"metadata", {{"name", "team-b"}}}}})}}}}})}},
+            ask("default", "list", true), ask("default", "watch", true),
+            ask("team-a", "list", true), ask("team-a", "watch", false),
+            ask("team-b", "list", true), ask("team-b", "watch", true),
+            {{"method", "POST"}, {"path", "/apis/authorization.k8s.io/v1/selfsubjectaccessreviews"}, {"responses", json::array({review(false)})}},
+        })));
+        ClusterSession session;
+        session.connectTo(ClusterProfile::forRestConfig(restConfigFor(m_server, m_certs), {}));
+        QTRY_VERIFY_WITH_TIMEOUT(!session.state().readableNamespaces.isEmpty(), 10000);
+        const ConnectionState s = session.state();
+        QCOMPARE(s.refusedStatus, 403);
+        QCOMPARE(s.readableNamespaces, QStringList({QStringLiteral("default"), QStringLiteral("team-b")}));
+        QVERIFY2(s.hint.contains(QStringLiteral("2 namespaces only")), qPrintable(s.hint));
+        StateBanner banner;
+        banner.showState(s, false);
+        QVERIFY2(banner.text().contains(QStringLiteral("Watch instead")), qPrintable(banner.text()));
+        QSignalSpy chosen(&banner, &StateBanner::namespaceChosen);
+        emit banner.linkActivated(QStringLiteral("namespace:team-b"));
+        QCOMPARE(chosen.count(), 1);
+        QCOMPARE(chosen.at(0).at(0).toString(), QStringLiteral("team-b"));
     }
 
     void forbiddenNamespaceNamesIt()

@@ -12,6 +12,7 @@ Script: {"seq": 1, "routes": [route, ...]}; the first matching route answers.
 route: {"method": "GET", "path": "/exact/path", "query": {"watch": "1", "continue": null, "x": "*"},
         "responses": [response, ...]}   # the n-th matching request gets responses[min(n, last)]
        query values: exact string, "*" = present, null = absent.
+       "bodyContains": "text"   # optional: only requests whose body contains it
 response: {"status": 200, "headers": {}, "body": "text" | "json": {...},
            "chunks": ["a", "b"] | "splitEvery": 1 | "splitAt": [byte offsets],
            "chunkDelayMs": 0, "delayMs": 0, "end": "finish" | "close" | "hang",
@@ -75,8 +76,10 @@ def ensure_certs(d):
     open(os.path.join(d, "done"), "w").close()
 
 
-def route_matches(route, method, path, query):
+def route_matches(route, method, path, query, body):
     if route.get("method", "GET") != method or route.get("path") != path:
+        return False
+    if route.get("bodyContains", "") not in body:
         return False
     for key, want in route.get("query", {}).items():
         have = query.get(key)
@@ -88,10 +91,10 @@ def route_matches(route, method, path, query):
     return True
 
 
-def pick_response(method, path, query):
+def pick_response(method, path, query, body):
     with STATE["lock"]:
         for i, route in enumerate(STATE["routes"]):
-            if route_matches(route, method, path, query):
+            if route_matches(route, method, path, query, body):
                 n = STATE["counters"].get(i, 0)
                 STATE["counters"][i] = n + 1
                 responses = route["responses"]
@@ -164,7 +167,7 @@ class Handler(BaseHTTPRequestHandler):
                                              "status": "Failure", "message": "Unauthorized",
                                              "reason": "Unauthorized", "code": 401}))
             return
-        self.serve_scripted(pick_response(self.command, url.path, query))
+        self.serve_scripted(pick_response(self.command, url.path, query, body))
 
     do_GET = do_POST = do_PUT = do_PATCH = do_DELETE = handle_any
 
