@@ -8,6 +8,7 @@
 #include "app/cli/cli.h"
 #include "app/cli/cluster_flags.h"
 #include "app/core/private_file.h"
+#include "app/core/stall_watch.h"
 #include "app/core/translations.h"
 #include "app/window/main_window.h"
 
@@ -69,7 +70,13 @@ int main(int argc, char *argv[])
     options.load = std::move(choice.load);
     options.namespaceName = std::move(choice.namespaceName);
 
+    // QT_LOGGING_RULES="hpascope.stall.debug=true": the GUI thread's stalls, from before the
+    // window connects (benchmarks read them).
+    hpascope::StallWatch stalls;
+    stalls.startIfLogging();
     hpascope::MainWindow window(std::move(options));
     window.show();
-    return app.exec();
+    const int rc = app.exec();
+    stalls.stop();
+    return rc;
 }

@@ -8,6 +8,7 @@
 #include "app/core/cluster_session.h"
 #include "app/core/hpa_list_model.h"
 #include "app/core/recorder.h"
+#include "app/core/stall_watch.h"
 #include "kube/api/hpa.h"
 #include "app/core/metric_writer.h"
 #include "app/core/time_span.h"
@@ -66,6 +67,8 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(session.state().kind == ConnectionState::Kind::Live, kTimeoutMs);
         QTRY_VERIFY_WITH_TIMEOUT(session.hpaModel()->rowOf(kWeb) >= 0, kTimeoutMs);
 
+        StallWatch stalls; // the GUI thread's (this test's main thread's) longest stall throughout
+        stalls.start();
         const int n = restarts();
         std::vector<TimeSpan> outages; // kill asked for -> /readyz answered
         QStringList downs;
@@ -107,8 +110,9 @@ private slots:
                                     .arg(seen.join(QStringLiteral("; ")))));
             downs << QStringLiteral("%1").arg(double(killed.msecsTo(live)) / 1000.0, 0, 'f', 1);
         }
-        qInfo("%d restarts survived; kill -> live again (s): %s; at worst %lld ms after /readyz answered", n,
-              qPrintable(downs.join(QStringLiteral(" "))), worstAfterReady);
+        qInfo("%d restarts survived; kill -> live again (s): %s; at worst %lld ms after /readyz answered; longest "
+              "GUI-thread stall %lld ms (%d over 16 ms)",
+              n, qPrintable(downs.join(QStringLiteral(" "))), worstAfterReady, stalls.longestMs(), stalls.overFrame());
 
         // After all that, the table says what the API server says.
         auto client = e2e::connect();

@@ -1,0 +1,41 @@
+#pragma once
+// How long the GUI thread's event loop went without running a timer: a 4 ms timer on the
+// thread, and the time between its runs beyond its interval is the stall a person feels as a
+// frozen window (a frame is 16 ms). For benchmarks and fault tests; the window turns it on with
+// QT_LOGGING_RULES="hpascope.stall.debug=true" and then logs each new longest stall ("hpascope.stall:
+// new longest 12 ms at <epoch ms>") and, every second, the longest in that second.
+#include <QElapsedTimer>
+#include <QObject>
+#include <QTimer>
+
+#include <chrono>
+
+namespace hpascope {
+
+class StallWatch : public QObject {
+    Q_OBJECT
+public:
+    explicit StallWatch(QObject *parent = nullptr);
+    void start();
+    void stop();
+    // The longest stall since start() or reset(), in ms, and how many were longer than a frame.
+    qint64 longestMs() const { return m_longest; }
+    int overFrame() const { return m_overFrame; }
+    void reset();
+    // start() when the hpascope.stall category is enabled for debug; returns whether it did.
+    bool startIfLogging();
+
+private:
+    void tick();
+
+    QTimer m_timer;
+    QElapsedTimer m_clock;
+    qint64 m_last = 0;
+    qint64 m_longest = 0;
+    qint64 m_secondLongest = 0;
+    qint64 m_secondStart = 0;
+    int m_overFrame = 0;
+    bool m_log = false;
+};
+
+} // namespace hpascope

@@ -1,0 +1,34 @@
+// StallWatch measures how long the event loop did not run: a GUI thread blocked for 60 ms must
+// read as a stall of about 60 ms (one over a frame), and a loop that only waits as short ones.
+#include "app/core/stall_watch.h"
+
+#include <QElapsedTimer>
+#include <QThread>
+#include <QTimer>
+#include <QtTest>
+
+using namespace hpascope;
+
+class TestStallWatch : public QObject {
+    Q_OBJECT
+private slots:
+    void aBlockedLoopIsOneLongStall()
+    {
+        StallWatch watch;
+        watch.start();
+        QTest::qWait(50); // the loop runs freely first
+        const qint64 before = watch.longestMs();
+        // The stimulus: work that holds the event loop for 60 ms.
+        QTimer::singleShot(0, [] { QThread::msleep(60); });
+        QTRY_VERIFY(watch.longestMs() >= 55);
+        QVERIFY2(before < 55, qPrintable(QString::number(before)));
+        QVERIFY2(watch.longestMs() < 500, qPrintable(QString::number(watch.longestMs())));
+        QVERIFY(watch.overFrame() >= 1);
+        watch.reset();
+        QCOMPARE(watch.longestMs(), 0);
+        watch.stop();
+    }
+};
+
+QTEST_GUILESS_MAIN(TestStallWatch)
+#include "test_stall_watch.moc"
