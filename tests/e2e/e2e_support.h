@@ -5,6 +5,7 @@
 #include "kube/http/client.h"
 
 #include <QString>
+#include <nlohmann/json.hpp>
 #include <QtTest>
 
 namespace e2e {
@@ -36,6 +37,24 @@ inline std::shared_ptr<kube::http::Client> connect()
     if (!client)
         qFatal("client: %s", client.error().toString().c_str());
     return client.value();
+}
+
+// A request as the cluster admin makes it in a test's set-up: the HTTP status (or the error's,
+// 0 when none came back); a PATCH is a JSON merge patch; *out gets the parsed answer.
+inline int send(kube::http::Client &client, const std::string &method, const std::string &path,
+                const nlohmann::json &body = nullptr, nlohmann::json *out = nullptr)
+{
+    kube::http::Request r;
+    r.method = method;
+    r.path = path;
+    if (!body.is_null())
+        r.body = body.dump();
+    if (method == "PATCH")
+        r.contentType = "application/merge-patch+json";
+    auto res = client.sendSync(r);
+    if (res && out)
+        *out = nlohmann::json::parse(res->body, nullptr, false);
+    return res ? res->status : res.error().httpStatus;
 }
 
 } // namespace e2e
