@@ -160,6 +160,9 @@ private slots:
             QVERIFY2(s.reason.contains(QLatin1String(word)), qPrintable(s.reason));
         QTRY_VERIFY_WITH_TIMEOUT(banner(w)->text().contains(QStringLiteral("Watch instead")), kTimeoutMs);
         QVERIFY2(banner(w)->text().contains(QStringLiteral("Access refused")), qPrintable(banner(w)->text()));
+        w.resize(1200, 700);
+        QTest::qWait(50); // one layout pass before the picture
+        w.grab().save(QStringLiteral("credentials-namespace-offer.png")); // for a person to look at
         // The link, as a click on it delivers it.
         emit banner(w)->linkActivated(QStringLiteral("namespace:") + QString::fromStdString(m_ns));
         QTRY_COMPARE_WITH_TIMEOUT(w.namespacePicker()->currentData().toString(), QString::fromStdString(m_ns), kTimeoutMs);
