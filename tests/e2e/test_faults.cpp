@@ -111,8 +111,9 @@ private slots:
             downs << QStringLiteral("%1").arg(double(killed.msecsTo(live)) / 1000.0, 0, 'f', 1);
         }
         qInfo("%d restarts survived; kill -> live again (s): %s; at worst %lld ms after /readyz answered; longest "
-              "GUI-thread stall %lld ms (%d over 16 ms)",
-              n, qPrintable(downs.join(QStringLiteral(" "))), worstAfterReady, stalls.longestMs(), stalls.overFrame());
+              "GUI-thread stall %lld ms (%d over 16 ms; its own CPU time in one gap at most %lld ms)",
+              n, qPrintable(downs.join(QStringLiteral(" "))), worstAfterReady, stalls.longestMs(), stalls.overFrame(),
+              stalls.longestBusyMs());
 
         // After all that, the table says what the API server says.
         auto client = e2e::connect();
