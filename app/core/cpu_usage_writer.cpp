@@ -69,7 +69,8 @@ void CpuUsageWriter::setClient(std::shared_ptr<kube::http::Client> client)
     m_client = std::move(client);
     m_nodes.clear();
     m_values.clear();
-    emit controlChanged();
+    if (m_client) // a disconnect may come from a session being destroyed, with its views
+        emit controlChanged();
 }
 
 void CpuUsageWriter::setPodTracker(PodTracker *tracker)
