@@ -124,6 +124,11 @@ MetricSliderPanel::MetricSliderPanel(MetricWriter *writer, QWidget *parent)
         if (Row *row = rowFor(key))
             setStatus(*row, message, true);
     });
+    // Whether kwok runs the pods is known only once their node answered.
+    connect(m_writer, &MetricWriter::cpuControlChanged, this, [this] {
+        if (!m_hpaKey.isEmpty())
+            setHpa(m_hpa);
+    });
 }
 
 MetricSliderPanel::~MetricSliderPanel() = default;
@@ -158,10 +163,13 @@ void MetricSliderPanel::clear()
 void MetricSliderPanel::setHpa(const kube::api::HorizontalPodAutoscaler &hpa)
 {
     const QString hpaKey = QString::fromStdString(hpa.metadata.namespace_ + '/' + hpa.metadata.name);
-    const QList<SliderMetric> metrics = sliderMetricsOf(hpa);
+    const CpuControl cpu = m_writer ? m_writer->cpuControl(hpa) : CpuControl{};
+    const QList<SliderMetric> metrics = sliderMetricsOf(hpa, &cpu);
     bool same = hpaKey == m_hpaKey && std::size_t(metrics.size()) == m_rows.size();
     for (std::size_t i = 0; same && i < m_rows.size(); ++i)
-        same = m_rows[i]->metric.key == metrics[qsizetype(i)].key;
+        same = m_rows[i]->metric.key == metrics[qsizetype(i)].key
+            && m_rows[i]->metric.writable == metrics[qsizetype(i)].writable
+            && m_rows[i]->metric.readOnlyTip == metrics[qsizetype(i)].readOnlyTip;
     m_hpa = hpa;
     m_hpaKey = hpaKey;
     if (!same) {
@@ -209,6 +217,7 @@ void MetricSliderPanel::buildReadOnlyRow(Row &row)
     auto *note = new QLabel(row.metric.readOnlyWhy, row.box);
     note->setObjectName(QStringLiteral("readOnlyLabel"));
     note->setEnabled(false); // greyed: information, not a control
+    note->setToolTip(row.metric.readOnlyTip);
     grid->addWidget(name, 0, 0);
     grid->addWidget(note, 1, 0);
 }
@@ -218,7 +227,11 @@ void MetricSliderPanel::buildWritableRow(Row &row)
     auto *grid = new QGridLayout(row.box);
     auto *name = new QLabel(row.metric.name, row.box);
     name->setObjectName(QStringLiteral("nameLabel"));
-    name->setToolTip(tr("target %1").arg(row.metric.targetText));
+    name->setToolTip(row.metric.cpuPerPod
+                         ? tr("The CPU each target pod uses, set through kwok's kwok.x-k8s.io/usage-cpu annotation "
+                              "(pods that appear later get it too); target %1 per pod")
+                               .arg(row.metric.targetText)
+                         : tr("target %1").arg(row.metric.targetText));
 
     row.slider = new QSlider(Qt::Horizontal, row.box);
     row.slider->setMinimumWidth(160); // a usable drag range even in a narrow side panel
@@ -312,7 +325,7 @@ void MetricSliderPanel::onTextChanged(Row &row, bool fromSlider)
     row.slider->setProperty("stepMilli", row.range.stepMilli);
     row.slider->setValue(row.range.positionOf(milli));
     row.updating = false;
-    emit previewChanged(row.metric.specIndex, text);
+    emit previewChanged(row.metric.specIndex, previewTextOf(row.metric, text));
 }
 
 void MetricSliderPanel::send(Row &row)

@@ -28,10 +28,14 @@ public:
 };
 
 PodsPanel::PodsPanel(QWidget *parent)
-    : QWidget(parent), m_summary(new QLabel(this)), m_table(new QTableView(this)), m_colours(new RoleColours(this))
+    : QWidget(parent), m_summary(new QLabel(this)), m_usageNote(new QLabel(this)), m_table(new QTableView(this)), m_colours(new RoleColours(this))
 {
     m_summary->setObjectName(QStringLiteral("podsSummary"));
     m_summary->setWordWrap(true);
+    m_usageNote->setObjectName(QStringLiteral("podsUsageNote"));
+    m_usageNote->setWordWrap(true);
+    m_usageNote->setEnabled(false); // greyed: a note on the CPU and Memory columns
+    m_usageNote->hide();
     m_table->setObjectName(QStringLiteral("podsTable"));
     m_table->setModel(m_colours);
     m_table->verticalHeader()->hide();
@@ -40,6 +44,7 @@ PodsPanel::PodsPanel(QWidget *parent)
     m_table->horizontalHeader()->setStretchLastSection(true);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_summary);
+    layout->addWidget(m_usageNote);
     layout->addWidget(m_table, 1);
 }
 
@@ -51,6 +56,7 @@ void PodsPanel::setModel(HpaPodsModel *model)
     m_colours->setSourceModel(model);
     if (model) {
         connect(model, &QAbstractItemModel::modelReset, this, &PodsPanel::refresh);
+        connect(model, &HpaPodsModel::summaryChanged, this, &PodsPanel::refresh);
         m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     }
     refresh();
@@ -59,6 +65,9 @@ void PodsPanel::setModel(HpaPodsModel *model)
 void PodsPanel::refresh()
 {
     m_summary->setText(m_model ? m_model->summary() : QString());
+    const QString note = m_model ? m_model->usageNote() : QString();
+    m_usageNote->setText(note);
+    m_usageNote->setVisible(!note.isEmpty());
 }
 
 } // namespace hpascope

@@ -87,6 +87,7 @@ void ClusterSession::disconnectFromCluster()
     m_history.cancel();
     m_writer.setClient(nullptr);
     m_pods.setClient(nullptr);
+    m_usage.setClient(nullptr);
     if (m_hpaReflector)
         m_hpaReflector->stop();
     m_hpaReflector.reset();
@@ -152,6 +153,7 @@ void ClusterSession::connectTo(const ClusterProfile &profile)
     m_history.begin(recorder(), m_generation, namespaceName, m_clock());
     m_events.start(m_client, namespaceName);
     m_pods.setClient(m_client);
+    m_usage.setClient(m_client);
     m_writer.setClient(m_client);
     listNamespaces();
     if (m_profile.controllerSource == kube::hpa::ConfigSource::Assumed)

@@ -9,6 +9,7 @@
 #include "app/core/metric_writer.h"
 #include "app/core/namespace_access.h"
 #include "app/core/pod_tracker.h"
+#include "app/core/pod_usage_poller.h"
 #include "app/core/recorder.h"
 #include "app/core/series_feed.h"
 #include "app/core/series_store.h"
@@ -51,6 +52,8 @@ public:
     // Pushes fake metric values to the test adapter (sliders, what-if) with this session's client.
     MetricWriter *metricWriter() { return &m_writer; }
     PodTracker *pods() { return &m_pods; }
+    // metrics.k8s.io usage of the shown HPA's pods (the detail model says which to follow).
+    PodUsagePoller *podUsage() { return &m_usage; }
     // Time series of every HPA seen in this session (charts read screen-resolution views).
     SeriesStore *series() { return &m_series; }
     // What the current connection came from (the last connectTo()).
@@ -117,6 +120,7 @@ private:
     HpaListModel m_hpas;
     EventStore m_events;
     PodTracker m_pods;
+    PodUsagePoller m_usage;
     MetricWriter m_writer;
     SeriesStore m_series;
     SeriesFeed m_feed{&m_series};

@@ -5,6 +5,8 @@
 #include "app/core/explainer_text.h"
 #include "app/core/hpa_format.h"
 #include "app/core/pod_tracker.h"
+#include "app/core/pod_usage_poller.h"
+#include "kube/api/hpa_metrics.h"
 
 namespace hpascope {
 
@@ -16,6 +18,7 @@ void HpaDetailModel::setHpa(const kube::api::HorizontalPodAutoscaler &hpa, const
     followPods();
     m_now = now;
     refreshPods();
+    refreshUsage(); // the HPA's metrics say whether a pod without usage is "no metrics"
     m_behavior = describeBehavior(hpa, m_controller);
     m_metrics.setRows(metricRows(hpa));
     m_conditions.setConditions(hpa.status.conditions, now);
@@ -78,6 +81,16 @@ void HpaDetailModel::explain()
     kube::hpa::ObservedPods pods; // the Pods tab's: refreshPods ran first
     for (const TrackedPod &p : m_podsModel.pods())
         pods.pods.push_back(p.controllerView);
+    // Resource metrics: the pods metrics-server has a sample of (the rest are "missing").
+    if (m_usage && m_usage->hasUsage())
+        for (std::size_t i = 0; i < m_hpa->spec.metrics.size(); ++i) {
+            const auto type = m_hpa->spec.metrics[i].type;
+            if (type != kube::api::MetricSourceType::Resource && type != kube::api::MetricSourceType::ContainerResource)
+                continue;
+            auto &with = pods.withValues[i];
+            for (const auto &[name, sample] : m_usage->usage())
+                with.insert(name.toStdString());
+        }
     inputs.pods = pods.empty() ? nullptr : &pods;
     inputs.configSource = m_configSource;
     inputs.inferredWindow = m_inferredWindow ? m_inferredWindow() : std::nullopt;
@@ -164,6 +177,8 @@ void HpaDetailModel::refreshPods()
 {
     if (!m_hpa || !m_pods || !m_trackedTarget) {
         m_podsModel.setUnknown(m_hpa ? tr("The pods of the target are not watched.") : QString());
+        if (m_usage)
+            m_usage->stop();
         return;
     }
     if (!m_pods->selectorFor(m_trackedNamespace, *m_trackedTarget) || !m_pods->isSynced(m_trackedNamespace)) {
@@ -172,6 +187,43 @@ void HpaDetailModel::refreshPods()
         return;
     }
     m_podsModel.setPods(m_pods->podsFor(m_trackedNamespace, *m_trackedTarget), m_now);
+    if (m_usage)
+        m_usage->follow(m_trackedNamespace, *m_pods->selectorFor(m_trackedNamespace, *m_trackedTarget));
+}
+
+void HpaDetailModel::setUsagePoller(PodUsagePoller *usage)
+{
+    if (m_usage)
+        disconnect(m_usage, nullptr, this, nullptr);
+    m_usage = usage;
+    if (!m_usage)
+        return;
+    connect(m_usage, &PodUsagePoller::usageChanged, this, [this] {
+        refreshUsage();
+        if (m_hpa) {
+            explain();
+            emit changed();
+        }
+    });
+    if (m_hpa)
+        refreshPods();
+}
+
+void HpaDetailModel::refreshUsage()
+{
+    HpaPodsModel::Usage usage;
+    if (m_usage) {
+        usage.known = m_usage->hasUsage();
+        usage.pods = m_usage->usage();
+        usage.why = m_usage->error();
+    } else {
+        usage.why = tr("CPU and memory usage are not read.");
+    }
+    if (m_hpa)
+        for (const auto &spec : m_hpa->spec.metrics)
+            usage.resourceMetric |= spec.type == kube::api::MetricSourceType::Resource
+                || spec.type == kube::api::MetricSourceType::ContainerResource;
+    m_podsModel.setUsage(std::move(usage));
 }
 
 void HpaDetailModel::setEventModel(EventModel *events)

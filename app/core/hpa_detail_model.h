@@ -22,6 +22,7 @@ namespace hpascope {
 class ClusterSession;
 class EventModel;
 class PodTracker;
+class PodUsagePoller;
 
 struct ReplicaText {
     QString min, max, current, desired;
@@ -45,6 +46,8 @@ public:
     // The pods of the shown HPA's target, watched while it is shown: the explainer applies the
     // controller's rules for pending, unready and deleting pods to them.
     void setPodTracker(PodTracker *pods);
+    // CPU and memory of those pods (metrics.k8s.io), read while the HPA is shown.
+    void setUsagePoller(PodUsagePoller *usage);
     // The controller's flags: the behavior defaults shown, and the explainer's configuration.
     // "Why (not) scaling": the controller's algorithm (kube/hpa) applied to the shown HPA.
     // The history provider returns the controller's recommendation history when it is known
@@ -85,6 +88,7 @@ private:
     void renderExplanation();
     void followPods();
     void refreshPods();
+    void refreshUsage();
 
     std::optional<kube::api::HorizontalPodAutoscaler> m_hpa;
     QDateTime m_now;
@@ -102,6 +106,7 @@ private:
     HpaPodsModel m_podsModel;
     QPointer<EventModel> m_events;
     QPointer<PodTracker> m_pods;
+    QPointer<PodUsagePoller> m_usage;
     QString m_trackedNamespace;
     std::optional<kube::api::CrossVersionObjectReference> m_trackedTarget;
 };

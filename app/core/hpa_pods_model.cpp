@@ -1,6 +1,7 @@
 #include "app/core/hpa_pods_model.h"
 
 #include "app/core/hpa_format.h"
+#include "app/core/pod_usage_text.h"
 #include "kube/api/pod.h"
 
 #include <algorithm>
@@ -21,6 +22,7 @@ QString roleName(HpaPodsModel::PodRole role)
     case HpaPodsModel::PodRole::Counted: return QStringLiteral("counted");
     case HpaPodsModel::PodRole::Unready: return QStringLiteral("unready");
     case HpaPodsModel::PodRole::Pending: return QStringLiteral("pending");
+    case HpaPodsModel::PodRole::NoMetrics: return QStringLiteral("nometrics");
     case HpaPodsModel::PodRole::Ignored: break;
     }
     return QStringLiteral("ignored");
@@ -30,14 +32,38 @@ QString roleName(HpaPodsModel::PodRole role)
 
 HpaPodsModel::HpaPodsModel(QObject *parent) : QAbstractTableModel(parent) {}
 
-HpaPodsModel::PodRole HpaPodsModel::roleOf(const TrackedPod &pod)
+const PodUsageSample *HpaPodsModel::sampleOf(const TrackedPod &pod) const
 {
-    switch (kube::api::hpaPodRole(pod.phase.toStdString(), pod.terminating)) {
+    const auto it = m_usage.pods.find(pod.name);
+    return it == m_usage.pods.end() ? nullptr : &it->second;
+}
+
+HpaPodsModel::PodRole HpaPodsModel::roleOf(const TrackedPod &pod) const
+{
+    const std::string phase = pod.phase.toStdString();
+    switch (kube::api::hpaPodRole(phase, pod.terminating)) {
     case kube::api::HpaPodRole::Ignored: return PodRole::Ignored;
     case kube::api::HpaPodRole::Unready: return PodRole::Pending;
     case kube::api::HpaPodRole::Counted: break;
     }
+    // The explainer's missing-value rule (kube/hpa explainer "pods.missing").
+    if (m_usage.known && m_usage.resourceMetric && kube::api::expectsMetricValue(phase, pod.terminating)
+        && !sampleOf(pod))
+        return PodRole::NoMetrics;
     return pod.ready ? PodRole::Counted : PodRole::Unready;
+}
+
+void HpaPodsModel::setUsage(Usage usage)
+{
+    const QString oldSummary = m_summary, oldNote = usageNote();
+    m_usage = std::move(usage);
+    if (!m_known)
+        return;
+    summarize();
+    if (!m_rows.empty())
+        emit dataChanged(index(0, Cpu), index(rowCount() - 1, Controller));
+    if (m_summary != oldSummary || usageNote() != oldNote)
+        emit summaryChanged();
 }
 
 void HpaPodsModel::setPods(std::vector<TrackedPod> pods, const QDateTime &now)
@@ -73,7 +99,7 @@ void HpaPodsModel::setNow(const QDateTime &now)
 
 void HpaPodsModel::summarize()
 {
-    std::array<int, 4> count{}; // by PodRole
+    std::array<int, 5> count{}; // by PodRole
     for (const TrackedPod &p : m_rows)
         ++count[std::size_t(roleOf(p))];
     const auto of = [&count](PodRole r) { return count[std::size_t(r)]; };
@@ -86,6 +112,8 @@ void HpaPodsModel::summarize()
         parts << tr("%1 pending").arg(of(PodRole::Pending));
     if (of(PodRole::Ignored))
         parts << tr("%1 ignored").arg(of(PodRole::Ignored));
+    if (of(PodRole::NoMetrics))
+        parts << tr("%1 without metrics").arg(of(PodRole::NoMetrics));
     const QString counts = parts.join(tr(", "));
     m_summary = m_rows.empty()      ? tr("The target has no pods.")
                 : m_rows.size() == 1 ? tr("1 pod: %1").arg(counts)
@@ -110,8 +138,16 @@ QVariant HpaPodsModel::data(const QModelIndex &index, int role) const
     const PodRole r = roleOf(p);
     if (role == RoleRole)
         return roleName(r);
+    if ((index.column() == Cpu || index.column() == Memory) && (role == Qt::DisplayRole || role == Qt::ToolTipRole)) {
+        const UsageCell cell = usageCell(index.column() == Cpu ? UsageResource::Cpu : UsageResource::Memory,
+                                         p.requestsView, sampleOf(p), m_usage.known, m_usage.why);
+        return role == Qt::DisplayRole ? cell.text : cell.toolTip;
+    }
     if (role == Qt::ToolTipRole && index.column() == Controller) {
         switch (r) {
+        case PodRole::NoMetrics:
+            return tr("metrics-server has no sample of this Running pod: the controller counts it as using 0 on a "
+                      "scale-up and as at target on a scale-down, which damps both.");
         case PodRole::Ignored:
             return tr("The controller drops this pod's metric and does not count it: it is being deleted or has failed.");
         case PodRole::Pending:
@@ -131,11 +167,14 @@ QVariant HpaPodsModel::data(const QModelIndex &index, int role) const
     case Phase: return p.terminating ? tr("%1, being deleted").arg(p.phase) : p.phase;
     case Ready: return p.ready ? tr("yes") : tr("no");
     case Age: return p.created.isValid() && m_now.isValid() ? format::relativeTime(p.created, m_now) : QString();
+    case Cpu:
+    case Memory: break; // above
     case Controller:
         switch (r) {
         case PodRole::Ignored: return tr("ignored");
         case PodRole::Pending: return tr("not counted yet (0 on a scale-up)");
         case PodRole::Unready: return tr("counted, not Ready");
+        case PodRole::NoMetrics: return tr("no metrics");
         case PodRole::Counted: break;
         }
         return tr("counted");
@@ -153,6 +192,8 @@ QVariant HpaPodsModel::headerData(int section, Qt::Orientation orientation, int 
     case Phase: return tr("Phase");
     case Ready: return tr("Ready");
     case Age: return tr("Created");
+    case Cpu: return tr("CPU");
+    case Memory: return tr("Memory");
     case Controller: return tr("HPA controller");
     case ColumnCount: break;
     }

@@ -103,7 +103,13 @@ struct MetricWriter::Push {
     bool trackRequested = false;
 };
 
-MetricWriter::MetricWriter(QObject *parent) : QObject(parent) {}
+MetricWriter::MetricWriter(QObject *parent) : QObject(parent)
+{
+    connect(&m_cpu, &CpuUsageWriter::pushed, this, &MetricWriter::pushed);
+    connect(&m_cpu, &CpuUsageWriter::failed, this, &MetricWriter::failed);
+    connect(&m_cpu, &CpuUsageWriter::pushFinished, this, &MetricWriter::pushFinished);
+    connect(&m_cpu, &CpuUsageWriter::controlChanged, this, &MetricWriter::cpuControlChanged);
+}
 
 MetricWriter::~MetricWriter() = default;
 
@@ -114,6 +120,7 @@ void MetricWriter::setClient(std::shared_ptr<kube::http::Client> client)
     m_next.clear();
     m_waitingPods.clear();
     m_client = std::move(client);
+    m_cpu.setClient(m_client);
     m_metrics = m_client ? std::make_shared<kube::metrics::MetricsClient>(m_client, m_adapter.toService())
                          : nullptr;
 }
@@ -131,6 +138,7 @@ void MetricWriter::setPodTracker(PodTracker *tracker)
     if (m_tracker)
         disconnect(m_tracker, nullptr, this, nullptr);
     m_tracker = tracker;
+    m_cpu.setPodTracker(tracker);
     if (!m_tracker)
         return;
     connect(m_tracker, &PodTracker::targetResolved, this, &MetricWriter::retryWaitingForPods);
@@ -169,11 +177,32 @@ bool MetricWriter::isWritable(const kube::api::MetricSpec &spec, QString *why)
     return false;
 }
 
+bool MetricWriter::isCpuResource(const kube::api::MetricSpec &spec)
+{
+    return spec.type == kube::api::MetricSourceType::Resource && spec.resource && spec.resource->name == "cpu";
+}
+
+CpuControl MetricWriter::cpuControl(const kube::api::HorizontalPodAutoscaler &hpa)
+{
+    return m_cpu.control(qs(hpa.metadata.namespace_), hpa.spec.scaleTargetRef);
+}
+
 void MetricWriter::push(const kube::api::HorizontalPodAutoscaler &hpa,
                         const kube::api::MetricSpec &spec, const QString &quantityText)
 {
     const QString key = keyOf(spec);
     QString why;
+    if (isCpuResource(spec)) {
+        const CpuControl control = cpuControl(hpa);
+        const auto value = kube::api::Quantity::parse(quantityText.trimmed().toStdString());
+        if (!control.available || !value) {
+            emit failed(key, !control.available ? control.why : qs(value.error().message));
+            return;
+        }
+        emit pushStarted(key, qs(value->toString()));
+        m_cpu.push(key, qs(hpa.metadata.namespace_), hpa.spec.scaleTargetRef, value->milliValue());
+        return;
+    }
     if (!isWritable(spec, &why)) {
         emit failed(key, why);
         return;

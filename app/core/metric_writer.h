@@ -6,6 +6,9 @@
 // http::Client thread; results return to the GUI thread by queued invocation. At most one push
 // per metric is in flight: a newer value waits and replaces any older waiting one, so a live
 // slider never piles up requests; results from before setClient() are dropped by generation.
+// A Resource cpu metric is written too where kwok manages the target's pods (CpuUsageWriter:
+// "CPU per pod", the kwok usage annotation); cpuControl() says whether it can be.
+#include "app/core/cpu_usage_writer.h"
 #include "app/core/push_record.h"
 #include "kube/api/hpa.h"
 #include "kube/api/paths.h"
@@ -57,6 +60,10 @@ public:
     static QString quantityError(const QString &text);
     // Object and Pods metrics can be written; otherwise *why says what feeds the metric.
     static bool isWritable(const kube::api::MetricSpec &spec, QString *why = nullptr);
+    // A Resource cpu metric of the HPA: whether "CPU per pod" can be set, and why not. Virtual so
+    // widget tests can stand in for the cluster.
+    virtual CpuControl cpuControl(const kube::api::HorizontalPodAutoscaler &hpa);
+    static bool isCpuResource(const kube::api::MetricSpec &spec);
 
     // Refusals (bad quantity, metric type, not connected) emit failed() before anything is sent.
     // Virtual so widget tests can stand in for the network.
@@ -70,6 +77,8 @@ signals:
     // Every push that reached the adapter, written or not (time left for the session to stamp
     // with its clock), for the recorder.
     void pushFinished(const hpascope::MetricPushRecord &record);
+    // cpuControl() may answer differently now (a node lookup came back, pods moved).
+    void cpuControlChanged();
 
 private:
     struct Push;
@@ -83,6 +92,7 @@ private:
     std::shared_ptr<kube::metrics::MetricsClient> m_metrics;
     AdapterSettings m_adapter;
     PodTracker *m_tracker = nullptr;
+    CpuUsageWriter m_cpu;
     quint64 m_generation = 0;
     QHash<QString, std::shared_ptr<Push>> m_inFlight;     // key -> push being sent
     QHash<QString, std::shared_ptr<Push>> m_next;         // key -> newest value waiting its turn

@@ -47,7 +47,10 @@ std::vector<TrackedPod> tracked(const std::vector<const kube::api::Pod *> &pods)
         if (pod->metadata.creationTimestamp)
             t.created = format::toQDateTime(*pod->metadata.creationTimestamp);
         t.labels = pod->metadata.labels;
+        t.annotations = pod->metadata.annotations;
+        t.node = qs(pod->spec.nodeName);
         t.controllerView = kube::hpa::podInfoOf(*pod);
+        t.requestsView = kube::hpa::podInfoWithRequests(*pod);
         out.push_back(std::move(t));
     }
     return out;

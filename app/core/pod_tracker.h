@@ -32,7 +32,10 @@ struct TrackedPod {
     bool terminating = false; // deletionTimestamp set
     QDateTime created;        // metadata.creationTimestamp (UTC), invalid when unset
     kube::metrics::Labels labels;
+    std::map<std::string, std::string> annotations; // metadata.annotations
+    QString node;             // spec.nodeName, empty until scheduled
     kube::hpa::PodInfo controllerView; // what the HPA controller's pod lister holds (kube/hpa podInfoOf)
+    kube::hpa::PodInfo requestsView;   // the same with the pod's own containers and requests
 };
 
 class PodTracker : public QObject {

@@ -21,7 +21,32 @@ std::optional<kube::api::Quantity> targetOfSpec(const kube::api::MetricSpec &spe
 
 } // namespace
 
-QList<SliderMetric> sliderMetricsOf(const kube::api::HorizontalPodAutoscaler &hpa)
+namespace {
+
+// "CPU per pod": a Utilization target is that share of the pods' request; the value the field
+// starts at is the average usage the HPA reports (status current.averageValue).
+void makeCpuPerPod(SliderMetric &row, const kube::api::MetricSpec &spec,
+                   const std::optional<kube::api::Quantity> &currentAverage, const CpuControl &cpu)
+{
+    row.writable = true;
+    row.cpuPerPod = true;
+    row.readOnlyWhy.clear();
+    row.name = QObject::tr("CPU per pod (%1)").arg(row.name);
+    const kube::api::MetricTarget &t = spec.resource->target;
+    row.targetMilli.reset();
+    if (t.type == kube::api::MetricTargetType::Utilization && t.averageUtilization && cpu.requestMilli) {
+        row.targetMilli = *cpu.requestMilli * *t.averageUtilization / 100;
+        row.utilizationOfMilli = cpu.requestMilli;
+    }
+    else if (t.averageValue)
+        row.targetMilli = t.averageValue->milliValue();
+    row.targetText = row.targetMilli ? quantityTextOfMilli(*row.targetMilli) : QStringLiteral("?");
+    row.startText = currentAverage ? qs(currentAverage->toString()) : (row.targetMilli ? row.targetText : QStringLiteral("0"));
+}
+
+} // namespace
+
+QList<SliderMetric> sliderMetricsOf(const kube::api::HorizontalPodAutoscaler &hpa, const CpuControl *cpu)
 {
     QList<SliderMetric> rows;
     const auto pairs = kube::api::pairMetrics(hpa);
@@ -45,6 +70,18 @@ QList<SliderMetric> sliderMetricsOf(const kube::api::HorizontalPodAutoscaler &hp
                 start = current->averageValue ? current->averageValue : (current->value ? current->value : start);
         }
         row.startText = start ? qs(start->toString()) : QStringLiteral("0");
+        if (MetricWriter::isCpuResource(spec)) {
+            std::optional<kube::api::Quantity> average;
+            for (const auto &pair : pairs)
+                if (MetricWriter::keyOf(pair.spec) == row.key && pair.status)
+                    if (const auto *current = kube::api::currentOf(*pair.status))
+                        average = current->averageValue;
+            if (cpu && cpu->available)
+                makeCpuPerPod(row, spec, average, *cpu);
+            else if (cpu && !cpu->why.isEmpty())
+                row.readOnlyTip = QObject::tr("CPU per pod can be set only where kwok simulates the pods' usage. %1")
+                                      .arg(cpu->why);
+        }
         rows.append(row);
     }
     return rows;
@@ -57,6 +94,14 @@ QuantityInput readQuantityInput(const QString &text)
     if (input.valid())
         input.milli = kube::api::Quantity::parse(text.trimmed().toStdString())->milliValue();
     return input;
+}
+
+QString previewTextOf(const SliderMetric &row, const QString &valueText)
+{
+    const QuantityInput input = readQuantityInput(valueText);
+    if (!row.utilizationOfMilli || *row.utilizationOfMilli <= 0 || !input.valid())
+        return valueText;
+    return QString::number(input.milli * 100 / *row.utilizationOfMilli); // GetResourceUtilizationRatio
 }
 
 QString quantityTextOfMilli(qint64 milli) { return qs(kube::api::Quantity::fromMilli(milli).toString()); }

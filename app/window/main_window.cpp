@@ -64,6 +64,7 @@ MainWindow::MainWindow(StartupOptions options, QWidget *parent)
 
     m_detailView->setModels(m_detail, m_eventModel, m_session->events());
     m_detail->setPodTracker(m_session->pods());
+    m_detail->setUsagePoller(m_session->podUsage());
     m_detail->followSession(m_session);
     m_detailView->sliderSlot()->layout()->addWidget(m_sliders);
     m_detailView->chartSlot()->layout()->addWidget(m_timeline);

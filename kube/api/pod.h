@@ -9,8 +9,16 @@ namespace kube::api {
 
 using PodCondition = Condition;
 
+// A container's resource requests (spec.containers[] and spec.initContainers[]).
+struct ContainerRequests {
+    std::string name;
+    std::map<std::string, Quantity> requests; // "cpu" -> 250m, "memory" -> 128Mi
+    bool init = false;            // from spec.initContainers
+    bool restartableInit = false; // an init container with restartPolicy Always (a sidecar)
+};
 struct PodSpec {
     std::string nodeName;
+    std::vector<ContainerRequests> containers; // regular, then init containers
 };
 struct PodStatus {
     std::string phase; // Pending, Running, Succeeded, Failed, Unknown

@@ -51,6 +51,28 @@ void decodeInto(Decoder &d, const json &j, const std::string &path, Pod &out)
     readObject(d, j, "metadata", path, out.metadata);
     readSection(d, j, "spec", path, out.spec, [&](const json &s, const std::string &p, PodSpec &o) {
         d.read(s, "nodeName", p, o.nodeName);
+        for (const bool init : {false, true}) {
+            std::vector<ContainerRequests> list;
+            d.readArray(s, init ? "initContainers" : "containers", p, list,
+                        [&](Decoder &dd, const json &c, const std::string &cp, ContainerRequests &out) {
+                            dd.read(c, "name", cp, out.name);
+                            out.init = init;
+                            std::string restart;
+                            dd.read(c, "restartPolicy", cp, restart);
+                            out.restartableInit = init && restart == "Always";
+                            const json *res = dd.member(c, "resources", cp);
+                            const json *req = res ? dd.member(*res, "requests", detail::joinPath(cp, "resources")) : nullptr;
+                            if (!req || !dd.expectObject(*req, detail::joinPath(cp, "resources.requests")))
+                                return;
+                            for (const auto &[name, value] : req->items()) {
+                                std::optional<Quantity> q;
+                                dd.read(*req, name, detail::joinPath(cp, "resources.requests"), q);
+                                if (q)
+                                    out.requests[name] = *q;
+                            }
+                        });
+            o.containers.insert(o.containers.end(), list.begin(), list.end());
+        }
     });
     readSection(d, j, "status", path, out.status,
                 [&](const json &s, const std::string &p, PodStatus &o) {

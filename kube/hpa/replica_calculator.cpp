@@ -222,6 +222,16 @@ CalculatorContext calculatorContext(const ControllerConfig &config, std::string 
     return ctx;
 }
 
+Result<int64_t> podRequestMilli(const PodInfo &pod, std::string_view resource, bool podLevelResources)
+{
+    CalculatorContext ctx;
+    ctx.podLevelResources = podLevelResources;
+    auto requests = calculateRequests(ctx, {pod}, {}, resource);
+    if (!requests)
+        return requests.error();
+    return requests->at(pod.name);
+}
+
 PodGroups groupPods(const std::vector<PodInfo> &pods, const PodMetricsInfo &metrics,
                     std::string_view resource, Seconds cpuInitializationPeriod,
                     Seconds delayOfInitialReadinessStatus, Time now)

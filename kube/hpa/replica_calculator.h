@@ -82,6 +82,11 @@ Result<ReplicaCalculation> getExternalPerPodMetricReplicas(const CalculatorConte
                                                            const Tolerances &tolerances,
                                                            const MetricInput &fetched);
 
+// calculateRequests for one pod, no container named: what the controller divides the pod's
+// usage of `resource` by (pod-level requests when set, else the containers' and sidecars'
+// sum); an error when a container sets none.
+Result<int64_t> podRequestMilli(const PodInfo &pod, std::string_view resource, bool podLevelResources = true);
+
 // groupPods, exposed for tests and the explainer.
 struct PodGroups {
     int readyPodCount = 0;

@@ -96,6 +96,22 @@ PodInfo podInfoOf(const Pod &pod)
     return info;
 }
 
+PodInfo podInfoWithRequests(const Pod &pod)
+{
+    PodInfo info = podInfoOf(pod);
+    info.containers.clear();
+    for (const auto &c : pod.spec.containers) {
+        ContainerInfo ci;
+        ci.name = c.name;
+        ci.init = c.init;
+        ci.restartableInit = c.restartableInit;
+        for (const auto &[resource, q] : c.requests)
+            ci.requestsMilli[resource] = q.milliValue();
+        info.containers.push_back(std::move(ci));
+    }
+    return info;
+}
+
 SyncInput syncInputFor(const HorizontalPodAutoscaler &hpa, const std::vector<std::optional<Quantity>> &values,
                        int32_t specReplicas, const ObservedPods &observed, Time now,
                        std::optional<int32_t> modelledPods)

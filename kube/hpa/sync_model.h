@@ -49,6 +49,9 @@ SyncInput syncInputFor(const kube::api::HorizontalPodAutoscaler &hpa,
 // What the controller's pod lister holds for a pod of the API: phase, the Ready condition,
 // start time, deletion. Requests are not in kube::api::Pod: a modelled 1000m container.
 PodInfo podInfoOf(const kube::api::Pod &pod);
+// podInfoOf with the pod's own containers and requests (podInfoOf models them, for the replay of
+// values recovered from status): what the Pods tab shows usage against.
+PodInfo podInfoWithRequests(const kube::api::Pod &pod);
 
 // Modelled pods: `n` Ready Running pods with a 1000m request, started at `start`, Ready at `readyAt`.
 std::vector<PodInfo> modelPods(int32_t n, Time start, Time readyAt, int firstSerial = 0);

@@ -74,6 +74,7 @@ struct ResourceType {
 };
 constexpr ResourceType kTypes[] = {
     {"", "v1", "namespaces", "Namespace"},
+    {"", "v1", "nodes", "Node"},
     {"", "v1", "services", "Service"},
     {"", "v1", "pods", "Pod"},
     {"", "v1", "events", "Event"},
@@ -329,6 +330,10 @@ void handleApiRequest(World &world, const HttpRequest &req, HttpResponder &r, co
             sendNotFoundPath(r);
             return;
         }
+    }
+    if (req.method == "PATCH" && resource == "pods" && !name.empty() && sub.empty()) {
+        servePodPatch(world, req, r, ns, name);
+        return;
     }
     if (req.method != "GET") {
         sendStatus(r, 405, "MethodNotAllowed", "the server does not allow this method on the requested resource");

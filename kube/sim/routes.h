@@ -27,6 +27,10 @@ void handleMetricsApi(World &world, const HttpRequest &req, const Segments &segs
 // The test adapter's HTTP routes behind the service proxy; rest starts after ".../proxy".
 void handleAdapter(World &world, const HttpRequest &req, const Segments &rest, HttpResponder &r);
 
+// PATCH /api/v1/namespaces/{ns}/pods/{name}: merge patch of metadata.annotations (pod_patch.cpp).
+void servePodPatch(World &world, const HttpRequest &req, HttpResponder &r, const std::string &ns,
+                   const std::string &name);
+
 // A meta.k8s.io/v1 Table (kubectl's server-side printing) for hpa, pods, deployments, events.
 std::optional<json> tableFor(const std::string &resource, const std::vector<json> &items, uint64_t rv, Time now);
 bool wantsTable(const HttpRequest &req);

@@ -24,9 +24,10 @@ const std::vector<GroupVersion> &groups()
     static const std::vector<GroupVersion> kGroups = {
         {"", "v1",
          {{"namespaces", "namespace", "Namespace", false, kReadVerbs, {"ns"}},
+          {"nodes", "node", "Node", false, kReadVerbs, {"no"}},
           {"services", "service", "Service", true, kReadVerbs, {"svc"}},
           {"services/proxy", "", "ServiceProxyOptions", true, {"get", "post"}, {}},
-          {"pods", "pod", "Pod", true, kReadVerbs, {"po"}},
+          {"pods", "pod", "Pod", true, {"get", "list", "watch", "patch"}, {"po"}},
           {"events", "event", "Event", true, kReadVerbs, {"ev"}}}},
         {"apps", "v1",
          {{"deployments", "deployment", "Deployment", true, kReadVerbs, {"deploy"}},

@@ -2,6 +2,8 @@
 // the parts an HPA dashboard sees: replica counts, pods with phase and readiness, and events.
 #include "kube/sim/world_impl.h"
 
+#include "kube/metrics/kwok_usage.h"
+
 #include <algorithm>
 #include <cstdio>
 
@@ -14,7 +16,6 @@ constexpr int64_t kMemoryRequestMilli = 128LL * 1024 * 1024 * 1000;
 // the controller's 300 s CPU initialization period, so they count as fully ready).
 constexpr std::chrono::hours kSettledAge{1};
 const char *const kImage = "registry.k8s.io/pause:3.10";
-const char *const kNodeName = "hpascope-demo-node";
 
 json condition(const std::string &type, bool status, Time since, const std::string &reason = {},
                const std::string &message = {})
@@ -226,15 +227,18 @@ void World::Impl::renderPod(const PodSim &pod)
         status["phase"] = "Pending";
     }
     status["conditions"] = conditions;
+    json meta{{"name", pod.name}, {"namespace", pod.namespace_}, {"uid", pod.uid},
+              {"generateName", dep.rsName + "-"}, {"creationTimestamp", api::formatTime(pod.created)},
+              {"labels", {{"app", dep.name}, {"pod-template-hash", dep.rsName.substr(dep.name.size() + 1)}}},
+              {"ownerReferences", {{{"apiVersion", "apps/v1"}, {"kind", "ReplicaSet"},
+                                    {"name", dep.rsName}, {"uid", dep.rsUid}, {"controller", true},
+                                    {"blockOwnerDeletion", true}}}}};
+    if (!pod.annotations.empty())
+        meta["annotations"] = pod.annotations;
     json pj{{"apiVersion", "v1"},
             {"kind", "Pod"},
-            {"metadata", {{"name", pod.name}, {"namespace", pod.namespace_}, {"uid", pod.uid},
-                          {"generateName", dep.rsName + "-"}, {"creationTimestamp", api::formatTime(pod.created)},
-                          {"labels", {{"app", dep.name}, {"pod-template-hash", dep.rsName.substr(dep.name.size() + 1)}}},
-                          {"ownerReferences", {{{"apiVersion", "apps/v1"}, {"kind", "ReplicaSet"},
-                                                {"name", dep.rsName}, {"uid", dep.rsUid}, {"controller", true},
-                                                {"blockOwnerDeletion", true}}}}}},
-            {"spec", {{"containers", {containerSpec(dep.cpuRequestMilli)}}, {"nodeName", kNodeName},
+            {"metadata", std::move(meta)},
+            {"spec", {{"containers", {containerSpec(dep.cpuRequestMilli)}}, {"nodeName", kDemoNodeName},
                       {"restartPolicy", "Always"}, {"terminationGracePeriodSeconds", 30}}},
             {"status", status}};
     put("pods", std::move(pj));
@@ -313,6 +317,12 @@ void World::Impl::runPodTransitions()
 
 int64_t World::Impl::podCpuMilli(const PodSim &pod) const
 {
+    // As kwok's usage-from-annotation: each container (one here) uses the annotation's value,
+    // from the moment it runs.
+    if (const auto a = pod.annotations.find(std::string(metrics::kKwokUsageCpuAnnotation)); a != pod.annotations.end() && pod.running) {
+        const auto usage = api::Quantity::parse(a->second);
+        return usage ? std::max<int64_t>(0, usage->milliValue()) : 0;
+    }
     if (!pod.running || !pod.ready)
         return 0; // a pod outside the Service's endpoints gets no traffic
     const auto d = deployments.find(pod.deployment);

@@ -14,7 +14,7 @@ struct ResourceInfo {
     bool namespaced;
 };
 constexpr ResourceInfo kResources[] = {
-    {"namespaces", false}, {"services", true}, {"deployments", true}, {"replicasets", true},
+    {"namespaces", false}, {"nodes", false}, {"services", true}, {"deployments", true}, {"replicasets", true},
     {"pods", true},        {"events", true},   {"horizontalpodautoscalers", true},
 };
 
@@ -136,6 +136,13 @@ World::World(WorldOptions options) : m_options(options), m_impl(std::make_unique
                                    {"spec", {{"finalizers", {"kubernetes"}}}},
                                    {"status", {{"phase", "Active"}}}});
     }
+    // The node the demo's pods run on, marked as one kwok manages (tests/cluster/manifests/node.yaml).
+    m_impl->put("nodes", {{"apiVersion", "v1"}, {"kind", "Node"},
+                          {"metadata", {{"name", kDemoNodeName}, {"uid", m_impl->newUid()},
+                                        {"creationTimestamp", api::formatTime(m_impl->now)},
+                                        {"annotations", {{"kwok.x-k8s.io/node", "fake"}}},
+                                        {"labels", {{"kubernetes.io/hostname", kDemoNodeName}, {"type", "kwok"}}}}},
+                          {"status", {{"conditions", {{{"type", "Ready"}, {"status", "True"}}}}}}});
 }
 
 World::~World() = default;

@@ -6,6 +6,10 @@
 // Objects are kept as the JSON the API server would return, with resourceVersions and a change
 // log that watches read. Every public member is thread-safe (one mutex).
 //
+// CPU usage per pod: the pod annotation kwok.x-k8s.io/usage-cpu, as kwok's usage-from-annotation
+// reads it (every pod runs on the node kDemoNodeName, annotated kwok.x-k8s.io/node: fake as a
+// kwok node is). Without it, the demo's CPU load model:
+//
 // CPU load: a custom metric named "cpu-load" written on a Deployment (adapter path
 // .../namespaces/{ns}/deployments.apps/{name}/cpu-load, e.g. "600m") is the deployment's total
 // CPU demand in cores; it is shared evenly by its Ready pods, which is what a Resource cpu HPA
@@ -34,6 +38,9 @@ namespace kube::sim {
 using Time = std::chrono::system_clock::time_point;
 using Millis = std::chrono::milliseconds;
 using nlohmann::json;
+
+// The one node every demo pod runs on; it carries kwok's node annotation (kube/metrics/kwok_usage.h).
+inline constexpr const char *kDemoNodeName = "hpascope-demo-node";
 
 struct WorldOptions {
     std::optional<Time> start;      // the clock's start; wall-clock now when unset
@@ -117,7 +124,7 @@ public:
     Time nextSync() const;
 
     // --- API reads ------------------------------------------------------------------------
-    // Resources: namespaces, services, deployments, replicasets, pods, events,
+    // Resources: namespaces, nodes, services, deployments, replicasets, pods, events,
     // horizontalpodautoscalers.
     static bool servesResource(const std::string &resource);
     struct ListResult {
@@ -139,6 +146,8 @@ public:
     std::optional<json> deploymentScale(const std::string &ns, const std::string &name) const;
     // PUT scale: what the HPA controller (or kubectl scale) does.
     Status scaleDeployment(const std::string &ns, const std::string &name, int32_t replicas);
+    // PATCH a pod (JSON merge patch of metadata.annotations only): the stored pod, or 404 / 422.
+    Result<json> patchPod(const std::string &ns, const std::string &name, const json &patch);
 
     // --- seeding --------------------------------------------------------------------------
     void addNamespace(const std::string &name);

@@ -41,6 +41,7 @@ struct World::Impl {
         Time created{}, runningAt{}, readyAt{};
         bool running = false, ready = false;
         int ipSuffix = 0;
+        std::map<std::string, std::string> annotations; // metadata.annotations (PATCH pods)
     };
     std::map<std::string, PodSim> pods; // objectKey
 

@@ -705,6 +705,50 @@
     </message>
 </context>
 <context>
+    <name>PodUsage</name>
+    <message>
+        <source>No reading from metrics.k8s.io yet.</source>
+        <translation>metrics.k8s.io からの読み取りはまだありません。</translation>
+    </message>
+    <message>
+        <source>metrics-server has no CPU sample of this pod (not started yet, or not scraped yet).</source>
+        <translation>metrics-server にこの Pod の CPU サンプルがありません（まだ起動していないか、まだ収集されていません）。</translation>
+    </message>
+    <message>
+        <source>metrics-server has no memory sample of this pod (not started yet, or not scraped yet).</source>
+        <translation>metrics-server にこの Pod のメモリサンプルがありません（まだ起動していないか、まだ収集されていません）。</translation>
+    </message>
+    <message>
+        <source>The pod sets no CPU request: no utilization (the HPA controller cannot compute one either: %1).</source>
+        <translation>この Pod には CPU のリクエストがないため、使用率はありません（HPA コントローラーも計算できません: %1）。</translation>
+    </message>
+    <message>
+        <source>the request is 0</source>
+        <translation>リクエストが 0 です</translation>
+    </message>
+    <message>
+        <source>The pod sets no memory request: no utilization (the HPA controller cannot compute one either: %1).</source>
+        <translation>この Pod にはメモリのリクエストがないため、使用率はありません（HPA コントローラーも計算できません: %1）。</translation>
+    </message>
+    <message>
+        <source>%1 / %2 · %3%</source>
+        <comment>usage / request · utilization</comment>
+        <translation>%1 / %2 · %3%</translation>
+    </message>
+    <message>
+        <source>CPU used over metrics-server's last window, against the pod's CPU request.</source>
+        <translation>metrics-server の直近のウィンドウでの CPU 使用量と、Pod の CPU リクエストです。</translation>
+    </message>
+    <message>
+        <source>Memory in use (working set) at metrics-server's last sample, against the pod's memory request.</source>
+        <translation>metrics-server の直近のサンプルでのメモリ使用量（ワーキングセット）と、Pod のメモリリクエストです。</translation>
+    </message>
+    <message>
+        <source>Sampled at %1 UTC.</source>
+        <translation>%1 UTC に取得。</translation>
+    </message>
+</context>
+<context>
     <name>PrivateFile</name>
     <message>
         <source>cannot create the folder</source>
@@ -859,6 +903,14 @@
     <message>
         <source>%1 (%2 of %3)</source>
         <translation>%1（%3 のうち %2）</translation>
+    </message>
+    <message>
+        <source>CPU per pod (%1)</source>
+        <translation>Pod ごとの CPU（%1）</translation>
+    </message>
+    <message>
+        <source>CPU per pod can be set only where kwok simulates the pods' usage. %1</source>
+        <translation>Pod ごとの CPU は、kwok が Pod の使用量をシミュレートしている場合にだけ設定できます。%1</translation>
     </message>
 </context>
 <context>
@@ -1734,6 +1786,81 @@
     </message>
 </context>
 <context>
+    <name>hpascope::CpuUsageWriter</name>
+    <message>
+        <source>pod %1 is gone (deleted before its CPU usage was set)</source>
+        <translation>Pod %1 はもうありません（CPU 使用量を設定する前に削除されました）</translation>
+    </message>
+    <message>
+        <source>you are not allowed to patch pods in namespace %1 (needed to set the CPU usage of pod %2)</source>
+        <translation>namespace %1 で pods を patch する権限がありません（Pod %2 の CPU 使用量の設定に必要です）</translation>
+    </message>
+    <message>
+        <source>pod %1 did not keep the CPU usage annotation: %2</source>
+        <translation>Pod %1 に CPU 使用量のアノテーションが残っていません: %2</translation>
+    </message>
+    <message>
+        <source>setting the CPU usage of pod %1 failed: %2</source>
+        <translation>Pod %1 の CPU 使用量の設定に失敗しました: %2</translation>
+    </message>
+    <message>
+        <source>not connected to a cluster</source>
+        <translation>クラスターに接続していません</translation>
+    </message>
+    <message>
+        <source>Finding the target's pods…</source>
+        <translation>ターゲットの Pod を探しています…</translation>
+    </message>
+    <message>
+        <source>cannot read node %1: %2</source>
+        <translation>ノード %1 を読み取れません: %2</translation>
+    </message>
+    <message>
+        <source>The target has no pods yet to tell whether kwok manages them.</source>
+        <translation>ターゲットにまだ Pod がないため、kwok が管理しているか判断できません。</translation>
+    </message>
+    <message>
+        <source>Checking whether kwok manages the pods' node…</source>
+        <translation>Pod のノードを kwok が管理しているか確認しています…</translation>
+    </message>
+    <message>
+        <source>CPU usage comes from metrics-server; hpascope cannot tell whether kwok simulates it (%1).</source>
+        <translation>CPU 使用量は metrics-server から来ます。kwok がシミュレートしているかを hpascope は判断できません（%1）。</translation>
+    </message>
+    <message>
+        <source>CPU usage comes from metrics-server, which measures the real containers: node %1 is not a kwok node (no kwok.x-k8s.io/node: fake annotation), so there is nothing hpascope could set.</source>
+        <translation>CPU 使用量は実際のコンテナーを測る metrics-server から来ます。ノード %1 は kwok のノードではない（kwok.x-k8s.io/node: fake アノテーションがない）ため、hpascope が設定できるものはありません。</translation>
+    </message>
+    <message>
+        <source>The target's pods are not scheduled on a node yet.</source>
+        <translation>ターゲットの Pod はまだノードにスケジュールされていません。</translation>
+    </message>
+    <message>
+        <source>the target has no pods to set the CPU usage of</source>
+        <translation>ターゲットに CPU 使用量を設定できる Pod がありません</translation>
+    </message>
+    <message>
+        <source>%1 (%2 of %3 pods failed)</source>
+        <translation>%1（%3 個中 %2 個の Pod で失敗）</translation>
+    </message>
+    <message>
+        <source>%1 on 1 new pod too</source>
+        <translation>新しい Pod 1 個にも %1</translation>
+    </message>
+    <message>
+        <source>%1 on %2 new pods too</source>
+        <translation>新しい Pod %2 個にも %1</translation>
+    </message>
+    <message>
+        <source>%1 per pod on 1 pod</source>
+        <translation>Pod ごとに %1（1 個）</translation>
+    </message>
+    <message>
+        <source>%1 per pod on %2 pods</source>
+        <translation>Pod ごとに %1（%2 個）</translation>
+    </message>
+</context>
+<context>
     <name>hpascope::EventListView</name>
     <message>
         <source>Copy</source>
@@ -1848,6 +1975,10 @@
     <message>
         <source>Finding the target's pods…</source>
         <translation>ターゲットの Pod を探しています…</translation>
+    </message>
+    <message>
+        <source>CPU and memory usage are not read.</source>
+        <translation>CPU とメモリの使用量は読み取っていません。</translation>
     </message>
 </context>
 <context>
@@ -2093,6 +2224,26 @@
         <source>Not Ready: for a CPU metric the controller counts it as 0 on a scale-up; for an Object or External metric with a Value target it is not among the ready pods the ratio is applied to.</source>
         <translation>Ready ではありません: CPU メトリクスでは、コントローラーはスケールアップ時にこの Pod を 0 として数えます。Value 目標の Object / External メトリクスでは、比率を掛ける Ready な Pod の数に入りません。</translation>
     </message>
+    <message>
+        <source>%1 without metrics</source>
+        <translation>メトリクスなし %1</translation>
+    </message>
+    <message>
+        <source>metrics-server has no sample of this Running pod: the controller counts it as using 0 on a scale-up and as at target on a scale-down, which damps both.</source>
+        <translation>metrics-server にこの Running の Pod のサンプルがありません。コントローラーはスケールアップでは使用量 0、スケールダウンではターゲットどおりとして数えるため、どちらも抑えられます。</translation>
+    </message>
+    <message>
+        <source>no metrics</source>
+        <translation>メトリクスなし</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>メモリ</translation>
+    </message>
 </context>
 <context>
     <name>hpascope::HpaTableView</name>
@@ -2182,6 +2333,10 @@
         <source>not connected to a cluster</source>
         <translation>クラスターに接続していません</translation>
     </message>
+    <message>
+        <source>The CPU each target pod uses, set through kwok's kwok.x-k8s.io/usage-cpu annotation (pods that appear later get it too); target %1 per pod</source>
+        <translation>ターゲットの各 Pod が使う CPU。kwok の kwok.x-k8s.io/usage-cpu アノテーションで設定します（後から現れる Pod にも設定されます）。ターゲットは Pod ごとに %1</translation>
+    </message>
 </context>
 <context>
     <name>hpascope::MetricWriter</name>
@@ -2235,6 +2390,29 @@
     <message>
         <source>not connected to a cluster</source>
         <translation>クラスターに接続していません</translation>
+    </message>
+</context>
+<context>
+    <name>hpascope::PodUsagePoller</name>
+    <message>
+        <source>metrics.k8s.io is not served (metrics-server not installed): no CPU or memory usage to show, and the HPA controller cannot read Resource metrics either.</source>
+        <translation>metrics.k8s.io が提供されていません（metrics-server が未インストール）。表示できる CPU・メモリ使用量はなく、HPA コントローラーも Resource メトリクスを読めません。</translation>
+    </message>
+    <message>
+        <source>metrics API unavailable: metrics.k8s.io is registered, but metrics-server does not answer (is its pod ready?).</source>
+        <translation>メトリクス API を利用できません。metrics.k8s.io は登録されていますが、metrics-server が応答しません（Pod は Ready ですか？）。</translation>
+    </message>
+    <message>
+        <source>You are not allowed to list pods.metrics.k8s.io in namespace %1: no CPU or memory usage to show.</source>
+        <translation>namespace %1 で pods.metrics.k8s.io を list する権限がありません。CPU・メモリ使用量は表示できません。</translation>
+    </message>
+    <message>
+        <source>The answer of metrics.k8s.io could not be read: %1</source>
+        <translation>metrics.k8s.io の応答を読み取れませんでした: %1</translation>
+    </message>
+    <message>
+        <source>Reading metrics.k8s.io failed: %1</source>
+        <translation>metrics.k8s.io の読み取りに失敗しました: %1</translation>
     </message>
 </context>
 <context>
