@@ -174,9 +174,11 @@ private slots:
         // 2. The real controller scales up (200 % against 50 %: maxReplicas 4), and the pods of
         //    the scale-up get the annotation as they appear.
         QTRY_VERIFY_WITH_TIMEOUT(replicas() >= 2, kTimeoutMs);
-        QTRY_VERIFY_WITH_TIMEOUT(annotations().size() >= 2 && std::all_of(annotations().begin(), annotations().end(),
-                                                                            [](const std::string &a) { return a == "200m"; }),
-                                 60000);
+        auto allAnnotated = [&](const std::string &value) {
+            const std::vector<std::string> all = annotations();
+            return all.size() >= 2 && std::all_of(all.begin(), all.end(), [&](const std::string &a) { return a == value; });
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(allAnnotated("200m"), 60000);
         // 3. The Pods tab shows what metrics.k8s.io reports (both move every 15 s: wait for a moment
         //    they agree), ~200m per pod once metrics-server has two samples at the new rate.
         QTableView *table = pods->table();
