@@ -347,6 +347,11 @@ namespace {
             m_trace.conditions = st.conditions;
             m_trace.end = rel(Clock::now());
             m_trace.rescaleStatuses = rescalesOf(st.statuses);
+            std::set<Millis> stamps;
+            for (const SeenStatus &seen : st.statuses)
+                if (const auto &t = seen.hpa.status.lastScaleTime)
+                    stamps.insert(std::chrono::duration_cast<Millis>(*t - m_t0Wall));
+            m_trace.scaleStamps.assign(stamps.begin(), stamps.end());
             m_trace.verdicts = verdictsOf(
                 st.statuses, m_flags, m_scaleError, m_pushWall, std::chrono::system_clock::now());
         }
@@ -418,6 +423,7 @@ namespace {
             s = post(*m_client,
                 "/apis/autoscaling/v2/namespaces/" + m_ns + "/horizontalpodautoscalers", hpa);
             m_t0 = Clock::now();
+            m_t0Wall = std::chrono::system_clock::now();
             return s ? std::string() : s.error().toString();
         }
 
@@ -463,6 +469,7 @@ namespace {
         const Scenario &m_s;
         std::string m_run, m_ns;
         Clock::time_point m_t0 = Clock::now();
+        kube::api::Time m_t0Wall = std::chrono::system_clock::now(); // m_t0 on the wall clock
         Trace m_trace;
         std::optional<std::string> m_scaleError;
         std::vector<kube::api::Time> m_pushWall; // when each phase's write started (wall clock)

@@ -90,6 +90,10 @@ struct Trace {
     std::vector<SyncVerdict> verdicts; // real side: every status the controller wrote
     std::vector<std::pair<Millis, int>> rescaleStatuses; // real side: each rescale's status, seen when
     std::string settled; // real side: steps taken out as half-written phases (settleHalfWrittenPhases)
+    // Real side: every distinct status.lastScaleTime the controller wrote, relative to the HPA's
+    // creation on the wall clock. Whole seconds, but stamped by the controller at the rescale, so
+    // free of the watch's latency.
+    std::vector<Millis> scaleStamps;
 
     std::vector<int> sequence() const; // distinct consecutive replica counts
     // The first change to `to` after phase `phase`'s push, as a delay from that push.

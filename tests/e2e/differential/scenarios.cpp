@@ -113,20 +113,30 @@ namespace {
         };
     }
 
-    // Successive scale-ups (after the first) must be at least one policy period apart.
     // Successive scale-ups (or scale-downs), after the first, must be at least one policy period
-    // apart.
+    // apart. Seen through watches, two steps can each arrive late by a different amount (2 s of
+    // a 3 s period were measured under load); then the controller's own stamps decide: the i-th
+    // replica change is the i-th lastScaleTime when the counts agree, and whole seconds put two
+    // stamps at most 1 s closer than the rescales were.
     Timing stepsSpaced(Millis period, bool up)
     {
         return [=](const Trace &t, const ControllerFlags &) -> std::string {
-            std::optional<Millis> last;
+            const bool stamped = !t.scaleStamps.empty() && t.scaleStamps.size() == t.replicas.size() - 1;
+            std::optional<std::size_t> last;
             for (std::size_t i = 1; i < t.replicas.size(); ++i) {
                 if ((t.replicas[i].second > t.replicas[i - 1].second) != up)
                     continue;
-                if (last && t.replicas[i].first - *last < period - kEarlySlack)
-                    return std::string(up ? "scale-ups " : "scale-downs ")
-                        + ms(t.replicas[i].first - *last) + " apart, policy period " + ms(period);
-                last = t.replicas[i].first;
+                if (last) {
+                    const Millis seen = t.replicas[i].first - t.replicas[*last].first;
+                    const bool stampsAgree
+                        = stamped && t.scaleStamps[i - 1] - t.scaleStamps[*last - 1] >= period - Millis(1000);
+                    if (seen < period - kEarlySlack && !stampsAgree)
+                        return std::string(up ? "scale-ups " : "scale-downs ") + ms(seen) + " apart, policy period "
+                            + ms(period)
+                            + (stamped ? ", lastScaleTime " + ms(t.scaleStamps[i - 1] - t.scaleStamps[*last - 1]) + " apart"
+                                       : ", no lastScaleTime per step");
+                }
+                last = i;
             }
             return { };
         };
