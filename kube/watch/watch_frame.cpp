@@ -134,4 +134,22 @@ std::optional<WatchFrame> parseWatchFrame(std::string_view line)
     return WatchFrame{type->get<std::string>(), std::move(*object)};
 }
 
+std::string metadataString(const nlohmann::json &obj, const char *field)
+{
+    auto m = obj.find("metadata");
+    if (m == obj.end() || !m->is_object())
+        return {};
+    auto f = m->find(field);
+    return f != m->end() && f->is_string() ? f->get<std::string>() : std::string();
+}
+
+std::string objectKey(const nlohmann::json &obj)
+{
+    const std::string ns = metadataString(obj, "namespace");
+    const std::string name = metadataString(obj, "name");
+    return ns.empty() ? name : ns + "/" + name;
+}
+
+int statusCode(const nlohmann::json &status) { return status.value("code", 0); }
+
 } // namespace kube::watch

@@ -24,4 +24,12 @@ struct WatchFrame {
 // shape is parsed whole.
 std::optional<WatchFrame> parseWatchFrame(std::string_view line);
 
+// What the Reflector reads from a frame's object (and from list items):
+// metadata.<field> when it is a string, else "".
+std::string metadataString(const nlohmann::json &obj, const char *field);
+// "namespace/name", or "name" for a cluster-scoped object.
+std::string objectKey(const nlohmann::json &obj);
+// An ERROR frame's object is a metav1.Status: its code (410: the watch expired), 0 when absent.
+int statusCode(const nlohmann::json &status);
+
 } // namespace kube::watch
