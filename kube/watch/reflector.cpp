@@ -146,10 +146,10 @@ struct Reflector::Impl : std::enable_shared_from_this<Impl> {
         if (!list.is_object() || !list.contains("items") || !(list["items"].is_array() || list["items"].is_null()))
             return fail(decodeError("the list response from " + opts.path + " is not a Kubernetes list"));
         // Items in a list carry no kind/apiVersion; fill them in so consumers see whole objects.
-        std::string kind = list.value("kind", "");
+        std::string kind = stringMember(list, "kind");
         if (kind.size() > 4 && kind.compare(kind.size() - 4, 4, "List") == 0)
             kind.resize(kind.size() - 4);
-        const std::string apiVersion = list.value("apiVersion", "");
+        const std::string apiVersion = stringMember(list, "apiVersion");
         if (list["items"].is_array()) {
             for (auto &item : list["items"]) {
                 if (!item.is_object())

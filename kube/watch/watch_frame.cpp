@@ -1,5 +1,8 @@
 #include "kube/watch/watch_frame.h"
 
+#include <climits>
+#include <cstdint>
+
 namespace kube::watch {
 namespace {
 
@@ -134,13 +137,18 @@ std::optional<WatchFrame> parseWatchFrame(std::string_view line)
     return WatchFrame{type->get<std::string>(), std::move(*object)};
 }
 
+std::string stringMember(const nlohmann::json &obj, const char *key)
+{
+    if (!obj.is_object())
+        return {};
+    const auto f = obj.find(key);
+    return f != obj.end() && f->is_string() ? f->get<std::string>() : std::string();
+}
+
 std::string metadataString(const nlohmann::json &obj, const char *field)
 {
-    auto m = obj.find("metadata");
-    if (m == obj.end() || !m->is_object())
-        return {};
-    auto f = m->find(field);
-    return f != m->end() && f->is_string() ? f->get<std::string>() : std::string();
+    const auto m = obj.find("metadata");
+    return m == obj.end() ? std::string() : stringMember(*m, field);
 }
 
 std::string objectKey(const nlohmann::json &obj)
@@ -150,6 +158,17 @@ std::string objectKey(const nlohmann::json &obj)
     return ns.empty() ? name : ns + "/" + name;
 }
 
-int statusCode(const nlohmann::json &status) { return status.value("code", 0); }
+int statusCode(const nlohmann::json &status)
+{
+    // Not status.value("code", 0): that throws for a code of any other type ("410", 4.1e2, {}),
+    // and nothing on the network thread catches it.
+    const auto code = status.find("code");
+    if (code == status.end() || !code->is_number_integer())
+        return 0;
+    if (code->is_number_unsigned())
+        return code->get<std::uint64_t>() <= static_cast<std::uint64_t>(INT_MAX) ? code->get<int>() : 0;
+    const std::int64_t v = code->get<std::int64_t>();
+    return v >= INT_MIN && v <= INT_MAX ? static_cast<int>(v) : 0;
+}
 
 } // namespace kube::watch

@@ -24,12 +24,16 @@ struct WatchFrame {
 // shape is parsed whole.
 std::optional<WatchFrame> parseWatchFrame(std::string_view line);
 
-// What the Reflector reads from a frame's object (and from list items):
+// What the Reflector reads from a frame's object (and from lists), never throwing (json::value
+// throws for a member of another type, null included):
+// obj.<key> when obj is an object and that member a string, else "".
+std::string stringMember(const nlohmann::json &obj, const char *key);
 // metadata.<field> when it is a string, else "".
 std::string metadataString(const nlohmann::json &obj, const char *field);
 // "namespace/name", or "name" for a cluster-scoped object.
 std::string objectKey(const nlohmann::json &obj);
-// An ERROR frame's object is a metav1.Status: its code (410: the watch expired), 0 when absent.
+// An ERROR frame's object is a metav1.Status: its code (410: the watch expired); 0 when absent
+// or not an int32 (a hostile or broken server may send anything there).
 int statusCode(const nlohmann::json &status);
 
 } // namespace kube::watch
