@@ -246,6 +246,9 @@ void TestKubeconfig::malformed_data()
         {S("clusters[dev].insecure-skip-tls-verify"), S("must be true or false")});
     row("exec-args-not-strings", AtLoad, "InvalidKubeconfig",
         {S("users[dev].exec.args[0]"), S("must be a string")});
+    row("exec-extension-aliases", AtLoad, "InvalidKubeconfig",
+        {S(":12: clusters[dev].extensions[client.authentication.k8s.io/exec]"),
+         S("over 100000 values once its aliases are expanded")});
     row("is-a-directory", AtLoad, "KubeconfigUnreadable", {S("cannot be read"), S("directory")});
     row("unreadable", AtLoad, "KubeconfigUnreadable", {S("cannot be read"), S("Permission denied")});
     row("unknown-current-context", AtLoad, "ContextNotFound",
