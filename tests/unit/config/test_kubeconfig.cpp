@@ -304,6 +304,8 @@ void TestKubeconfig::malformed_data()
         {S("users[dev].client-certificate"), S("certs/missing.crt"), S("No such file")});
     row("token-file-missing", AtRestConfig, "TokenFileError",
         {S("users[dev].tokenFile"), S("secrets/no-such-token"), S("No such file")});
+    row("token-file-endless", AtRestConfig, "TokenFileError",
+        {S("users[dev].tokenFile"), S("/dev/zero cannot be read: File too large")});
     row("basic-auth", AtRestConfig, "UnsupportedAuth",
         {S("users[dev].username"),
          S("basic authentication is not supported by hpascope (removed from Kubernetes in 1.19); "
