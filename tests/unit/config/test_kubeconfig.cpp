@@ -158,6 +158,28 @@ private slots:
         QCOMPARE(kc->contextNames(), std::vector<std::string>{"c-ctx"});
     }
 
+    // The fuzzer's entry point: the same parse, merge and context choice as load(), from text.
+    void fromTextReadsNoFile()
+    {
+        const std::string text = "current-context: dev\n"
+                                 "clusters: [{name: dev, cluster: {server: \"https://10.0.0.1:6443\"}}]\n"
+                                 "users: [{name: dev, user: {token: t0k3n}}]\n"
+                                 "contexts: [{name: dev, context: {cluster: dev, user: dev, namespace: web}}]\n";
+        const auto kc = Kubeconfig::fromText("/nonexistent/config", text, options());
+        QVERIFY(kc.ok());
+        QCOMPARE(kc->files(), std::vector<std::string>{"/nonexistent/config"});
+        const auto rc = kc->restConfig();
+        QVERIFY2(rc.ok(), rc.ok() ? "" : rc.error().toString().c_str());
+        QCOMPARE(rc->server, std::string("https://10.0.0.1:6443"));
+        QCOMPARE(rc->namespaceName, std::string("web"));
+        LoadOptions other = options();
+        other.context = "nope";
+        const auto missing = Kubeconfig::fromText("/nonexistent/config", text, other);
+        QVERIFY(!missing.ok());
+        QCOMPARE(missing.error().reason, std::string("ContextNotFound"));
+        QVERIFY(!Kubeconfig::fromText("/nonexistent/config", "[a, b", options()).ok());
+    }
+
     void relativePathsAndClusterFields()
     {
         const QString config = path(QStringLiteral("conf/config"));
