@@ -137,14 +137,6 @@ std::optional<WatchFrame> parseWatchFrame(std::string_view line)
     return WatchFrame{type->get<std::string>(), std::move(*object)};
 }
 
-std::string stringMember(const nlohmann::json &obj, const char *key)
-{
-    if (!obj.is_object())
-        return {};
-    const auto f = obj.find(key);
-    return f != obj.end() && f->is_string() ? f->get<std::string>() : std::string();
-}
-
 std::string metadataString(const nlohmann::json &obj, const char *field)
 {
     const auto m = obj.find("metadata");

@@ -1,6 +1,8 @@
 #pragma once
 // One line of a watch stream: {"type":"MODIFIED","object":{...}}. The Reflector decodes every
 // frame through this (and tests/bench/bench_decode measures it the same way).
+#include "kube/core/json.h"
+
 #include <nlohmann/json.hpp>
 
 #include <optional>
@@ -24,11 +26,8 @@ struct WatchFrame {
 // shape is parsed whole.
 std::optional<WatchFrame> parseWatchFrame(std::string_view line);
 
-// What the Reflector reads from a frame's object (and from lists), never throwing (json::value
-// throws for a member of another type, null included):
-// obj.<key> when obj is an object and that member a string, else "".
-std::string stringMember(const nlohmann::json &obj, const char *key);
-// metadata.<field> when it is a string, else "".
+// What the Reflector reads from a frame's object (and from lists), never throwing (see
+// kube/core/json.h): metadata.<field> when it is a string, else "".
 std::string metadataString(const nlohmann::json &obj, const char *field);
 // "namespace/name", or "name" for a cluster-scoped object.
 std::string objectKey(const nlohmann::json &obj);
