@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # hpascope's one setup script: install what is missing, build, then run the app or the tests.
 #   ./dev.sh run [hpascope args...]   build and launch hpascope (no args: on the demo cluster)
-#   ./dev.sh test                     build and run the whole test suite (unit, GUI, package, e2e)
+#   ./dev.sh test                     build and run the whole test suite (unit, GUI, fuzz smoke,
+#                                     asan, package, e2e)
 #   ./dev.sh deps                     only install (or, as non-root, print) the missing packages
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -13,6 +14,7 @@ PACKAGES=(
     libcurl4-openssl-dev libssl-dev nlohmann-json3-dev libyaml-cpp-dev zlib1g-dev
     python3 openssl curl iproute2 procps xvfb xauth fonts-dejavu-core poppler-utils
     ccache dpkg-dev desktop-file-utils appstream
+    clang libclang-rt-14-dev
 )
 
 missing_packages() {
@@ -101,6 +103,11 @@ test)
     ensure_deps
     build dev
     ctest --preset dev
+    # The parsers of untrusted bytes under libFuzzer (ASan + UBSan), 30 s each from their seed
+    # corpora; then the unit and GUI tiers again under the sanitizers (asan preset).
+    tests/fuzz/run 30
+    build asan
+    ctest --preset asan
     # The .deb extracted into a scratch root and run; packaged from the dev tree just built (the
     # release tree would be a second, optimized build: ~20 min cold).
     HPASCOPE_PACKAGE_PRESET=dev tests/package/check

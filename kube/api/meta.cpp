@@ -79,6 +79,10 @@ std::optional<Time> parseTime(std::string_view s)
 
     const auto t = chr::sys_days(ymd) + chr::hours(hour) + chr::minutes(minute)
         + chr::seconds(second) - chr::minutes(offsetMinutes);
+    // Time counts nanoseconds in 64 bits: years 1678 to 2262. RFC 3339 allows 0000 to 9999
+    // (and Go's time.Time holds them); a time beyond Time's range is refused, not wrapped.
+    if (t < chr::ceil<chr::seconds>(Time::min()) || t >= chr::floor<chr::seconds>(Time::max()))
+        return std::nullopt;
     return chr::time_point_cast<Time::duration>(t)
         + chr::duration_cast<Time::duration>(chr::nanoseconds(nanos));
 }

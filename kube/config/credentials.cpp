@@ -1,11 +1,8 @@
 #include "kube/config/credentials.h"
 
 #include "kube/config/config_error.h"
+#include "kube/config/file_util.h"
 
-#include <cerrno>
-#include <cstring>
-#include <fstream>
-#include <sstream>
 
 namespace kube::config {
 
@@ -21,19 +18,13 @@ Result<Credentials> StaticCredentialProvider::credentials(bool)
 
 std::string readTokenFile(const std::string &path, std::string *problem)
 {
-    errno = 0;
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-        *problem = std::string("cannot be read: ") + std::strerror(errno ? errno : ENOENT);
+    // readWholeFile, not a stream read to the end: a token file that never ends (/dev/zero, a
+    // log given by mistake) is refused past 16 MiB instead of filling memory.
+    std::string token;
+    if (const int err = detail::readWholeFile(path, &token); err != 0) {
+        *problem = detail::readProblem(err);
         return {};
     }
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    if (in.bad()) {
-        *problem = "cannot be read";
-        return {};
-    }
-    std::string token = ss.str();
     const auto first = token.find_first_not_of(" \t\r\n");
     if (first == std::string::npos) {
         *problem = "is empty (no token in the file)";

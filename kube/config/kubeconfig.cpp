@@ -57,11 +57,37 @@ Error noKubeconfig(std::string message)
 
 } // namespace
 
+Kubeconfig::Kubeconfig(const LoadOptions &opts)
+    : m_env(opts.env.empty() ? Environment::fromProcess() : Environment::fromMap(opts.env)),
+      m_namespaceOverride(opts.namespaceOverride)
+{
+}
+
+Result<Kubeconfig> Kubeconfig::fromText(const std::string &path, const std::string &text,
+                                        const LoadOptions &opts)
+{
+    Kubeconfig kc(opts);
+    if (Status added = kc.add(path, text); !added)
+        return added.error();
+    if (Status chosen = kc.chooseContext(opts); !chosen)
+        return chosen.error();
+    return kc;
+}
+
+Status Kubeconfig::add(const std::string &path, const std::string &text)
+{
+    Result<RawFile> parsed = parseKubeconfig(path, text);
+    if (!parsed)
+        return parsed.error();
+    if (parsed->empty)
+        m_warnings.push_back(path + " is empty");
+    m_files.push_back(path);
+    return merge(std::move(parsed.value()));
+}
+
 Result<Kubeconfig> Kubeconfig::load(const LoadOptions &opts)
 {
-    Kubeconfig kc;
-    kc.m_env = opts.env.empty() ? Environment::fromProcess() : Environment::fromMap(opts.env);
-    kc.m_namespaceOverride = opts.namespaceOverride;
+    Kubeconfig kc(opts);
 
     enum class Source { Explicit, EnvList, Home } source;
     std::vector<std::string> chain;
@@ -97,14 +123,8 @@ Result<Kubeconfig> Kubeconfig::load(const LoadOptions &opts)
         }
         if (err != 0)
             return configError(reason::Unreadable, {path}, {}, readProblem(err));
-        Result<RawFile> parsed = parseKubeconfig(path, text);
-        if (!parsed)
-            return parsed.error();
-        if (parsed->empty)
-            kc.m_warnings.push_back(path + " is empty");
-        kc.m_files.push_back(path);
-        if (Status merged = kc.merge(std::move(parsed.value())); !merged)
-            return merged.error();
+        if (Status added = kc.add(path, text); !added)
+            return added.error();
     }
 
     if (kc.m_files.empty()) {
@@ -115,23 +135,30 @@ Result<Kubeconfig> Kubeconfig::load(const LoadOptions &opts)
                             + joined(missing) + ")");
     }
 
+    if (Status chosen = kc.chooseContext(opts); !chosen)
+        return chosen.error();
+    return kc;
+}
+
+Status Kubeconfig::chooseContext(const LoadOptions &opts)
+{
     if (!opts.context.empty()) {
-        if (kc.m_contexts.count(opts.context) == 0) {
+        if (m_contexts.count(opts.context) == 0) {
             Error e = makeError(Error::Kind::Config,
                                 "context \"" + opts.context
                                     + "\" given with --context is not defined in "
-                                    + joined(kc.m_files),
-                                "available contexts: " + joined(kc.contextNames()));
+                                    + joined(m_files),
+                                "available contexts: " + joined(contextNames()));
             e.reason = reason::ContextNotFound;
             return e;
         }
-        kc.m_currentContext = opts.context;
-        kc.m_currentContextWhere = {"--context"};
-    } else if (!kc.m_currentContext.empty() && kc.m_contexts.count(kc.m_currentContext) == 0) {
-        kc.m_warnings.push_back(locationOf(kc.m_currentContextWhere) + ": current-context \""
-                                + kc.m_currentContext + "\" is not defined");
+        m_currentContext = opts.context;
+        m_currentContextWhere = {"--context"};
+    } else if (!m_currentContext.empty() && m_contexts.count(m_currentContext) == 0) {
+        m_warnings.push_back(locationOf(m_currentContextWhere) + ": current-context \""
+                             + m_currentContext + "\" is not defined");
     }
-    return kc;
+    return success();
 }
 
 // client-go merges with mergo in reverse order with override, so for every named entry and for

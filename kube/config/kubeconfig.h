@@ -28,6 +28,10 @@ public:
     // UI shows, not a failure); "KubeconfigNotFound" for a missing --kubeconfig; others name the
     // file, the entry and the problem.
     static Result<Kubeconfig> load(const LoadOptions &opts);
+    // One kubeconfig given as text, as if `path` held it and opts.kubeconfigPath named it: reads
+    // no file itself (restConfig() still reads the files its entries name). For the fuzzer.
+    static Result<Kubeconfig> fromText(const std::string &path, const std::string &text,
+                                       const LoadOptions &opts);
 
     std::vector<std::string> files() const { return m_files; } // merged, in order
     std::vector<std::string> contextNames() const;             // sorted
@@ -39,6 +43,11 @@ public:
 
 private:
     Kubeconfig() = default;
+    explicit Kubeconfig(const LoadOptions &opts);
+    // Parses one file's text and merges it.
+    Status add(const std::string &path, const std::string &text);
+    // Applies opts.context once every file is merged.
+    Status chooseContext(const LoadOptions &opts);
     Status merge(detail::RawFile file);
 
     Environment m_env;

@@ -33,19 +33,30 @@ std::string lower(std::string s)
     return s;
 }
 
-nlohmann::json toJson(const YAML::Node &node)
+// An exec extension is a small configuration blob handed to the plugin. Aliases let a few hundred
+// bytes of YAML name a billion values (each `*a` repeats all of `&a`, and so on), so the
+// conversion counts the values it writes and gives up past this many.
+constexpr std::size_t kMaxExtensionValues = 100000;
+
+struct TooLarge {};
+
+// Throws TooLarge once `budget` values are used up.
+nlohmann::json toJson(const YAML::Node &node, std::size_t &budget)
 {
+    if (budget == 0)
+        throw TooLarge{};
+    --budget;
     switch (node.Type()) {
     case YAML::NodeType::Sequence: {
         auto arr = nlohmann::json::array();
         for (const auto &item : node)
-            arr.push_back(toJson(item));
+            arr.push_back(toJson(item, budget));
         return arr;
     }
     case YAML::NodeType::Map: {
         auto obj = nlohmann::json::object();
         for (const auto &kv : node)
-            obj[kv.first.Scalar()] = toJson(kv.second);
+            obj[kv.first.Scalar()] = toJson(kv.second, budget);
         return obj;
     }
     case YAML::NodeType::Scalar: {
@@ -181,6 +192,19 @@ public:
         }
     }
 
+    nlohmann::json extension(const YAML::Node &n, const std::string &entry) const
+    {
+        std::size_t budget = kMaxExtensionValues;
+        try {
+            return toJson(n, budget);
+        } catch (const TooLarge &) {
+            fail(n, entry + ".extensions[" + kExecExtensionName + "]",
+                 "holds over " + std::to_string(kMaxExtensionValues)
+                     + " values once its aliases are expanded; an exec extension is a small "
+                       "configuration for the plugin");
+        }
+    }
+
     RawExec exec(const YAML::Node &n, const std::string &entry) const
     {
         RawExec e;
@@ -245,7 +269,7 @@ public:
             for (const auto &ext : exts) {
                 if (ext.IsMap() && ext["name"].IsScalar()
                     && ext["name"].Scalar() == kExecExtensionName)
-                    cl.execExtension = toJson(ext["extension"]);
+                    cl.execExtension = extension(ext["extension"], entry);
             }
             file.clusters.push_back(std::move(cl));
         });

@@ -1,5 +1,7 @@
 #include "kube/http/errors.h"
 
+#include "kube/core/json.h"
+
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -143,7 +145,7 @@ Error errorFromResponse(int status, const std::map<std::string, std::string> &he
     std::string serverMessage;
     std::string causes;
     nlohmann::json j = nlohmann::json::parse(body, nullptr, /*allow_exceptions=*/false);
-    const bool isStatus = j.is_object() && j.value("kind", "") == "Status";
+    const bool isStatus = stringMember(j, "kind") == "Status";
     if (isStatus) {
         if (j.contains("reason") && j["reason"].is_string() && !j["reason"].get<std::string>().empty())
             e.reason = j["reason"].get<std::string>();
@@ -158,8 +160,8 @@ Error errorFromResponse(int status, const std::map<std::string, std::string> &he
                 for (const auto &c : d["causes"]) {
                     if (!c.is_object())
                         continue;
-                    std::string field = c.value("field", "");
-                    std::string msg = c.value("message", "");
+                    std::string field = stringMember(c, "field");
+                    std::string msg = stringMember(c, "message");
                     if (!causes.empty())
                         causes += "; ";
                     causes += field.empty() ? msg : field + ": " + msg;

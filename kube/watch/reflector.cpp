@@ -21,22 +21,6 @@ using SteadyClock = std::chrono::steady_clock;
 // that closes watches at once cannot make the reflector spin (reflector.go "very short watch").
 constexpr std::chrono::seconds kShortWatch{1};
 
-std::string metaString(const json &obj, const char *field)
-{
-    auto m = obj.find("metadata");
-    if (m == obj.end() || !m->is_object())
-        return {};
-    auto f = m->find(field);
-    return f != m->end() && f->is_string() ? f->get<std::string>() : std::string();
-}
-
-std::string keyOf(const json &obj)
-{
-    const std::string ns = metaString(obj, "namespace");
-    const std::string name = metaString(obj, "name");
-    return ns.empty() ? name : ns + "/" + name;
-}
-
 Error decodeError(std::string message)
 {
     Error e = makeError(Error::Kind::Decode, std::move(message));
@@ -162,10 +146,10 @@ struct Reflector::Impl : std::enable_shared_from_this<Impl> {
         if (!list.is_object() || !list.contains("items") || !(list["items"].is_array() || list["items"].is_null()))
             return fail(decodeError("the list response from " + opts.path + " is not a Kubernetes list"));
         // Items in a list carry no kind/apiVersion; fill them in so consumers see whole objects.
-        std::string kind = list.value("kind", "");
+        std::string kind = stringMember(list, "kind");
         if (kind.size() > 4 && kind.compare(kind.size() - 4, 4, "List") == 0)
             kind.resize(kind.size() - 4);
-        const std::string apiVersion = list.value("apiVersion", "");
+        const std::string apiVersion = stringMember(list, "apiVersion");
         if (list["items"].is_array()) {
             for (auto &item : list["items"]) {
                 if (!item.is_object())
@@ -180,7 +164,7 @@ struct Reflector::Impl : std::enable_shared_from_this<Impl> {
                 pending.push_back(std::move(item));
             }
         }
-        const std::string next = metaString(list, "continue");
+        const std::string next = metadataString(list, "continue");
         if (!next.empty())
             return listPage(next);
 
@@ -190,8 +174,8 @@ struct Reflector::Impl : std::enable_shared_from_this<Impl> {
             std::lock_guard lock(dataMutex);
             versions.clear();
             for (const auto &item : items)
-                versions[keyOf(item)] = metaString(item, "resourceVersion");
-            resourceVersion = metaString(list, "resourceVersion");
+                versions[objectKey(item)] = metadataString(item, "resourceVersion");
+            resourceVersion = metadataString(list, "resourceVersion");
         }
         synced = true;
         if (handler.onSynced)
@@ -313,12 +297,12 @@ struct Reflector::Impl : std::enable_shared_from_this<Impl> {
         json &obj = frame->object;
         if (type == "ERROR") {
             abortWatch();
-            const int code = obj.value("code", 0);
+            const int code = statusCode(obj);
             if (code == 410)
                 return relist("the watch expired (410 Gone); listing again");
             return fail(http::errorFromResponse(code, {}, obj.dump(), "WATCH", opts.path));
         }
-        const std::string rv = metaString(obj, "resourceVersion");
+        const std::string rv = metadataString(obj, "resourceVersion");
         if (type == "BOOKMARK") {
             ++watchEvents; // a bookmark proves the watch is healthy (client-go counts it too)
             std::lock_guard lock(dataMutex);
@@ -339,9 +323,9 @@ struct Reflector::Impl : std::enable_shared_from_this<Impl> {
         {
             std::lock_guard lock(dataMutex);
             if (event == EventType::Deleted)
-                versions.erase(keyOf(obj));
+                versions.erase(objectKey(obj));
             else
-                versions[keyOf(obj)] = rv;
+                versions[objectKey(obj)] = rv;
             if (!rv.empty())
                 resourceVersion = rv;
         }

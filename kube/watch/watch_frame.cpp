@@ -1,5 +1,8 @@
 #include "kube/watch/watch_frame.h"
 
+#include <climits>
+#include <cstdint>
+
 namespace kube::watch {
 namespace {
 
@@ -132,6 +135,32 @@ std::optional<WatchFrame> parseWatchFrame(std::string_view line)
     if (type == frame.end() || !type->is_string() || object == frame.end() || !object->is_object())
         return std::nullopt;
     return WatchFrame{type->get<std::string>(), std::move(*object)};
+}
+
+std::string metadataString(const nlohmann::json &obj, const char *field)
+{
+    const auto m = obj.find("metadata");
+    return m == obj.end() ? std::string() : stringMember(*m, field);
+}
+
+std::string objectKey(const nlohmann::json &obj)
+{
+    const std::string ns = metadataString(obj, "namespace");
+    const std::string name = metadataString(obj, "name");
+    return ns.empty() ? name : ns + "/" + name;
+}
+
+int statusCode(const nlohmann::json &status)
+{
+    // Not status.value("code", 0): that throws for a code of any other type ("410", 4.1e2, {}),
+    // and nothing on the network thread catches it.
+    const auto code = status.find("code");
+    if (code == status.end() || !code->is_number_integer())
+        return 0;
+    if (code->is_number_unsigned())
+        return code->get<std::uint64_t>() <= static_cast<std::uint64_t>(INT_MAX) ? code->get<int>() : 0;
+    const std::int64_t v = code->get<std::int64_t>();
+    return v >= INT_MIN && v <= INT_MAX ? static_cast<int>(v) : 0;
 }
 
 } // namespace kube::watch

@@ -347,6 +347,14 @@ void TestHpaDecode::times_data()
     QTest::newRow("empty fraction") << QByteArray("2025-03-14T09:26:53.Z") << QByteArray() << QByteArray();
     QTest::newRow("trailing text") << QByteArray("2025-03-14T09:26:53Zx") << QByteArray() << QByteArray();
     QTest::newRow("date only") << QByteArray("2025-03-14") << QByteArray() << QByteArray();
+    // Found by fuzz_watch_frame: the nanosecond count of year 9999 overflowed int64 (UB).
+    QTest::newRow("year 9999") << QByteArray("9999-12-31T23:59:59Z") << QByteArray() << QByteArray();
+    QTest::newRow("year 0") << QByteArray("0000-01-01T00:00:00Z") << QByteArray() << QByteArray();
+    QTest::newRow("last whole second") << QByteArray("2262-04-11T23:47:15Z") << QByteArray("2262-04-11T23:47:15Z")
+                                       << QByteArray("2262-04-11T23:47:15.000000Z");
+    QTest::newRow("past the range") << QByteArray("2262-04-11T23:47:16.5Z") << QByteArray() << QByteArray();
+    QTest::newRow("first whole second") << QByteArray("1677-09-21T00:12:44Z") << QByteArray("1677-09-21T00:12:44Z")
+                                        << QByteArray("1677-09-21T00:12:44.000000Z");
 }
 
 void TestHpaDecode::times()

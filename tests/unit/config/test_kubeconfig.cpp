@@ -158,6 +158,28 @@ private slots:
         QCOMPARE(kc->contextNames(), std::vector<std::string>{"c-ctx"});
     }
 
+    // The fuzzer's entry point: the same parse, merge and context choice as load(), from text.
+    void fromTextReadsNoFile()
+    {
+        const std::string text = "current-context: dev\n"
+                                 "clusters: [{name: dev, cluster: {server: \"https://10.0.0.1:6443\"}}]\n"
+                                 "users: [{name: dev, user: {token: t0k3n}}]\n"
+                                 "contexts: [{name: dev, context: {cluster: dev, user: dev, namespace: web}}]\n";
+        const auto kc = Kubeconfig::fromText("/nonexistent/config", text, options());
+        QVERIFY(kc.ok());
+        QCOMPARE(kc->files(), std::vector<std::string>{"/nonexistent/config"});
+        const auto rc = kc->restConfig();
+        QVERIFY2(rc.ok(), rc.ok() ? "" : rc.error().toString().c_str());
+        QCOMPARE(rc->server, std::string("https://10.0.0.1:6443"));
+        QCOMPARE(rc->namespaceName, std::string("web"));
+        LoadOptions other = options();
+        other.context = "nope";
+        const auto missing = Kubeconfig::fromText("/nonexistent/config", text, other);
+        QVERIFY(!missing.ok());
+        QCOMPARE(missing.error().reason, std::string("ContextNotFound"));
+        QVERIFY(!Kubeconfig::fromText("/nonexistent/config", "[a, b", options()).ok());
+    }
+
     void relativePathsAndClusterFields()
     {
         const QString config = path(QStringLiteral("conf/config"));
@@ -246,6 +268,9 @@ void TestKubeconfig::malformed_data()
         {S("clusters[dev].insecure-skip-tls-verify"), S("must be true or false")});
     row("exec-args-not-strings", AtLoad, "InvalidKubeconfig",
         {S("users[dev].exec.args[0]"), S("must be a string")});
+    row("exec-extension-aliases", AtLoad, "InvalidKubeconfig",
+        {S(":12: clusters[dev].extensions[client.authentication.k8s.io/exec]"),
+         S("over 100000 values once its aliases are expanded")});
     row("is-a-directory", AtLoad, "KubeconfigUnreadable", {S("cannot be read"), S("directory")});
     row("unreadable", AtLoad, "KubeconfigUnreadable", {S("cannot be read"), S("Permission denied")});
     row("unknown-current-context", AtLoad, "ContextNotFound",
@@ -301,6 +326,8 @@ void TestKubeconfig::malformed_data()
         {S("users[dev].client-certificate"), S("certs/missing.crt"), S("No such file")});
     row("token-file-missing", AtRestConfig, "TokenFileError",
         {S("users[dev].tokenFile"), S("secrets/no-such-token"), S("No such file")});
+    row("token-file-endless", AtRestConfig, "TokenFileError",
+        {S("users[dev].tokenFile"), S("/dev/zero cannot be read: File too large")});
     row("basic-auth", AtRestConfig, "UnsupportedAuth",
         {S("users[dev].username"),
          S("basic authentication is not supported by hpascope (removed from Kubernetes in 1.19); "

@@ -501,6 +501,28 @@ private slots:
         QCOMPARE(listCount(), 1);
     }
 
+    // Members of unexpected types (a list's kind null, its apiVersion a number, an ERROR frame's
+    // code a string) threw nlohmann::type_error out of the network thread's callback, which
+    // ended the process: now the list is read without them and the frame backs off as an error.
+    void wrongTypedMembersDoNotThrow()
+    {
+        json list = listBody({hpa("a", "5")}, "10");
+        list["kind"] = nullptr;
+        list["apiVersion"] = 2;
+        json gone = statusObj(410, "Expired", "too old resource version");
+        gone["code"] = "410";
+        QVERIFY(m_server.setRoutes(json::array({
+            route("", {{{"json", list}}}),
+            route("1", {{{"chunks", {frame("ERROR", gone)}}, {"end", "hang"}}, hangForever()}),
+        })));
+        Recorder rec;
+        Reflector r(m_client, fastOptions(), rec.handler());
+        r.start();
+        QVERIFY(waitUntil([&] { return rec.sawState(ConnectionState::Kind::BackingOff, "too old resource version"); }));
+        r.stop();
+        QCOMPARE(rec.syncTypes.front(), std::vector<std::string>{" "}); // neither filled in
+    }
+
     void refusedConnectionIsProbedWithoutGrowingTheBackoff()
     {
         // Nothing listens on port 1: each retry must come within the probe interval (+25 %

@@ -110,6 +110,31 @@ private slots:
         COMPARE_JSON(error->object["code"], json(410));
     }
 
+    // A Status code of the wrong type threw nlohmann::type_error out of the reflector's
+    // network-thread callback (value("code", 0)), which ended the process.
+    void statusCodeOfAnyShape_data()
+    {
+        QTest::addColumn<QByteArray>("status");
+        QTest::addColumn<int>("code");
+        QTest::newRow("410") << QByteArray(R"({"code":410})") << 410;
+        QTest::newRow("negative") << QByteArray(R"({"code":-1})") << -1;
+        QTest::newRow("absent") << QByteArray(R"({"status":"Failure"})") << 0;
+        QTest::newRow("null") << QByteArray(R"({"code":null})") << 0;
+        QTest::newRow("string") << QByteArray(R"({"code":"410"})") << 0;
+        QTest::newRow("float") << QByteArray(R"({"code":410.0})") << 0;
+        QTest::newRow("object") << QByteArray(R"({"code":{"value":410}})") << 0;
+        QTest::newRow("beyond int32") << QByteArray(R"({"code":4294967706})") << 0;
+        QTest::newRow("beyond int64") << QByteArray(R"({"code":18446744073709551615})") << 0;
+        QTest::newRow("below int32") << QByteArray(R"({"code":-2147483649})") << 0;
+    }
+
+    void statusCodeOfAnyShape()
+    {
+        QFETCH(QByteArray, status);
+        QFETCH(int, code);
+        QCOMPARE(statusCode(json::parse(status.toStdString())), code);
+    }
+
     // Random metadata whose strings hold quotes, backslashes, brackets and the key itself: the cut
     // must remove exactly metadata.managedFields, never a byte more or less.
     void randomFramesLoseOnlyManagedFields()
