@@ -37,26 +37,32 @@ std::string lower(std::string s)
 // bytes of YAML name a billion values (each `*a` repeats all of `&a`, and so on), so the
 // conversion counts the values it writes and gives up past this many.
 constexpr std::size_t kMaxExtensionValues = 100000;
+// And an alias inside its own anchor (`a: &a [*a]`) makes the graph a cycle: each level is a call,
+// so the depth is bounded too, far below what the stack holds.
+constexpr int kMaxExtensionDepth = 64;
 
 struct TooLarge {};
+struct TooDeep {};
 
-// Throws TooLarge once `budget` values are used up.
-nlohmann::json toJson(const YAML::Node &node, std::size_t &budget)
+// Throws TooLarge once `budget` values are used up, TooDeep past kMaxExtensionDepth levels.
+nlohmann::json toJson(const YAML::Node &node, std::size_t &budget, int depth = 0)
 {
     if (budget == 0)
         throw TooLarge{};
+    if (depth > kMaxExtensionDepth)
+        throw TooDeep{};
     --budget;
     switch (node.Type()) {
     case YAML::NodeType::Sequence: {
         auto arr = nlohmann::json::array();
         for (const auto &item : node)
-            arr.push_back(toJson(item, budget));
+            arr.push_back(toJson(item, budget, depth + 1));
         return arr;
     }
     case YAML::NodeType::Map: {
         auto obj = nlohmann::json::object();
         for (const auto &kv : node)
-            obj[kv.first.Scalar()] = toJson(kv.second, budget);
+            obj[kv.first.Scalar()] = toJson(kv.second, budget, depth + 1);
         return obj;
     }
     case YAML::NodeType::Scalar: {
@@ -202,6 +208,11 @@ public:
                  "holds over " + std::to_string(kMaxExtensionValues)
                      + " values once its aliases are expanded; an exec extension is a small "
                        "configuration for the plugin");
+        } catch (const TooDeep &) {
+            fail(n, entry + ".extensions[" + kExecExtensionName + "]",
+                 "nests deeper than " + std::to_string(kMaxExtensionDepth)
+                     + " levels (or an alias refers to itself); an exec extension is a small configuration "
+                       "for the plugin");
         }
     }
 

@@ -271,6 +271,8 @@ void TestKubeconfig::malformed_data()
     row("exec-extension-aliases", AtLoad, "InvalidKubeconfig",
         {S(":12: clusters[dev].extensions[client.authentication.k8s.io/exec]"),
          S("over 100000 values once its aliases are expanded")});
+    row("exec-extension-self-alias", AtLoad, "InvalidKubeconfig",
+        {S("clusters[dev].extensions[client.authentication.k8s.io/exec]"), S("nests deeper than 64 levels")});
     row("is-a-directory", AtLoad, "KubeconfigUnreadable", {S("cannot be read"), S("directory")});
     row("unreadable", AtLoad, "KubeconfigUnreadable", {S("cannot be read"), S("Permission denied")});
     row("unknown-current-context", AtLoad, "ContextNotFound",
