@@ -218,10 +218,7 @@ void ClusterSession::listNamespaces()
     m_client->send(req, [this, gui = GuiThreadGuard(this, &m_generation)](kube::Result<kube::http::Response> resp) {
         QStringList names;
         if (resp) {
-            const auto j = nlohmann::json::parse(resp->body, nullptr, false);
-            if (!j.is_discarded() && j.contains("items") && j["items"].is_array())
-                for (const auto &item : j["items"])
-                    names << QString::fromStdString(item.value("/metadata/name"_json_pointer, std::string()));
+            names = namespaceNamesIn(resp->body);
         } else {
             qCInfo(lcSession) << "namespaces not listed:" << QString::fromStdString(resp.error().toString());
         }

@@ -18,7 +18,9 @@ struct Pending {
     std::function<void(NamespaceAccess)> done;
 };
 
-QStringList namesIn(const std::string &body)
+} // namespace
+
+QStringList namespaceNamesIn(const std::string &body)
 {
     QStringList names;
     const auto j = nlohmann::json::parse(body, nullptr, false);
@@ -29,6 +31,8 @@ QStringList namesIn(const std::string &body)
                 names << QString::fromStdString(item["metadata"]["name"].get<std::string>());
     return names;
 }
+
+namespace {
 
 // Asks whether each namespace allows both verbs the session needs; a namespace counts when both do.
 void review(const std::shared_ptr<kube::http::Client> &client, QStringList candidates,
@@ -84,7 +88,7 @@ void findReadableNamespaces(const std::shared_ptr<kube::http::Client> &client, Q
         auto client = weak.lock();
         if (!client)
             return;
-        QStringList names = r ? namesIn(r->body) : QStringList();
+        QStringList names = r ? namespaceNamesIn(r->body) : QStringList();
         review(client, names.isEmpty() ? fallback : names, std::move(done));
     });
 }

@@ -18,6 +18,10 @@ struct NamespaceAccess {
     int checked = 0;      // how many namespaces were asked about
 };
 
+// The names in a NamespaceList body; an item of the wrong shape is skipped, never a throw (the
+// body is the server's, and this runs on the network thread).
+QStringList namespaceNamesIn(const std::string &body);
+
 // At most this many reviews are sent; a cluster with more namespaces is checked in name order.
 inline constexpr int kMaxNamespaceReviews = 100;
 

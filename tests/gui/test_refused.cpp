@@ -113,6 +113,24 @@ private slots:
         QCOMPARE(chosen.at(0).at(0).toString(), QStringLiteral("team-b"));
     }
 
+    void aNamespaceListOfTheWrongShapeIsSkippedNotThrown()
+    {
+        // A hostile or broken server: a name that is a number, an item that is not an object.
+        // The names that are names reach the picker; nothing throws on the network thread.
+        QVERIFY(m_server.setRoutes(json::array({
+            {{"path", "/apis/autoscaling/v2/horizontalpodautoscalers"},
+             {"responses", json::array({status(403, "Forbidden", "horizontalpodautoscalers.autoscaling is forbidden")})}},
+            {{"path", "/api/v1/namespaces"},
+             {"responses", json::array({{{"status", 200}, {"json", {{"kind", "NamespaceList"}, {"items", json::array({
+                 {{"metadata", {{"name", 5}}}}, 7, {{"metadata", "x"}}, {{"metadata", {{"name", "ok"}}}}})}}}}})}},
+        })));
+        ClusterSession session;
+        QSignalSpy listed(&session, &ClusterSession::namespacesListed);
+        session.connectTo(ClusterProfile::forRestConfig(restConfigFor(m_server, m_certs), {}));
+        QTRY_COMPARE_WITH_TIMEOUT(listed.count(), 1, 10000);
+        QCOMPARE(listed.at(0).at(0).toStringList(), QStringList{QStringLiteral("ok")});
+    }
+
     void forbiddenNamespaceNamesIt()
     {
         QVERIFY(m_server.setRoutes(json::array({
