@@ -103,10 +103,10 @@ test)
     ensure_deps
     build dev
     ctest --preset dev
-    # The parsers of untrusted bytes under libFuzzer (ASan + UBSan), 30 s each from their seed
-    # corpora. The unit and GUI tiers under the sanitizers (`build asan; ctest --preset asan`) join
+    # The parsers of untrusted bytes under libFuzzer (ASan + UBSan), about 30 s each from their
+    # seed corpora, from a fixed seed: the same inputs on every run. The unit and GUI tiers under the sanitizers (`build asan; ctest --preset asan`) join
     # this once they are green on the merged tree (a cold asan build is a second full build).
-    tests/fuzz/run 30
+    tests/fuzz/run --smoke
     # The .deb extracted into a scratch root and run; packaged from the dev tree just built (the
     # release tree would be a second, optimized build: ~20 min cold).
     HPASCOPE_PACKAGE_PRESET=dev tests/package/check
