@@ -199,13 +199,7 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(replicas(), 1, kTimeoutMs);
     }
 
-    void cleanupTestCase()
-    {
-        kube::http::Request req;
-        req.method = "DELETE";
-        req.path = "/api/v1/namespaces/" + m_ns;
-        (void)m_client->sendSync(req);
-    }
+    void cleanupTestCase() { e2e::send(*m_client, "DELETE", "/api/v1/namespaces/" + m_ns); }
 };
 
 QTEST_MAIN(TestPodsCpu)

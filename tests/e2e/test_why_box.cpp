@@ -213,13 +213,7 @@ private slots:
                  qPrintable(QStringLiteral("the published %1 s is outside the inferred window").arg(seconds)));
     }
 
-    void cleanupTestCase()
-    {
-        kube::http::Request req;
-        req.method = "DELETE";
-        req.path = "/api/v1/namespaces/" + m_ns;
-        (void)m_client->sendSync(req);
-    }
+    void cleanupTestCase() { e2e::send(*m_client, "DELETE", "/api/v1/namespaces/" + m_ns); }
 };
 
 QTEST_MAIN(TestWhyBox)
