@@ -7,6 +7,7 @@
 #include "kube/http/client.h"
 #include "kube/metrics/metrics_client.h"
 #include "kube/sim/api_server.h"
+#include "sim_fixture.h"
 #include "kube/snapshot/snapshot.h"
 #include "kube/watch/reflector.h"
 
@@ -16,11 +17,11 @@
 
 using namespace kube;
 using namespace kube::sim;
+using namespace kube::sim::test;
 using namespace std::chrono_literals;
 
 namespace {
 
-const Time kStart = Time{} + std::chrono::seconds(1735689600); // 2025-01-01T00:00:00Z
 const api::CrossVersionObjectReference kKubernetesService{"v1", "Service", "kubernetes"};
 
 api::Quantity q(const char *text)
@@ -28,25 +29,6 @@ api::Quantity q(const char *text)
     return *api::Quantity::parse(text);
 }
 
-struct Fixture {
-    std::unique_ptr<DemoCluster> cluster;
-    std::shared_ptr<http::Client> client;
-};
-
-Fixture startCluster(std::size_t changeLogCapacity = 10000)
-{
-    DemoCluster::Options o;
-    o.manualClock = true;
-    o.start = kStart;
-    o.changeLogCapacity = changeLogCapacity;
-    auto c = DemoCluster::start(o);
-    if (!c)
-        qFatal("demo cluster: %s", c.error().toString().c_str());
-    auto client = http::Client::create((*c)->restConfig());
-    if (!client)
-        qFatal("client: %s", client.error().toString().c_str());
-    return {std::move(*c), *client};
-}
 
 Result<json> getJson(http::Client &client, const std::string &path)
 {

@@ -7,6 +7,7 @@
 #include "kube/metrics/kwok_usage.h"
 #include "kube/metrics/resource_metrics.h"
 #include "kube/sim/api_server.h"
+#include "sim_fixture.h"
 
 #include <QTest>
 
@@ -14,11 +15,11 @@
 
 using namespace kube;
 using namespace kube::sim;
+using namespace kube::sim::test;
 using namespace std::chrono_literals;
 
 namespace {
 
-const Time kStart = Time{} + std::chrono::seconds(1735689600); // 2025-01-01T00:00:00Z
 
 template <typename T, typename Start>
 T await(Start start)
@@ -29,24 +30,6 @@ T await(Start start)
     return f.get();
 }
 
-struct Fixture {
-    std::unique_ptr<DemoCluster> cluster;
-    std::shared_ptr<http::Client> client;
-};
-
-Fixture startCluster()
-{
-    DemoCluster::Options o;
-    o.manualClock = true;
-    o.start = kStart;
-    auto c = DemoCluster::start(o);
-    if (!c)
-        qFatal("demo cluster: %s", c.error().toString().c_str());
-    auto client = http::Client::create((*c)->restConfig());
-    if (!client)
-        qFatal("client: %s", client.error().toString().c_str());
-    return {std::move(*c), *client};
-}
 
 std::vector<std::string> podsOf(http::Client &client, const std::string &app)
 {
