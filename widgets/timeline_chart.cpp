@@ -1,5 +1,6 @@
 #include "widgets/timeline_chart.h"
 #include "widgets/palette_follow.h"
+#include "app/core/segment_clip.h"
 
 #include <QAreaSeries>
 #include <QDateTime>
@@ -34,6 +35,7 @@ constexpr qreal kLabelGap = 6;   // px between two labels on one row
 constexpr int kChartMargin = 4;
 constexpr qreal kMarkerZ = 10;   // above the series (QtCharts puts series at z 5..6)
 constexpr qint64 kSecondsFormatUpToMs = 15 * 60 * 1000; // below that, minutes alone repeat
+constexpr qint64 kTimeFormatUpToMs = 24 * 3600 * 1000; // above that, the times repeat across days
 
 QColor markerColor(Annotation::Kind kind)
 {
@@ -92,6 +94,8 @@ TimelineChart *TimelineChart::makeReplicaChart(SeriesStore *store, const QString
     const QString desired = QStringLiteral("desired"), current = QStringLiteral("current");
     chart->addTrace({desired, series_keys::replicas(hpaKey, desired), tr("desired"), kOrange});
     chart->addTrace({current, series_keys::replicas(hpaKey, current), tr("current"), kBlue});
+    chart->addPrometheusTrace(chart->m_pools[0].trace);
+    chart->addPrometheusTrace(chart->m_pools[1].trace);
     chart->setIntegerAxis(true);
     chart->setAnnotationScope(hpaKey);
     return chart;
@@ -108,6 +112,8 @@ TimelineChart *TimelineChart::makeMetricChart(SeriesStore *store, const QString 
     chart->addTrace({target, series_keys::metric(hpaKey, identity, target), tr("target"), kRed,
                      Qt::DotLine});
     chart->addTrace({current, series_keys::metric(hpaKey, identity, current), tr("current", "a metric's current value"), kBlue});
+    chart->addPrometheusTrace(chart->m_pools[0].trace);
+    chart->addPrometheusTrace(chart->m_pools[1].trace);
     chart->setAnnotationScope(hpaKey);
     return chart;
 }
@@ -133,6 +139,19 @@ void TimelineChart::addTrace(const Trace &trace)
     m_pools.append({trace, {}});
     lineSeries(m_pools.last(), 0);
     m_dirty = true;
+}
+
+void TimelineChart::addPrometheusTrace(const Trace &local)
+{
+    Trace t;
+    t.role = local.role + QStringLiteral(".prometheus");
+    t.key = series_keys::fromPrometheus(local.key);
+    t.label = tr("%1 (Prometheus)", "a chart trace whose history came from Prometheus").arg(local.label);
+    t.color = local.color.lighter(135);
+    t.style = Qt::DashDotLine;
+    t.yieldsTo = local.role;
+    t.legendWhenEmpty = false;
+    addTrace(t);
 }
 
 QLineSeries *TimelineChart::lineSeries(Pool &pool, qsizetype index)
@@ -252,6 +271,20 @@ quint64 TimelineChart::contentRevision() const
     return r;
 }
 
+void TimelineChart::showPool(Pool &pool, const QList<QList<QPointF>> &segments)
+{
+    for (qsizetype i = 0; i < segments.size(); ++i)
+        lineSeries(pool, i)->replace(segments[i]);
+    for (qsizetype i = segments.size(); i < pool.series.size(); ++i) {
+        if (pool.series[i]->count() > 0)
+            pool.series[i]->clear();
+    }
+    if (!pool.trace.legendWhenEmpty) {
+        for (QLegendMarker *marker : chart()->legend()->markers(pool.series[0]))
+            marker->setVisible(!segments.isEmpty());
+    }
+}
+
 bool TimelineChart::render(qint64 t0, qint64 t1)
 {
     if (!m_store || t1 <= t0)
@@ -277,15 +310,23 @@ bool TimelineChart::render(qint64 t0, qint64 t1)
         haveData = true;
     };
 
+    QHash<QString, QList<XSpan>> drawn; // each role's segments, for the traces that yield to it
     for (Pool &pool : m_pools) {
-        const SeriesView v = m_store->view(pool.trace.key, t0, t1, columns);
-        include(v);
-        for (qsizetype i = 0; i < v.segments.size(); ++i)
-            lineSeries(pool, i)->replace(v.segments[i]);
-        for (qsizetype i = v.segments.size(); i < pool.series.size(); ++i) {
-            if (pool.series[i]->count() > 0)
-                pool.series[i]->clear();
+        SeriesView v = m_store->view(pool.trace.key, t0, t1, columns);
+        if (!pool.trace.yieldsTo.isEmpty() && !v.isEmpty()) {
+            v.segments = clipOutside(v.segments, drawn.value(pool.trace.yieldsTo));
+            bool first = true;
+            for (const QList<QPointF> &segment : v.segments) {
+                for (const QPointF &p : segment) {
+                    v.minY = first ? p.y() : std::min(v.minY, p.y());
+                    v.maxY = first ? p.y() : std::max(v.maxY, p.y());
+                    first = false;
+                }
+            }
         }
+        drawn.insert(pool.trace.role, xSpansOf(v.segments));
+        include(v);
+        showPool(pool, v.segments);
     }
 
     if (!m_band.isEmpty()) {
@@ -318,8 +359,10 @@ bool TimelineChart::render(qint64 t0, qint64 t1)
         }
     }
 
+    // Days need the date: "12-03 14:00" (digits only, the same in every language).
     m_xAxis->setFormat(t1 - t0 <= kSecondsFormatUpToMs ? QStringLiteral("HH:mm:ss")
-                                                       : QStringLiteral("HH:mm"));
+                       : t1 - t0 <= kTimeFormatUpToMs  ? QStringLiteral("HH:mm")
+                                                       : QStringLiteral("MM-dd HH:mm"));
     m_xAxis->setRange(QDateTime::fromMSecsSinceEpoch(t0), QDateTime::fromMSecsSinceEpoch(t1));
     // As many labelled ticks as fit the plot width, so narrow charts do not elide the times.
     m_xAxis->setTickCount(std::clamp(columns / kPxPerXTick + 1, 2, kXTicks));

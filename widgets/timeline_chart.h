@@ -29,6 +29,10 @@ public:
         QString label; // legend text
         QColor color;
         Qt::PenStyle style = Qt::SolidLine;
+        // The role of the trace this one gives way to: drawn only outside that trace's segments
+        // (Prometheus' history yields to hpascope's own samples). Empty: drawn whole.
+        QString yieldsTo;
+        bool legendWhenEmpty = true; // false: in the legend only while it has points in view
     };
 
     explicit TimelineChart(SeriesStore *store, QWidget *parent = nullptr);
@@ -43,6 +47,9 @@ public:
 
     void setTitle(const QString &title);
     void addTrace(const Trace &trace);
+    // The same trace as read from Prometheus (key fromPrometheus(trace.key), role
+    // "<role>.prometheus"): lighter, dash-dotted, under hpascope's own samples.
+    void addPrometheusTrace(const Trace &local);
     void setBand(const QString &lowerKey, const QString &upperKey, const QString &label,
                  const QColor &color);
     void setAnnotationScope(const QString &scope); // scale events drawn as vertical markers
@@ -90,6 +97,7 @@ private:
     QAreaSeries *bandSeries(qsizetype index);
     void attach(QAbstractSeries *series, bool inLegend);
     quint64 contentRevision() const; // the newest store revision among what this chart shows
+    void showPool(Pool &pool, const QList<QList<QPointF>> &segments);
     void updateAxes(double minY, double maxY, bool haveData);
     void updateMarkers();
 

@@ -23,6 +23,8 @@ QString windowName(qint64 ms)
 {
     if (ms < 60 * kMinuteMs)
         return TimelinePanel::tr("%n min", nullptr, int(ms / kMinuteMs));
+    if (ms >= 48 * 60 * kMinuteMs)
+        return TimelinePanel::tr("%n d", "days", int(ms / (24 * 60 * kMinuteMs)));
     return TimelinePanel::tr("%n h", nullptr, int(ms / (60 * kMinuteMs)));
 }
 
@@ -30,8 +32,10 @@ QString windowName(qint64 ms)
 
 QList<qint64> TimelinePanel::windowChoicesMs()
 {
-    // 24 h is SeriesStore::kDefaultMaxAgeMs: nothing older is kept.
-    return {5 * kMinuteMs, 15 * kMinuteMs, 60 * kMinuteMs, 360 * kMinuteMs, 1440 * kMinuteMs};
+    // 24 h is SeriesStore::kDefaultMaxAgeMs, the most hpascope keeps of its own samples in
+    // memory; 7 days is what a cluster's Prometheus adds (the week kube-prometheus keeps, 15 d
+    // by Prometheus' default).
+    return {5 * kMinuteMs, 15 * kMinuteMs, 60 * kMinuteMs, 360 * kMinuteMs, 1440 * kMinuteMs, 7 * 1440 * kMinuteMs};
 }
 
 TimelinePanel::TimelinePanel(SeriesStore *store, QWidget *parent)
@@ -117,6 +121,7 @@ void TimelinePanel::setWindowMs(qint64 ms)
     if (m_following)
         m_t1 = followEnd();
     tick();
+    emit windowChanged(ms);
 }
 
 void TimelinePanel::setFollowing(bool follow)

@@ -1,6 +1,6 @@
 #pragma once
 // The chart panel for one HPA: a replica chart and one chart per metric sharing one time window
-// (5 min .. 24 h), live follow or paused, repainted by one batch timer (≤ 250 ms).
+// (5 min .. 7 d), live follow or paused, repainted by one batch timer (≤ 250 ms).
 #include "app/core/hpa_selection.h"
 
 #include <QList>
@@ -32,7 +32,7 @@ public:
     void setHpa(const QString &hpaKey, const QList<Metric> &metrics);
     QString hpaKey() const { return m_hpaKey; }
 
-    static QList<qint64> windowChoicesMs(); // 5 min, 15 min, 1 h, 6 h, 24 h
+    static QList<qint64> windowChoicesMs(); // 5 min, 15 min, 1 h, 6 h, 24 h, 7 d
     void setWindowMs(qint64 ms);
     qint64 windowMs() const { return m_windowMs; }
 
@@ -53,6 +53,9 @@ public:
     // whose window moved by a pixel, re-render; idle, a pass costs a few hash look-ups. Returns
     // how many charts re-rendered.
     int tick();
+
+signals:
+    void windowChanged(qint64 ms);
 
 private:
     qint64 followEnd() const;

@@ -98,6 +98,20 @@ void SeriesStore::markGapAll(qint64 t)
     }
 }
 
+void SeriesStore::setSeries(const QString &key, std::vector<TimedValue> points)
+{
+    Series &s = series(key);
+    std::stable_sort(points.begin(), points.end(), [](const TimedValue &a, const TimedValue &b) { return a.t < b.t; });
+    s.points = std::move(points);
+    s.head = 0;
+    while (s.size() > m_maxPoints)
+        ++s.head;
+    while (s.size() > 0 && isGap(s.points[s.head]))
+        ++s.head;
+    s.lastSeen = s.size() > 0 ? s.points.back().t : 0;
+    touch(s);
+}
+
 void SeriesStore::enforceRetention(Series &s)
 {
     const qint64 cutoff = s.points.back().t - m_maxAgeMs;

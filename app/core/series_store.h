@@ -42,6 +42,12 @@ inline QString metric(const QString &hpaKey, const QString &identity, const QStr
 {
     return hpaKey + QStringLiteral(":metric:") + identity + QLatin1Char(':') + field;
 }
+// The same series as read from Prometheus: drawn apart, and only where hpascope has no samples
+// of its own.
+inline QString fromPrometheus(const QString &key)
+{
+    return key + QStringLiteral("@prometheus");
+}
 } // namespace series_keys
 
 struct Annotation {
@@ -75,6 +81,10 @@ public:
     // From t on, no data until the next append (the connection dropped, the HPA vanished).
     void markGap(const QString &key, qint64 t);
     void markGapAll(qint64 t);
+    // Replaces the key's points with `points` (time order; NaN = gap) in one change: history
+    // read whole from elsewhere (Prometheus), not observed live. The source bounded its range,
+    // so maxAge does not apply to it; maxPoints does.
+    void setSeries(const QString &key, std::vector<TimedValue> points);
 
     void addAnnotation(const QString &scope, const Annotation &annotation);
     QList<Annotation> annotations(const QString &scope, qint64 t0, qint64 t1) const;

@@ -454,6 +454,33 @@ private slots:
         QCOMPARE(s.keys(), QStringList{QStringLiteral("default/api:replicas.current")});
         QVERIFY(s.annotations(QStringLiteral("default/web"), 0, kT0 + 1).isEmpty());
     }
+
+    void setSeriesReplacesAWeekAtOnceBeyondTheLiveRetention()
+    {
+        SeriesStore s;
+        s.setClock([] { return kT0 + 8 * 86'400'000LL; });
+        const QString key = QStringLiteral("default/web:replicas.current@prometheus");
+        s.append(key, kT0, 99); // replaced, not kept
+        std::vector<TimedValue> week;
+        for (int h = 0; h < 7 * 24; ++h)
+            week.push_back({kT0 + h * 3'600'000LL, double(h % 24 < 8 ? 2 : 6)});
+        week.push_back({kT0 + 7 * 86'400'000LL, std::nan("")}); // the history ends here
+        QSignalSpy changed(&s, &SeriesStore::changed);
+        const quint64 before = s.revision(key);
+        s.setSeries(key, week);
+        QVERIFY(s.revision(key) > before);
+        QVERIFY(changed.wait(1000));
+        // All of it, although it spans seven times the 24 h the live series keep.
+        QCOMPARE(s.pointCount(key), qsizetype(week.size()));
+        const SeriesView v = s.view(key, kT0, kT0 + 8 * 86'400'000LL, 500);
+        QCOMPARE(v.segments.size(), 1); // one run, ending at the gap, not held on to "now"
+        QCOMPARE(qint64(v.segments.first().last().x()), kT0 + 7 * 86'400'000LL);
+        QCOMPARE(v.minY, 2.0);
+        QCOMPARE(v.maxY, 6.0);
+        // An empty history empties the series.
+        s.setSeries(key, {});
+        QCOMPARE(s.pointCount(key), 0);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestSeriesStore)
