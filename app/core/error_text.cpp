@@ -35,6 +35,15 @@ QString byReason(const std::string &reason)
         {QStringLiteral("Unresponsive"), QT_TRANSLATE_NOOP("KubeError", "The API server stopped answering")},
         {QStringLiteral("ConnectionRefused"), QT_TRANSLATE_NOOP("KubeError", "The connection was refused")},
         {QStringLiteral("ResponseTooLarge"), QT_TRANSLATE_NOOP("KubeError", "The answer is too large")},
+        // kube/prometheus/reasons.h
+        {QStringLiteral("PrometheusEndpointInvalid"), QT_TRANSLATE_NOOP("KubeError", "The Prometheus address is invalid")},
+        {QStringLiteral("PrometheusUnreachable"), QT_TRANSLATE_NOOP("KubeError", "Prometheus cannot be reached")},
+        {QStringLiteral("PrometheusForbidden"), QT_TRANSLATE_NOOP("KubeError", "Access to Prometheus was refused")},
+        {QStringLiteral("PrometheusQueryRefused"), QT_TRANSLATE_NOOP("KubeError", "Prometheus refused the query")},
+        {QStringLiteral("PrometheusQueryFailed"), QT_TRANSLATE_NOOP("KubeError", "The Prometheus query failed")},
+        {QStringLiteral("PrometheusNotPrometheus"), QT_TRANSLATE_NOOP("KubeError", "The answer is not from Prometheus")},
+        {QStringLiteral("KsmMissing"), QT_TRANSLATE_NOOP("KubeError", "Prometheus has no kube-state-metrics HPA data")},
+        {QStringLiteral("KsmTooOld"), QT_TRANSLATE_NOOP("KubeError", "kube-state-metrics is too old for metric values")},
     };
     const auto it = leads.constFind(QString::fromStdString(reason));
     return it == leads.constEnd() ? QString() : QCoreApplication::translate("KubeError", it.value());

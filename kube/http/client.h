@@ -33,6 +33,9 @@ struct Request {
     // etcd caps an object at 1.5 MiB. 0 = no limit. Streams are bounded per frame instead.
     std::size_t maxBodyBytes = kDefaultMaxBodyBytes;
     static constexpr std::size_t kDefaultMaxBodyBytes = 64u << 20;
+    // send() only: a non-2xx answer (after the 401 refresh) comes back as a Response, not an
+    // Error, for callers whose server puts its own error JSON there (Prometheus' API).
+    bool nonSuccessAsResponse = false;
 };
 
 struct Response {

@@ -369,7 +369,7 @@ void Engine::retryWith(Transfer &t, const config::Credentials &creds, Credential
 
 void Engine::complete(Transfer &t)
 {
-    if (t.resp.status >= 200 && t.resp.status < 300) {
+    if ((t.resp.status >= 200 && t.resp.status < 300) || (t.req.nonSuccessAsResponse && !t.streaming)) {
         finish(t.id, std::move(t.resp));
         return;
     }

@@ -652,6 +652,38 @@
         <comment>an error's translated lead, then kube's own English text</comment>
         <translation>%1: %2</translation>
     </message>
+    <message>
+        <source>The Prometheus address is invalid</source>
+        <translation>Prometheus のアドレスが正しくありません</translation>
+    </message>
+    <message>
+        <source>Prometheus cannot be reached</source>
+        <translation>Prometheus に接続できません</translation>
+    </message>
+    <message>
+        <source>Access to Prometheus was refused</source>
+        <translation>Prometheus へのアクセスが拒否されました</translation>
+    </message>
+    <message>
+        <source>Prometheus refused the query</source>
+        <translation>Prometheus がクエリを拒否しました</translation>
+    </message>
+    <message>
+        <source>The Prometheus query failed</source>
+        <translation>Prometheus のクエリが失敗しました</translation>
+    </message>
+    <message>
+        <source>The answer is not from Prometheus</source>
+        <translation>応答が Prometheus からのものではありません</translation>
+    </message>
+    <message>
+        <source>Prometheus has no kube-state-metrics HPA data</source>
+        <translation>Prometheus に kube-state-metrics の HPA データがありません</translation>
+    </message>
+    <message>
+        <source>kube-state-metrics is too old for metric values</source>
+        <translation>kube-state-metrics が古いため、メトリクスの値がありません</translation>
+    </message>
 </context>
 <context>
     <name>LiveRecording</name>

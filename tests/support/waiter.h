@@ -2,6 +2,7 @@
 // Collects one asynchronous result from another thread (the network thread of kube/http).
 #include <chrono>
 #include <condition_variable>
+#include <future>
 #include <mutex>
 #include <optional>
 
@@ -31,5 +32,16 @@ struct Waiter {
         return value.has_value();
     }
 };
+
+// Calls start(callback) and blocks until the callback has run, on whichever thread; returns what it
+// was given. For calls whose callback always runs (kube/ reads: errors are values too).
+template <typename T, typename Start>
+T await(Start start)
+{
+    std::promise<T> p;
+    auto f = p.get_future();
+    start([&p](T v) { p.set_value(std::move(v)); });
+    return f.get();
+}
 
 } // namespace hpascope::test

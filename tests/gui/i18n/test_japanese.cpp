@@ -137,6 +137,10 @@ private slots:
         kube::Error refused = kube::makeError(kube::Error::Kind::Http, "forbidden: User \"alice\" cannot list resource");
         refused.httpStatus = 403;
         QVERIFY2(errorText(refused).startsWith(QStringLiteral("アクセスが拒否されました（403）: forbidden")), qPrintable(errorText(refused)));
+        // kube/prometheus' reasons (kube/prometheus/reasons.h) are led the same way.
+        kube::Error prometheus = kube::makeError(kube::Error::Kind::Http, "Prometheus not reachable at service monitoring/prometheus-k8s port web");
+        prometheus.reason = "PrometheusUnreachable";
+        QCOMPARE(errorText(prometheus), QStringLiteral("Prometheus に接続できません: Prometheus not reachable at service monitoring/prometheus-k8s port web"));
     }
 
     void theDemoWindowIsJapanese()

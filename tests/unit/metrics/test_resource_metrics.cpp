@@ -7,11 +7,10 @@
 #include "kube/metrics/resource_metrics.h"
 #include "scripted_server.h"
 #include "test_credentials.h"
+#include "waiter.h"
 
 #include <QTemporaryDir>
 #include <QTest>
-
-#include <future>
 
 using namespace kube;
 using namespace kube::metrics;
@@ -32,15 +31,6 @@ json podMetrics(const std::string &name, json containers)
 {
     return {{"metadata", {{"name", name}, {"namespace", "default"}, {"labels", {{"app", "api"}}}}},
             {"timestamp", "2026-12-03T10:00:00Z"}, {"window", "20.022s"}, {"containers", std::move(containers)}};
-}
-
-template <typename T, typename Start>
-T await(Start start)
-{
-    std::promise<T> p;
-    auto f = p.get_future();
-    start([&p](T v) { p.set_value(std::move(v)); });
-    return f.get();
 }
 
 } // namespace

@@ -8,28 +8,17 @@
 #include "kube/metrics/resource_metrics.h"
 #include "kube/sim/api_server.h"
 #include "sim_fixture.h"
+#include "waiter.h"
 
 #include <QTest>
 
-#include <future>
-
 using namespace kube;
+using hpascope::test::await;
 using namespace kube::sim;
 using namespace kube::sim::test;
 using namespace std::chrono_literals;
 
 namespace {
-
-
-template <typename T, typename Start>
-T await(Start start)
-{
-    std::promise<T> p;
-    auto f = p.get_future();
-    start([&p](T v) { p.set_value(std::move(v)); });
-    return f.get();
-}
-
 
 std::vector<std::string> podsOf(http::Client &client, const std::string &app)
 {
