@@ -33,6 +33,7 @@ struct HpaHistory {
     std::vector<std::size_t> ambiguous;  // spec metrics that share KSM's key with another
     bool hasTargetMetricStatus = false;  // false when no status_target_metric came (KSM < v2.6.0?)
     std::vector<std::string> warnings;   // Prometheus' own warnings, as sent
+    std::int64_t stepS = 0;              // the query's step: points are this far apart (readHpaHistory)
 };
 
 // KSM's name for a spec metric: metric_name is .metric.name (Object, Pods, External) or the

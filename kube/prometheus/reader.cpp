@@ -94,7 +94,7 @@ http::RequestId readHpaHistory(http::Client &client, const Endpoint &endpoint, c
     const std::int64_t step = stepFor(endS - startS, minStepS);
     return client.send(
         get(rangeQueryPath(endpoint, hpaHistoryQuery(ns, name), startS, endS, step)),
-        [endpoint, specMetrics = std::move(specMetrics), done = std::move(done)](Result<http::Response> r) {
+        [endpoint, step, specMetrics = std::move(specMetrics), done = std::move(done)](Result<http::Response> r) {
             auto answer = interpret(r, endpoint, "matrix");
             if (!answer) {
                 done(answer.error());
@@ -102,6 +102,7 @@ http::RequestId readHpaHistory(http::Client &client, const Endpoint &endpoint, c
             }
             HpaHistory h = buildHpaHistory(std::move(answer->series), specMetrics);
             h.warnings = std::move(answer->warnings);
+            h.stepS = step;
             done(std::move(h));
         });
 }

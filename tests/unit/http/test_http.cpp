@@ -289,6 +289,16 @@ private slots:
         QVERIFY(html.error().message.find("/html404") != std::string::npos);
     }
 
+    void nonSuccessAsResponseKeepsTheBody()
+    {
+        // For servers with error JSON of their own (Prometheus): the answer as it came.
+        auto client = makeClient(mtlsConfig());
+        auto r = client->sendSync({.path = "/html404", .nonSuccessAsResponse = true});
+        QVERIFY(r.ok());
+        QCOMPARE(r->status, 404);
+        QCOMPARE(r->body, std::string("<html><body>404 page not found</body></html>"));
+    }
+
     void oversizedBodyIsRefused()
     {
         // A hostile or broken server cannot make hpascope hold an unbounded body: past

@@ -141,6 +141,7 @@ private slots:
         QCOMPARE(r->metrics[0].target.front().v, 60.0);
         QCOMPARE(r->metrics[0].current.front().v, 71.0);
         QVERIFY(r->hasTargetMetricStatus);
+        QCOMPARE(r->stepS, std::int64_t(55)); // 7 days: ceil(604800 / 11000), above the 15 s minimum
         const auto reqs = m_apiServer.requests();
         QCOMPARE(reqs.size(), std::size_t(1));
         QVERIFY2(reqs[0].path.rfind(kProxyBase + "/api/v1/query_range?query=%7B__name__%3D~", 0) == 0, reqs[0].path.c_str());
