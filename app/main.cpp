@@ -53,7 +53,16 @@ int main(int argc, char *argv[])
                                                                       "setting, then the system's).")
                                           .arg(hpascope::availableLanguages().join(QLatin1String(", "))),
                                       QStringLiteral("lang"));
+    const QCommandLineOption prometheus(
+        QStringLiteral("prometheus"),
+        QApplication::translate("main", "Where the charts' older history comes from: auto (find the cluster's Prometheus, the "
+                                        "default), off, a URL, or NAMESPACE/SERVICE:PORT behind the API server's service proxy."),
+        QStringLiteral("where"));
+    const QCommandLineOption prometheusToken(QStringLiteral("prometheus-token-file"),
+                                             QApplication::translate("main", "A file holding the bearer token for a Prometheus URL."),
+                                             QStringLiteral("file"));
     cluster.addTo(parser);
+    parser.addOptions({prometheus, prometheusToken});
     parser.addOption(demo);
     parser.addOption(language);
     parser.process(app);
@@ -69,6 +78,8 @@ int main(int argc, char *argv[])
     options.demo = parser.isSet(demo);
     options.load = std::move(choice.load);
     options.namespaceName = std::move(choice.namespaceName);
+    if (parser.isSet(prometheus))
+        options.prometheus = hpascope::PrometheusChoice::fromText(parser.value(prometheus), parser.value(prometheusToken));
 
     // QT_LOGGING_RULES="hpascope.stall.debug=true": the GUI thread's stalls, from before the
     // window connects (benchmarks read them).

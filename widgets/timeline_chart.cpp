@@ -8,6 +8,8 @@
 #include <QFontMetricsF>
 #include <QGraphicsLineItem>
 #include <QGraphicsSimpleTextItem>
+#include <QGraphicsLayout>
+#include <QLegend>
 #include <QLegendMarker>
 #include <QLineSeries>
 #include <QValueAxis>
@@ -280,8 +282,15 @@ void TimelineChart::showPool(Pool &pool, const QList<QList<QPointF>> &segments)
             pool.series[i]->clear();
     }
     if (!pool.trace.legendWhenEmpty) {
-        for (QLegendMarker *marker : chart()->legend()->markers(pool.series[0]))
+        bool changed = false;
+        for (QLegendMarker *marker : chart()->legend()->markers(pool.series[0])) {
+            changed = changed || marker->isVisible() != !segments.isEmpty();
             marker->setVisible(!segments.isEmpty());
+        }
+        // QtCharts 6.4 does not lay the legend out again for a marker shown or hidden: the
+        // entry would be drawn squeezed over its neighbours.
+        if (changed && chart()->legend()->layout())
+            chart()->legend()->layout()->invalidate();
     }
 }
 

@@ -5,6 +5,7 @@
 // demo_profile.h: the embedded demo cluster; later a Prometheus-backed history). The session and
 // the window see only this value: nothing above kube/ knows the simulator exists except the demo
 // factory.
+#include "app/core/prometheus_choice.h"
 #include "kube/config/rest_config.h"
 #include "kube/hpa/behavior.h"
 #include "kube/hpa/types.h"
@@ -38,6 +39,8 @@ struct ClusterProfile {
     // database that lives as long as that demo), so a learner can report on the seed experiment
     // while the user's own history stays free of simulated clusters.
     bool throwAwayHistory = false;
+    // Where history beyond hpascope's own comes from (the demo has none).
+    PrometheusChoice prometheus;
     // Time acceleration, when the source has it (the demo cluster).
     std::function<void(double)> setSpeed;
     // Keeps the source alive (the demo cluster) as long as any copy of the profile.

@@ -86,6 +86,7 @@ void ClusterSession::disconnectFromCluster()
     m_events.stop();
     m_history.cancel();
     m_writer.setClient(nullptr);
+    m_prometheus.disconnect();
     m_pods.setClient(nullptr);
     m_usage.setClient(nullptr);
     if (m_hpaReflector)
@@ -93,6 +94,13 @@ void ClusterSession::disconnectFromCluster()
     m_hpaReflector.reset();
     m_client.reset();
     m_tick.stop();
+}
+
+void ClusterSession::setPrometheusChoice(const PrometheusChoice &choice)
+{
+    m_profile.prometheus = choice;
+    if (m_client)
+        m_prometheus.connectTo(m_client, choice);
 }
 
 void ClusterSession::setNotConfigured(const QString &reason, const QString &hint, bool contextUnusable)
@@ -155,6 +163,7 @@ void ClusterSession::connectTo(const ClusterProfile &profile)
     m_pods.setClient(m_client);
     m_usage.setClient(m_client);
     m_writer.setClient(m_client);
+    m_prometheus.connectTo(m_client, m_profile.prometheus);
     listNamespaces();
     if (m_profile.controllerSource == kube::hpa::ConfigSource::Assumed)
         readPublishedFlags();

@@ -10,6 +10,7 @@
 #include "app/core/namespace_access.h"
 #include "app/core/pod_tracker.h"
 #include "app/core/pod_usage_poller.h"
+#include "app/core/prometheus_history.h"
 #include "app/core/recorder.h"
 #include "app/core/series_feed.h"
 #include "app/core/series_store.h"
@@ -56,6 +57,10 @@ public:
     PodUsagePoller *podUsage() { return &m_usage; }
     // Time series of every HPA seen in this session (charts read screen-resolution views).
     SeriesStore *series() { return &m_series; }
+    // History from the cluster's Prometheus for the shown HPA, before hpascope watched it.
+    PrometheusHistory *prometheus() { return &m_prometheus; }
+    // Looks for Prometheus again as `choice` says (the Settings dialog changed it).
+    void setPrometheusChoice(const PrometheusChoice &choice);
     // What the current connection came from (the last connectTo()).
     const ClusterProfile &profile() const { return m_profile; }
     // The HPA controller's settings the explainer uses, and profile().controllerSource says whence:
@@ -124,6 +129,7 @@ private:
     MetricWriter m_writer;
     SeriesStore m_series;
     SeriesFeed m_feed{&m_series};
+    PrometheusHistory m_prometheus{&m_series};
     ClusterProfile m_profile;
     std::map<QString, kube::hpa::ObservedHistory> m_observed;
     // Judged once, when the scale-down's status arrives (the histories are pruned later), and

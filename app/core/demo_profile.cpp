@@ -19,6 +19,7 @@ std::optional<ClusterProfile> startDemoProfile(double speed, QString *error)
     kube::sim::DemoCluster *raw = sim.get(); // the profile's owner keeps it alive for these
     ClusterProfile p;
     p.kind = ClusterProfile::Kind::Demo;
+    p.prometheus.mode = PrometheusChoice::Mode::Off; // the simulator keeps its own history
     p.rest = sim->restConfig();
     p.namespaceName = QStringLiteral("default");
     p.clock = [raw] { return format::toQDateTime(raw->now()); };

@@ -1,4 +1,5 @@
 #include "app/core/kubeconfig_profile.h"
+#include "app/core/prometheus_choice.h"
 
 #include <QSettings>
 
@@ -56,6 +57,7 @@ ClusterProfile restConfigProfile(kube::config::RestConfig rest, const QString &n
         p.controller = *flags;
         p.controllerSource = kube::hpa::ConfigSource::Set;
     }
+    p.prometheus = prometheusChoiceFor(settings, context);
     return p;
 }
 

@@ -23,6 +23,7 @@
 
 #include <QAction>
 #include <QComboBox>
+#include <QLabel>
 #include <QLayout>
 #include <QPushButton>
 #include <QSettings>
@@ -52,6 +53,7 @@ MainWindow::MainWindow(StartupOptions options, QWidget *parent)
       m_sliders(new MetricSliderPanel(m_session->metricWriter(), this)),
       m_timeline(new TimelinePanel(m_session->series(), this)),
       m_status(new ConnectionStatusWidget(this)),
+      m_historySource(new QLabel(this)),
       m_toolbar(new ClusterToolbar(this)),
       m_banner(new StateBanner(this)),
       m_demoButton(new QPushButton(tr("Open the demo cluster (simulated, no Kubernetes needed)"), this))
@@ -102,6 +104,7 @@ MainWindow::MainWindow(StartupOptions options, QWidget *parent)
     installWindowShortcuts(this, m_table, m_timeline);
     restoreWindowState();
 
+    m_prometheusOverride = options.prometheus;
     if (options.demo)
         startDemo();
     else
@@ -136,6 +139,9 @@ void MainWindow::assembleLayout()
     layout->addWidget(m_splitter, 1);
     setCentralWidget(central);
     statusBar()->addWidget(m_status, 1);
+    m_historySource->setObjectName(QStringLiteral("historySource"));
+    m_historySource->hide();
+    statusBar()->addPermanentWidget(m_historySource);
 }
 
 void MainWindow::wireSelection()
@@ -150,6 +156,23 @@ void MainWindow::wireSelection()
     connect(m_sliders, &MetricSliderPanel::previewChanged, m_selection, &HpaSelection::preview);
     connect(m_selection, &HpaSelection::predictionChanged, m_timeline, &TimelinePanel::setPrediction);
     connect(m_selection, &HpaSelection::predictionCleared, m_timeline, &TimelinePanel::clearPrediction);
+    // History from the cluster's Prometheus for what the charts show, before hpascope watched.
+    const auto showHistory = [this] {
+        if (const kube::api::HorizontalPodAutoscaler *hpa = m_selection->hpa()) {
+            const auto [t0, t1] = m_timeline->window();
+            m_session->prometheus()->show(m_selection->key(), *hpa, t0, t1);
+        }
+    };
+    connect(m_selection, &HpaSelection::changed, this, showHistory);
+    connect(m_timeline, &TimelinePanel::windowChanged, this, showHistory);
+    PrometheusHistory *prometheus = m_session->prometheus();
+    connect(prometheus, &PrometheusHistory::statusChanged, this, [this, prometheus, showHistory] {
+        m_historySource->setText(prometheus->status());
+        m_historySource->setToolTip(prometheus->note());
+        m_historySource->setVisible(!prometheus->status().isEmpty());
+        if (prometheus->state() == PrometheusHistory::State::Ready)
+            showHistory(); // found after the HPA was selected
+    });
     // Open on something to look at: the seed experiment's HPA in the demo, else the first row.
     connect(m_session, &ClusterSession::hpasSynced, this, [this] { m_table->selectIfNone(m_selection->suggestedKey()); });
 }
@@ -175,7 +198,10 @@ void MainWindow::restoreWindowState()
 void MainWindow::editSettings()
 {
     const Recorder *history = m_session->recorder();
-    SettingsDialog dialog(AppSettings::load(QSettings()), history && history->isOpen() ? history->path() : QString(), this);
+    const ClusterProfile &profile = m_session->profile();
+    const QString context = profile.isDemo() ? QString() : QString::fromStdString(profile.rest.contextName);
+    SettingsDialog dialog(AppSettings::load(QSettings()), history && history->isOpen() ? history->path() : QString(), this,
+                          context, profile.prometheus);
     connect(&dialog, &SettingsDialog::controllerFlagsRequested, this, &MainWindow::editControllerFlags);
     if (dialog.exec() != QDialog::Accepted)
         return;
@@ -184,6 +210,11 @@ void MainWindow::editSettings()
     chosen.save(settings);
     m_session->metricWriter()->setAdapter(chosen.adapter);
     m_recorder->setRetention(chosen.retention());
+    if (!context.isEmpty() && dialog.prometheusChoice() != profile.prometheus) {
+        savePrometheusChoice(settings, context, dialog.prometheusChoice());
+        m_prometheusOverride.reset(); // the user's choice now, over --prometheus
+        m_session->setPrometheusChoice(dialog.prometheusChoice());
+    }
 }
 
 void MainWindow::startDemo()
@@ -212,6 +243,12 @@ void MainWindow::connectProfile(const ClusterProfile &profile)
     }
     // One namespace: its name in every row says nothing.
     m_table->table()->setColumnHidden(HpaListModel::Namespace, !profile.namespaceName.isEmpty());
+    if (m_prometheusOverride && !profile.isDemo()) {
+        ClusterProfile p = profile;
+        p.prometheus = *m_prometheusOverride;
+        m_session->connectTo(p);
+        return;
+    }
     m_session->connectTo(profile);
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 // The main window assembles panels and wires them: the cluster toolbar chooses a profile, the
 // session connects to it, the HpaSelection feeds the selected HPA to every panel.
+#include "app/core/prometheus_choice.h"
 #include "kube/config/kubeconfig.h"
 
 #include <QMainWindow>
@@ -9,6 +10,7 @@
 
 
 class QComboBox;
+class QLabel;
 class QPushButton;
 class QSplitter;
 
@@ -33,6 +35,7 @@ struct StartupOptions {
     bool demo = false; // the embedded simulated cluster instead of a kubeconfig
     kube::config::LoadOptions load;
     std::optional<QString> namespaceName; // set by -n; empty string = all namespaces (-A)
+    std::optional<PrometheusChoice> prometheus; // --prometheus: instead of each context's setting
 };
 
 class MainWindow : public QMainWindow {
@@ -48,6 +51,7 @@ public:
     MetricSliderPanel *sliderPanel() const { return m_sliders; }
     TimelinePanel *timeline() const { return m_timeline; }
     ConnectionStatusWidget *statusWidget() const { return m_status; }
+    QLabel *historySourceLabel() const { return m_historySource; } // where the charts' history comes from
     HpaSelection *selection() const { return m_selection; }
     QComboBox *contextPicker() const;
     QComboBox *namespacePicker() const;
@@ -79,10 +83,12 @@ private:
     MetricSliderPanel *m_sliders;
     TimelinePanel *m_timeline;
     ConnectionStatusWidget *m_status;
+    QLabel *m_historySource;
     ClusterToolbar *m_toolbar;
     StateBanner *m_banner;
     QPushButton *m_demoButton;
     QSplitter *m_splitter = nullptr; // HPA table | detail
+    std::optional<PrometheusChoice> m_prometheusOverride;
 };
 
 } // namespace hpascope

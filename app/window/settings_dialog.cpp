@@ -1,6 +1,7 @@
 #include "app/window/settings_dialog.h"
 
 #include "app/core/translations.h"
+#include "kube/prometheus/endpoint.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -32,7 +33,8 @@ QLineEdit *labelEdit(const QString &text, const QString &tip, QWidget *parent)
 
 } // namespace
 
-SettingsDialog::SettingsDialog(const AppSettings &current, const QString &historyPath, QWidget *parent)
+SettingsDialog::SettingsDialog(const AppSettings &current, const QString &historyPath, QWidget *parent,
+                               const QString &context, const PrometheusChoice &prometheus)
     : QDialog(parent),
       m_startLanguage(currentLanguage()),
       m_language(new QComboBox(this)),
@@ -81,6 +83,24 @@ SettingsDialog::SettingsDialog(const AppSettings &current, const QString &histor
                            : tr("%1 (%2)").arg(historyPath, QLocale().formattedDataSize(historyBytes(historyPath))));
     historyForm->addRow(tr("Database:"), m_history);
 
+    QGroupBox *prometheusBox = nullptr;
+    if (!context.isEmpty()) {
+        prometheusBox = new QGroupBox(tr("Prometheus (history from before hpascope watched), for %1").arg(context), this);
+        auto *form = new QFormLayout(prometheusBox);
+        m_prometheus = new QLineEdit(prometheus.mode == PrometheusChoice::Mode::Auto ? QString() : prometheus.toText(), this);
+        m_prometheus->setObjectName(QStringLiteral("prometheusEdit"));
+        m_prometheus->setPlaceholderText(QStringLiteral("auto"));
+        m_prometheus->setToolTip(tr("auto: find the cluster's Prometheus among its services; off: none; a URL "
+                                    "(https://prometheus.example:9090); or NAMESPACE/SERVICE:PORT, reached through the API "
+                                    "server's service proxy with your kubeconfig's credentials (monitoring/prometheus-k8s:web)."));
+        form->addRow(tr("Where:"), m_prometheus);
+        m_prometheusToken = new QLineEdit(prometheus.tokenFile, this);
+        m_prometheusToken->setObjectName(QStringLiteral("prometheusTokenEdit"));
+        m_prometheusToken->setToolTip(tr("For a URL: a file holding a bearer token (the token itself is never stored)."));
+        form->addRow(tr("Token file:"), m_prometheusToken);
+        connect(m_prometheus, &QLineEdit::textChanged, this, &SettingsDialog::validate);
+    }
+
     auto *flags = new QPushButton(tr("Controller flags…"), this);
     flags->setObjectName(QStringLiteral("controllerFlagsButton"));
     flags->setToolTip(tr("The HPA controller's flags the explanations use, for the current context"));
@@ -98,6 +118,8 @@ SettingsDialog::SettingsDialog(const AppSettings &current, const QString &histor
     layout->addWidget(general);
     layout->addWidget(adapter);
     layout->addWidget(history);
+    if (prometheusBox)
+        layout->addWidget(prometheusBox);
     layout->addWidget(flags, 0, Qt::AlignLeft);
     layout->addWidget(m_error);
     layout->addWidget(buttons);
@@ -106,6 +128,13 @@ SettingsDialog::SettingsDialog(const AppSettings &current, const QString &histor
         connect(e, &QLineEdit::textChanged, this, &SettingsDialog::validate);
     connect(m_language, &QComboBox::currentIndexChanged, this, &SettingsDialog::validate);
     validate();
+}
+
+PrometheusChoice SettingsDialog::prometheusChoice() const
+{
+    if (!m_prometheus)
+        return {};
+    return PrometheusChoice::fromText(m_prometheus->text(), m_prometheusToken->text());
 }
 
 AppSettings SettingsDialog::settings() const
@@ -128,6 +157,10 @@ void SettingsDialog::validate()
         problems << tr("The adapter's service must be a DNS label (lower-case letters, digits and '-').");
     if (!kDnsLabel.match(m_adapterPort->text()).hasMatch())
         problems << tr("The adapter's port must be a port name or number.");
+    if (const PrometheusChoice p = prometheusChoice(); p.mode == PrometheusChoice::Mode::Given) {
+        if (auto e = kube::prometheus::parseEndpoint(p.where.toStdString()); !e)
+            problems << tr("Prometheus: %1").arg(QString::fromStdString(e.error().message));
+    }
     m_error->setText(problems.join(QLatin1Char('\n')));
     m_error->setVisible(!problems.isEmpty());
     m_ok->setEnabled(problems.isEmpty());

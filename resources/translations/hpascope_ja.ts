@@ -134,11 +134,11 @@
         <translation>スケールダウンはポリシー %1（%2 秒あたり、selectPolicy %3）で制限されています: メトリクスは %4 を求めていますが、この期間に許されるのは %5 です。</translation>
     </message>
     <message>
-        <source>Scale-up is disabled by the HPA's behavior (scaleUp.selectPolicy: Disabled): the metrics ask for %1, replicas stay at %2.</source>
+        <source>Scale-up is disabled by the HPA&apos;s behavior (scaleUp.selectPolicy: Disabled): the metrics ask for %1, replicas stay at %2.</source>
         <translation>スケールアップは HPA の behavior で無効になっています（scaleUp.selectPolicy: Disabled）: メトリクスは %1 を求めていますが、レプリカ数は %2 のままです。</translation>
     </message>
     <message>
-        <source>Scale-down is disabled by the HPA's behavior (scaleDown.selectPolicy: Disabled): the metrics ask for %1, replicas stay at %2.</source>
+        <source>Scale-down is disabled by the HPA&apos;s behavior (scaleDown.selectPolicy: Disabled): the metrics ask for %1, replicas stay at %2.</source>
         <translation>スケールダウンは HPA の behavior で無効になっています（scaleDown.selectPolicy: Disabled）: メトリクスは %1 を求めていますが、レプリカ数は %2 のままです。</translation>
     </message>
     <message>
@@ -146,11 +146,11 @@
         <translation>スケールダウンは %1 秒の安定化ウィンドウで保留されています（spec.behavior.scaleDown.stabilizationWindowSeconds）。</translation>
     </message>
     <message>
-        <source>Scale-down is held by the %1 s stabilization window (the controller's --horizontal-pod-autoscaler-downscale-stabilization: spec.behavior.scaleDown.stabilizationWindowSeconds is unset).</source>
+        <source>Scale-down is held by the %1 s stabilization window (the controller&apos;s --horizontal-pod-autoscaler-downscale-stabilization: spec.behavior.scaleDown.stabilizationWindowSeconds is unset).</source>
         <translation>スケールダウンは %1 秒の安定化ウィンドウで保留されています（コントローラーの --horizontal-pod-autoscaler-downscale-stabilization。spec.behavior.scaleDown.stabilizationWindowSeconds は未設定）。</translation>
     </message>
     <message>
-        <source>Scale-down is held by the %1 s stabilization window (the controller's --horizontal-pod-autoscaler-downscale-stabilization: spec.behavior is unset).</source>
+        <source>Scale-down is held by the %1 s stabilization window (the controller&apos;s --horizontal-pod-autoscaler-downscale-stabilization: spec.behavior is unset).</source>
         <translation>スケールダウンは %1 秒の安定化ウィンドウで保留されています（コントローラーの --horizontal-pod-autoscaler-downscale-stabilization。spec.behavior は未設定）。</translation>
     </message>
     <message>
@@ -186,7 +186,7 @@
         <translation>リスケール直後は、コントローラーがまだ古い Pod 数で数えている可能性があります: どの経路になるかは次の同期でわかります。</translation>
     </message>
     <message>
-        <source>The controller's last sync changed the replicas %1 → %2.</source>
+        <source>The controller&apos;s last sync changed the replicas %1 → %2.</source>
         <translation>コントローラーの直前の同期でレプリカ数が %1 → %2 に変わりました。</translation>
     </message>
     <message>
@@ -194,11 +194,11 @@
         <translation>安定: レプリカ数は %1 のままです。変更を求めるメトリクスはありません。</translation>
     </message>
     <message>
-        <source>hpascope's replay of the last sync gives %1 (%2) where the controller decided %3 (%4); this explanation follows the controller. Pods without metric values or not ready, or controller flags other than these (sync %5 s, scale-down window %6 s, tolerance %7), would explain it.</source>
+        <source>hpascope&apos;s replay of the last sync gives %1 (%2) where the controller decided %3 (%4); this explanation follows the controller. Pods without metric values or not ready, or controller flags other than these (sync %5 s, scale-down window %6 s, tolerance %7), would explain it.</source>
         <translation>hpascope による直前の同期の再現では %1（%2）ですが、コントローラーは %3（%4）と判断しました。この説明はコントローラーの判断に従っています。メトリクス値のない Pod や Ready でない Pod、またはこれと異なるコントローラーのフラグ（同期 %5 秒、スケールダウンウィンドウ %6 秒、許容範囲 %7）で説明がつきます。</translation>
     </message>
     <message>
-        <source>Assumed: Kubernetes' default controller flags (sync %1 s, scale-down window %2 s, tolerance %3). If this cluster's controller runs with others, set them under Controller flags.</source>
+        <source>Assumed: Kubernetes&apos; default controller flags (sync %1 s, scale-down window %2 s, tolerance %3). If this cluster&apos;s controller runs with others, set them under Controller flags.</source>
         <translation>想定: Kubernetes の既定のコントローラーフラグ（同期 %1 秒、スケールダウンウィンドウ %2 秒、許容範囲 %3）。このクラスターのコントローラーが別の値で動いている場合は「コントローラーフラグ」で設定してください。</translation>
     </message>
     <message>
@@ -210,15 +210,15 @@
         <translation>クラスターが公開しているコントローラーフラグ（ConfigMap %4）: 同期 %1 秒、スケールダウンウィンドウ %2 秒、許容範囲 %3。</translation>
     </message>
     <message>
-        <source>From the scale-downs hpascope saw (%1), the controller's scale-down window is between %2 and %3 s.</source>
+        <source>From the scale-downs hpascope saw (%1), the controller&apos;s scale-down window is between %2 and %3 s.</source>
         <translation>hpascope が観測したスケールダウン（%1）から、コントローラーのスケールダウンウィンドウは %2 秒から %3 秒の間です。</translation>
     </message>
     <message>
-        <source>From the scale-downs hpascope saw (%1), the controller's scale-down window is between %2 and %3 s, not the assumed %4 s — set it under Controller flags.</source>
+        <source>From the scale-downs hpascope saw (%1), the controller&apos;s scale-down window is between %2 and %3 s, not the assumed %4 s — set it under Controller flags.</source>
         <translation>hpascope が観測したスケールダウン（%1）から、コントローラーのスケールダウンウィンドウは %2 秒から %3 秒の間で、想定の %4 秒ではありません — 「コントローラーフラグ」で設定してください。</translation>
     </message>
     <message>
-        <source>The scale-downs hpascope saw (%1) fit no single scale-down window: the controller's sync period may be longer than the assumed %2 s, its flags may have changed, or it restarted while a window held.</source>
+        <source>The scale-downs hpascope saw (%1) fit no single scale-down window: the controller&apos;s sync period may be longer than the assumed %2 s, its flags may have changed, or it restarted while a window held.</source>
         <translation>hpascope が観測したスケールダウン（%1）はどの単一のスケールダウンウィンドウにも合いません: コントローラーの同期周期が想定の %2 秒より長いか、フラグが変更されたか、ウィンドウの保留中に再起動した可能性があります。</translation>
     </message>
     <message>
@@ -283,7 +283,7 @@
 <context>
     <name>HistoryFlags</name>
     <message>
-        <source>The HPA's namespace.</source>
+        <source>The HPA&apos;s namespace.</source>
         <translation>HPA の Namespace。</translation>
     </message>
     <message>
@@ -303,7 +303,7 @@
         <translation>終了時刻（既定: 現在）。</translation>
     </message>
     <message>
-        <source>The history database (default: hpascope's own).</source>
+        <source>The history database (default: hpascope&apos;s own).</source>
         <translation>履歴データベース（既定: hpascope 自身のもの）。</translation>
     </message>
     <message>
@@ -315,7 +315,7 @@
         <translation>まず DURATION（5m など）の間クラスターをライブで監視し、履歴に記録します。Ctrl+C で早めに終了できます。--since も --from もなければ、記録した範囲が対象になります。</translation>
     </message>
     <message>
-        <source>The HorizontalPodAutoscaler's name.</source>
+        <source>The HorizontalPodAutoscaler&apos;s name.</source>
         <translation>HorizontalPodAutoscaler の名前。</translation>
     </message>
     <message>
@@ -513,7 +513,7 @@
         <translation>（%2 Pod で合計 %1）</translation>
     </message>
     <message>
-        <source>the controller reports the metric's total divided by the replicas; the total is that average times %1 (status.currentReplicas)</source>
+        <source>the controller reports the metric&apos;s total divided by the replicas; the total is that average times %1 (status.currentReplicas)</source>
         <translation>コントローラーはメトリクスの合計をレプリカ数で割った値を報告します。合計はその平均の %1 倍です（status.currentReplicas）</translation>
     </message>
     <message>
@@ -580,7 +580,7 @@
         <translation>認証プラグインが時間内に応答しませんでした</translation>
     </message>
     <message>
-        <source>The credential plugin's output is invalid</source>
+        <source>The credential plugin&apos;s output is invalid</source>
         <translation>認証プラグインの出力が正しくありません</translation>
     </message>
     <message>
@@ -649,7 +649,7 @@
     </message>
     <message>
         <source>%1: %2</source>
-        <comment>an error's translated lead, then kube's own English text</comment>
+        <comment>an error&apos;s translated lead, then kube&apos;s own English text</comment>
         <translation>%1: %2</translation>
     </message>
     <message>
@@ -768,11 +768,11 @@
         <translation>%1 / %2 · %3%</translation>
     </message>
     <message>
-        <source>CPU used over metrics-server's last window, against the pod's CPU request.</source>
+        <source>CPU used over metrics-server&apos;s last window, against the pod&apos;s CPU request.</source>
         <translation>metrics-server の直近のウィンドウでの CPU 使用量と、Pod の CPU リクエストです。</translation>
     </message>
     <message>
-        <source>Memory in use (working set) at metrics-server's last sample, against the pod's memory request.</source>
+        <source>Memory in use (working set) at metrics-server&apos;s last sample, against the pod&apos;s memory request.</source>
         <translation>metrics-server の直近のサンプルでのメモリ使用量（ワーキングセット）と、Pod のメモリリクエストです。</translation>
     </message>
     <message>
@@ -814,7 +814,7 @@
         <translation>このヘルプを表示します。</translation>
     </message>
     <message>
-        <source>Namespace of the object or pods (default: the context's).</source>
+        <source>Namespace of the object or pods (default: the context&apos;s).</source>
         <translation>オブジェクトまたは Pod の Namespace（既定: コンテキストのもの）。</translation>
     </message>
     <message>
@@ -822,15 +822,15 @@
         <translation>このラベルセレクターに一致するすべての Pod に Pods メトリクスを書き込みます。</translation>
     </message>
     <message>
-        <source>Labels stored with the value (k=v,...), matched by the HPA's metric selector.</source>
+        <source>Labels stored with the value (k=v,...), matched by the HPA&apos;s metric selector.</source>
         <translation>値と一緒に保存するラベル（k=v,...）。HPA のメトリクスセレクターとの照合に使われます。</translation>
     </message>
     <message>
-        <source>Namespace of the test adapter's service (default custom-metrics).</source>
+        <source>Namespace of the test adapter&apos;s service (default custom-metrics).</source>
         <translation>テストアダプターの Service の Namespace（既定 custom-metrics）。</translation>
     </message>
     <message>
-        <source>Name of the test adapter's service (default custom-metrics-apiserver).</source>
+        <source>Name of the test adapter&apos;s service (default custom-metrics-apiserver).</source>
         <translation>テストアダプターの Service の名前（既定 custom-metrics-apiserver）。</translation>
     </message>
     <message>
@@ -838,7 +838,7 @@
         <translation>書き込みエンドポイントのポート名または番号（既定 http）。</translation>
     </message>
     <message>
-        <source>The history database the push is recorded in, for reports (default: hpascope's own).</source>
+        <source>The history database the push is recorded in, for reports (default: hpascope&apos;s own).</source>
         <translation>プッシュを記録する履歴データベース。レポート用（既定: hpascope 自身のもの）。</translation>
     </message>
     <message>
@@ -866,8 +866,8 @@
         <translation>&lt;kind&gt;/&lt;name&gt; &lt;metric&gt; &lt;quantity&gt; を指定してください</translation>
     </message>
     <message>
-        <source>--labels wants k=v[,k=v...], got "%1"</source>
-        <translation>--labels には k=v[,k=v...] を指定してください。指定された値: "%1"</translation>
+        <source>--labels wants k=v[,k=v...], got &quot;%1&quot;</source>
+        <translation>--labels には k=v[,k=v...] を指定してください。指定された値: &quot;%1&quot;</translation>
     </message>
     <message>
         <source>pods matching %1</source>
@@ -890,12 +890,12 @@
         <translation>Pod の一覧を読み取れません: %1</translation>
     </message>
     <message>
-        <source>cannot list pods "%1" in namespace %2: %3</source>
-        <translation>Namespace %2 の Pod "%1" を一覧できません: %3</translation>
+        <source>cannot list pods &quot;%1&quot; in namespace %2: %3</source>
+        <translation>Namespace %2 の Pod &quot;%1&quot; を一覧できません: %3</translation>
     </message>
     <message>
-        <source>no running pods match "%1" in namespace %2</source>
-        <translation>Namespace %2 に "%1" に一致する実行中の Pod はありません</translation>
+        <source>no running pods match &quot;%1&quot; in namespace %2</source>
+        <translation>Namespace %2 に &quot;%1&quot; に一致する実行中の Pod はありません</translation>
     </message>
     <message>
         <source>wrote %1 to metric %2 of pod %3 in namespace %4</source>
@@ -941,7 +941,7 @@
         <translation>Pod ごとの CPU（%1）</translation>
     </message>
     <message>
-        <source>CPU per pod can be set only where kwok simulates the pods' usage. %1</source>
+        <source>CPU per pod can be set only where kwok simulates the pods&apos; usage. %1</source>
         <translation>Pod ごとの CPU は、kwok が Pod の使用量をシミュレートしている場合にだけ設定できます。%1</translation>
     </message>
 </context>
@@ -1098,7 +1098,7 @@
         <translation>データの欠落とは、hpascope がこの Namespace をライブで監視していなかった時間です（起動していない、未接続、または再接続中）。</translation>
     </message>
     <message>
-        <source>This history predates hpascope's record of when it watched: between two recorded statuses the earlier one is taken to hold.</source>
+        <source>This history predates hpascope&apos;s record of when it watched: between two recorded statuses the earlier one is taken to hold.</source>
         <translation>この履歴は、hpascope が監視時間を記録するようになる前のものです: 記録された 2 つのステータスの間は、前のステータスが続いていたものとみなします。</translation>
     </message>
     <message>
@@ -1186,7 +1186,7 @@
         <translation>説明（記録されたメトリクス）</translation>
     </message>
     <message>
-        <source>Why, now (hpascope's explainer)</source>
+        <source>Why, now (hpascope&apos;s explainer)</source>
         <translation>現在の理由（hpascope の説明）</translation>
     </message>
     <message>
@@ -1250,7 +1250,7 @@
         <translation>hpascope からのメトリクスのプッシュ</translation>
     </message>
     <message>
-        <source>No metric push was recorded for this HPA's metrics in this range.</source>
+        <source>No metric push was recorded for this HPA&apos;s metrics in this range.</source>
         <translation>この期間に、この HPA のメトリクスへのプッシュは記録されていません。</translation>
     </message>
     <message>
@@ -1319,18 +1319,18 @@
     </message>
     <message>
         <source>current</source>
-        <comment>a metric's current value</comment>
+        <comment>a metric&apos;s current value</comment>
         <translation>現在値</translation>
     </message>
     <message>
-        <source>Hatched: not recorded. Marks "3→5" are SuccessfulRescale events; a dashed mark is a scale-down. Where they are too dense to tell apart, each is a tick along the top (a scale-down's half as long).</source>
+        <source>Hatched: not recorded. Marks &quot;3→5&quot; are SuccessfulRescale events; a dashed mark is a scale-down. Where they are too dense to tell apart, each is a tick along the top (a scale-down&apos;s half as long).</source>
         <translation>斜線: 未記録。「3→5」の印は SuccessfulRescale イベント、破線の印はスケールダウンです。印が密集して見分けられない所では、それぞれ上端の短い目盛りになります（スケールダウンは半分の長さ）。</translation>
     </message>
 </context>
 <context>
     <name>ReportCommand</name>
     <message>
-        <source>A PDF, HTML or PNG report of one HPA from hpascope's recorded history.</source>
+        <source>A PDF, HTML or PNG report of one HPA from hpascope&apos;s recorded history.</source>
         <translation>hpascope が記録した履歴から、1 つの HPA の PDF、HTML または PNG のレポートを作成します。</translation>
     </message>
     <message>
@@ -1338,7 +1338,7 @@
         <translation>レポート: FILE.pdf、FILE.html または FILE.png。</translation>
     </message>
     <message>
-        <source>Leave the API server's URL out of the report.</source>
+        <source>Leave the API server&apos;s URL out of the report.</source>
         <translation>API サーバーの URL をレポートに含めません。</translation>
     </message>
     <message>
@@ -1365,7 +1365,7 @@
         <translation>%1 秒</translation>
     </message>
     <message>
-        <source>assumed: Kubernetes' defaults (nothing told hpascope otherwise)</source>
+        <source>assumed: Kubernetes&apos; defaults (nothing told hpascope otherwise)</source>
         <translation>想定: Kubernetes の既定値（hpascope は他の値を知らされていません）</translation>
     </message>
     <message>
@@ -1377,7 +1377,7 @@
         <translation>クラスターが公開（ConfigMap kube-system/hpascope-controller-flags）</translation>
     </message>
     <message>
-        <source>the demo cluster's simulated controller</source>
+        <source>the demo cluster&apos;s simulated controller</source>
         <translation>デモクラスターの模擬コントローラー</translation>
     </message>
     <message>
@@ -1513,12 +1513,12 @@
 <context>
     <name>Translations</name>
     <message>
-        <source>unknown language "%1"; hpascope speaks %2</source>
-        <translation>不明な言語 "%1" です。hpascope の対応言語: %2</translation>
+        <source>unknown language &quot;%1&quot;; hpascope speaks %2</source>
+        <translation>不明な言語 &quot;%1&quot; です。hpascope の対応言語: %2</translation>
     </message>
     <message>
-        <source>hpascope has no translation for "%1" yet; it speaks %2</source>
-        <translation>hpascope には "%1" の翻訳がまだありません。対応言語: %2</translation>
+        <source>hpascope has no translation for &quot;%1&quot; yet; it speaks %2</source>
+        <translation>hpascope には &quot;%1&quot; の翻訳がまだありません。対応言語: %2</translation>
     </message>
     <message>
         <source>the %1 translation is missing from this build</source>
@@ -1696,7 +1696,7 @@
         <translation>あなたのユーザーは Namespace %1 の HPA を一覧できない可能性があります: 別の Namespace を選ぶか、そこでの horizontalpodautoscalers.autoscaling に対する list と watch の権限を依頼してください。</translation>
     </message>
     <message>
-        <source>The API server did not accept the kubeconfig's credentials: they may have expired or belong to another cluster. Sign in again (e.g. rerun your cloud CLI's login), then reconnect.</source>
+        <source>The API server did not accept the kubeconfig&apos;s credentials: they may have expired or belong to another cluster. Sign in again (e.g. rerun your cloud CLI&apos;s login), then reconnect.</source>
         <translation>API サーバーは kubeconfig の認証情報を受け付けませんでした: 期限切れか、別のクラスターのものかもしれません。もう一度サインインして（例: クラウド CLI のログインを再実行）、再接続してください。</translation>
     </message>
     <message>
@@ -1739,7 +1739,7 @@
         <translation>コントローラーフラグ…</translation>
     </message>
     <message>
-        <source>The HPA controller's flags the explanations use, for this context</source>
+        <source>The HPA controller&apos;s flags the explanations use, for this context</source>
         <translation>説明に使う HPA コントローラーのフラグ（このコンテキスト用）</translation>
     </message>
     <message>
@@ -1763,8 +1763,8 @@
         <translation>コンテキストを追加してください（例: kubectl config set-context）。</translation>
     </message>
     <message>
-        <source>current-context "%1" is not defined in the kubeconfig</source>
-        <translation>current-context "%1" は kubeconfig に定義されていません</translation>
+        <source>current-context &quot;%1&quot; is not defined in the kubeconfig</source>
+        <translation>current-context &quot;%1&quot; は kubeconfig に定義されていません</translation>
     </message>
     <message>
         <source>Pick a context above.</source>
@@ -1793,11 +1793,11 @@
         <translation>クラスターが公開（ConfigMap %1/%2）</translation>
     </message>
     <message>
-        <source>the demo cluster's own controller</source>
+        <source>the demo cluster&apos;s own controller</source>
         <translation>デモクラスター自身のコントローラー</translation>
     </message>
     <message>
-        <source>assumed: Kubernetes' defaults</source>
+        <source>assumed: Kubernetes&apos; defaults</source>
         <translation>想定: Kubernetes の既定値</translation>
     </message>
     <message>
@@ -1805,7 +1805,7 @@
         <translation>コントローラーフラグ — %1</translation>
     </message>
     <message>
-        <source>The HPA controller's flags cannot be read through the Kubernetes API. The explanations use these values, now %1. Set them if this cluster's kube-controller-manager runs with others.</source>
+        <source>The HPA controller&apos;s flags cannot be read through the Kubernetes API. The explanations use these values, now %1. Set them if this cluster&apos;s kube-controller-manager runs with others.</source>
         <translation>HPA コントローラーのフラグは Kubernetes API からは読み取れません。説明にはこれらの値を使います（現在: %1）。このクラスターの kube-controller-manager が別の値で動いている場合は設定してください。</translation>
     </message>
     <message>
@@ -1813,7 +1813,7 @@
         <translation> 秒</translation>
     </message>
     <message>
-        <source>Forget (use the cluster's or the defaults)</source>
+        <source>Forget (use the cluster&apos;s or the defaults)</source>
         <translation>忘れる（クラスターの値または既定値を使う）</translation>
     </message>
 </context>
@@ -1840,7 +1840,7 @@
         <translation>クラスターに接続していません</translation>
     </message>
     <message>
-        <source>Finding the target's pods…</source>
+        <source>Finding the target&apos;s pods…</source>
         <translation>ターゲットの Pod を探しています…</translation>
     </message>
     <message>
@@ -1852,7 +1852,7 @@
         <translation>ターゲットにまだ Pod がないため、kwok が管理しているか判断できません。</translation>
     </message>
     <message>
-        <source>Checking whether kwok manages the pods' node…</source>
+        <source>Checking whether kwok manages the pods&apos; node…</source>
         <translation>Pod のノードを kwok が管理しているか確認しています…</translation>
     </message>
     <message>
@@ -1864,7 +1864,7 @@
         <translation>CPU 使用量は実際のコンテナーを測る metrics-server から来ます。ノード %1 は kwok のノードではない（kwok.x-k8s.io/node: fake アノテーションがない）ため、hpascope が設定できるものはありません。</translation>
     </message>
     <message>
-        <source>The target's pods are not scheduled on a node yet.</source>
+        <source>The target&apos;s pods are not scheduled on a node yet.</source>
         <translation>ターゲットの Pod はまだノードにスケジュールされていません。</translation>
     </message>
     <message>
@@ -1899,7 +1899,7 @@
         <translation>コピー</translation>
     </message>
     <message>
-        <source>No events for this HPA, its target or the target's pods.</source>
+        <source>No events for this HPA, its target or the target&apos;s pods.</source>
         <translation>この HPA、そのターゲット、ターゲットの Pod のイベントはありません。</translation>
     </message>
     <message>
@@ -2005,7 +2005,7 @@
         <translation>ターゲットの Pod は監視されていません。</translation>
     </message>
     <message>
-        <source>Finding the target's pods…</source>
+        <source>Finding the target&apos;s pods…</source>
         <translation>ターゲットの Pod を探しています…</translation>
     </message>
     <message>
@@ -2193,15 +2193,15 @@
         <translation>Pod %1 個: %2</translation>
     </message>
     <message>
-        <source>The controller drops this pod's metric and does not count it: it is being deleted or has failed.</source>
+        <source>The controller drops this pod&apos;s metric and does not count it: it is being deleted or has failed.</source>
         <translation>コントローラーはこの Pod のメトリクスを捨て、数にも入れません: 削除中か、失敗しています。</translation>
     </message>
     <message>
-        <source>The controller drops this Pending pod's metric; on a scale-up it counts as 0 (for Resource metrics), which holds the scale-up back.</source>
+        <source>The controller drops this Pending pod&apos;s metric; on a scale-up it counts as 0 (for Resource metrics), which holds the scale-up back.</source>
         <translation>コントローラーはこの Pending の Pod のメトリクスを捨てます。スケールアップ時には 0 として数えるため（Resource メトリクスの場合）、スケールアップが抑えられます。</translation>
     </message>
     <message>
-        <source>The controller uses this pod's metric.</source>
+        <source>The controller uses this pod&apos;s metric.</source>
         <translation>コントローラーはこの Pod のメトリクスを使います。</translation>
     </message>
     <message>
@@ -2366,7 +2366,7 @@
         <translation>クラスターに接続していません</translation>
     </message>
     <message>
-        <source>The CPU each target pod uses, set through kwok's kwok.x-k8s.io/usage-cpu annotation (pods that appear later get it too); target %1 per pod</source>
+        <source>The CPU each target pod uses, set through kwok&apos;s kwok.x-k8s.io/usage-cpu annotation (pods that appear later get it too); target %1 per pod</source>
         <translation>ターゲットの各 Pod が使う CPU。kwok の kwok.x-k8s.io/usage-cpu アノテーションで設定します（後から現れる Pod にも設定されます）。ターゲットは Pod ごとに %1</translation>
     </message>
 </context>
@@ -2381,8 +2381,8 @@
         <translation>CPU/メモリは metrics-server から取得されます</translation>
     </message>
     <message>
-        <source>metric type "%1" is not known to hpascope</source>
-        <translation>メトリクス種別 "%1" は hpascope が知らないものです</translation>
+        <source>metric type &quot;%1&quot; is not known to hpascope</source>
+        <translation>メトリクス種別 &quot;%1&quot; は hpascope が知らないものです</translation>
     </message>
     <message>
         <source>not connected to a cluster</source>
@@ -2405,8 +2405,8 @@
         <translation>%1 の Pod はまだわかりません（%2 秒以内に Pod の一覧が届きませんでした%3）</translation>
     </message>
     <message>
-        <source>%1 has no pods matching "%2" to write to</source>
-        <translation>%1 には書き込み先となる "%2" に一致する Pod がありません</translation>
+        <source>%1 has no pods matching &quot;%2&quot; to write to</source>
+        <translation>%1 には書き込み先となる &quot;%2&quot; に一致する Pod がありません</translation>
     </message>
     <message>
         <source>sent %1 to %2, but custom.metrics.k8s.io returned no value for them</source>
@@ -2448,6 +2448,49 @@
     </message>
 </context>
 <context>
+    <name>hpascope::PrometheusHistory</name>
+    <message>
+        <source>History: recorded by hpascope (Prometheus turned off)</source>
+        <translation>履歴: hpascope の記録のみ (Prometheus はオフ)</translation>
+    </message>
+    <message>
+        <source>Prometheus: %1</source>
+        <translation>Prometheus: %1</translation>
+    </message>
+    <message>
+        <source>History: looking for Prometheus in the cluster…</source>
+        <translation>履歴: クラスターの Prometheus を探しています…</translation>
+    </message>
+    <message>
+        <source>History: recorded by hpascope; no Prometheus found in the cluster (set one in Settings)</source>
+        <translation>履歴: hpascope の記録のみ。クラスターに Prometheus が見つかりません (設定で指定できます)</translation>
+    </message>
+    <message>
+        <source>History: recorded by hpascope; the cluster&apos;s services could not be listed to find Prometheus (set one in Settings)</source>
+        <translation>履歴: hpascope の記録のみ。Prometheus を探すためのサービス一覧を取得できませんでした (設定で指定できます)</translation>
+    </message>
+    <message>
+        <source>kube-state-metrics is older than v2.6.0: Prometheus has replica counts but no metric values</source>
+        <translation>kube-state-metrics が v2.6.0 より古いため、Prometheus にはレプリカ数はありますがメトリクスの値はありません</translation>
+    </message>
+    <message>
+        <source>History: recorded by hpascope; %1: %2</source>
+        <translation>履歴: hpascope の記録のみ。%1: %2</translation>
+    </message>
+    <message>
+        <source>History: recorded by hpascope, and from Prometheus (%1) before that</source>
+        <translation>履歴: hpascope の記録と、それ以前は Prometheus (%1) から</translation>
+    </message>
+    <message>
+        <source>History: recorded by hpascope only; Prometheus (%1): %2</source>
+        <translation>履歴: hpascope の記録のみ。Prometheus (%1): %2</translation>
+    </message>
+    <message>
+        <source>Prometheus cannot tell these metrics apart (kube-state-metrics names them alike), so it shows no history for them: %1</source>
+        <translation>kube-state-metrics が同じ名前で出力するため Prometheus ではこれらのメトリクスを区別できず、履歴を表示しません: %1</translation>
+    </message>
+</context>
+<context>
     <name>hpascope::Recorder</name>
     <message>
         <source>cannot create %1: %2</source>
@@ -2469,7 +2512,7 @@
 <context>
     <name>hpascope::ReportDialog</name>
     <message>
-        <source>Leave the API server's URL out</source>
+        <source>Leave the API server&apos;s URL out</source>
         <translation>API サーバーの URL を含めない</translation>
     </message>
     <message>
@@ -2529,7 +2572,7 @@
         <translation>PDF (*.pdf);;HTML (*.html);;PNG 画像 (*.png)</translation>
     </message>
     <message>
-        <source>hpascope's history is not open: nothing to report.</source>
+        <source>hpascope&apos;s history is not open: nothing to report.</source>
         <translation>hpascope の履歴が開かれていません: レポートにするものがありません。</translation>
     </message>
     <message>
@@ -2544,11 +2587,11 @@
 <context>
     <name>hpascope::SettingsDialog</name>
     <message>
-        <source>The namespace of the custom-metrics test adapter's Service.</source>
+        <source>The namespace of the custom-metrics test adapter&apos;s Service.</source>
         <translation>custom-metrics テストアダプターの Service の Namespace。</translation>
     </message>
     <message>
-        <source>The name of the test adapter's Service (its write-metrics endpoint).</source>
+        <source>The name of the test adapter&apos;s Service (its write-metrics endpoint).</source>
         <translation>テストアダプターの Service の名前（write-metrics エンドポイント）。</translation>
     </message>
     <message>
@@ -2564,7 +2607,7 @@
         <translation>言語</translation>
     </message>
     <message>
-        <source>The system's</source>
+        <source>The system&apos;s</source>
         <translation>システムの設定</translation>
     </message>
     <message>
@@ -2592,7 +2635,7 @@
         <translation>ポート:</translation>
     </message>
     <message>
-        <source>hpascope writes through the API server's service proxy, with your kubeconfig's credentials.</source>
+        <source>hpascope writes through the API server&apos;s service proxy, with your kubeconfig&apos;s credentials.</source>
         <translation>hpascope は API サーバーの Service プロキシ経由で、kubeconfig の認証情報を使って書き込みます。</translation>
     </message>
     <message>
@@ -2628,24 +2671,48 @@
         <translation>コントローラーフラグ…</translation>
     </message>
     <message>
-        <source>The HPA controller's flags the explanations use, for the current context</source>
+        <source>The HPA controller&apos;s flags the explanations use, for the current context</source>
         <translation>説明に使う HPA コントローラーのフラグ（現在のコンテキスト用）</translation>
     </message>
     <message>
-        <source>The adapter's namespace must be a DNS label (lower-case letters, digits and '-').</source>
-        <translation>アダプターの Namespace は DNS ラベル（小文字、数字、'-'）でなければなりません。</translation>
+        <source>The adapter&apos;s namespace must be a DNS label (lower-case letters, digits and &apos;-&apos;).</source>
+        <translation>アダプターの Namespace は DNS ラベル（小文字、数字、&apos;-&apos;）でなければなりません。</translation>
     </message>
     <message>
-        <source>The adapter's service must be a DNS label (lower-case letters, digits and '-').</source>
-        <translation>アダプターの Service は DNS ラベル（小文字、数字、'-'）でなければなりません。</translation>
+        <source>The adapter&apos;s service must be a DNS label (lower-case letters, digits and &apos;-&apos;).</source>
+        <translation>アダプターの Service は DNS ラベル（小文字、数字、&apos;-&apos;）でなければなりません。</translation>
     </message>
     <message>
-        <source>The adapter's port must be a port name or number.</source>
+        <source>The adapter&apos;s port must be a port name or number.</source>
         <translation>アダプターのポートはポート名か番号でなければなりません。</translation>
     </message>
     <message>
         <source>The new language shows from the next start of hpascope.</source>
         <translation>新しい言語は hpascope の次回起動時から表示されます。</translation>
+    </message>
+    <message>
+        <source>Prometheus (history from before hpascope watched), for %1</source>
+        <translation>Prometheus (hpascope が監視する前の履歴)、%1 用</translation>
+    </message>
+    <message>
+        <source>auto: find the cluster&apos;s Prometheus among its services; off: none; a URL (https://prometheus.example:9090); or NAMESPACE/SERVICE:PORT, reached through the API server&apos;s service proxy with your kubeconfig&apos;s credentials (monitoring/prometheus-k8s:web).</source>
+        <translation>auto: クラスターのサービスから Prometheus を探します。off: 使いません。URL (https://prometheus.example:9090)、または NAMESPACE/SERVICE:PORT (API サーバーのサービスプロキシ経由で kubeconfig の認証情報を使って接続します。例: monitoring/prometheus-k8s:web)。</translation>
+    </message>
+    <message>
+        <source>Where:</source>
+        <translation>場所:</translation>
+    </message>
+    <message>
+        <source>For a URL: a file holding a bearer token (the token itself is never stored).</source>
+        <translation>URL の場合: ベアラートークンを含むファイル (トークン自体は保存しません)。</translation>
+    </message>
+    <message>
+        <source>Token file:</source>
+        <translation>トークンファイル:</translation>
+    </message>
+    <message>
+        <source>Prometheus: %1</source>
+        <translation>Prometheus: %1</translation>
     </message>
 </context>
 <context>
@@ -2667,7 +2734,7 @@
         <translation>&lt;b&gt;クラスターに到達できません&lt;/b&gt;</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Simulation.&lt;/b&gt; This is hpascope's embedded demo cluster, not Kubernetes: the HPA controller is hpascope's port of the real one, pods become ready after 10 s, and the sliders feed its metrics. Use the speed control to watch the 5-minute scale-down window pass.</source>
+        <source>&lt;b&gt;Simulation.&lt;/b&gt; This is hpascope&apos;s embedded demo cluster, not Kubernetes: the HPA controller is hpascope&apos;s port of the real one, pods become ready after 10 s, and the sliders feed its metrics. Use the speed control to watch the 5-minute scale-down window pass.</source>
         <translation>&lt;b&gt;シミュレーション。&lt;/b&gt;これは hpascope に組み込まれたデモクラスターで、Kubernetes ではありません: HPA コントローラーは本物を hpascope に移植したもので、Pod は 10 秒後に Ready になり、スライダーがメトリクスを供給します。速度の調整で、5 分のスケールダウンウィンドウが過ぎるのを見てみましょう。</translation>
     </message>
     <message>
@@ -2707,7 +2774,7 @@
     </message>
     <message>
         <source>current</source>
-        <comment>a metric's current value</comment>
+        <comment>a metric&apos;s current value</comment>
         <translation>現在値</translation>
     </message>
     <message>
@@ -2749,7 +2816,9 @@
     <message numerus="yes">
         <source>%n d</source>
         <comment>days</comment>
-        <translation><numerusform>%n 日</numerusform></translation>
+        <translation>
+            <numerusform>%n 日</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2777,8 +2846,16 @@ Subcommands: snapshot, push, report, export (hpascope &lt;command&gt; --help).</
         <translation>組み込みのシミュレーションクラスターで実行します（Kubernetes 不要）。</translation>
     </message>
     <message>
-        <source>The language of the window and messages: %1 (default: the setting, then the system's).</source>
+        <source>The language of the window and messages: %1 (default: the setting, then the system&apos;s).</source>
         <translation>ウィンドウとメッセージの言語: %1（既定: 設定、次にシステムの言語）。</translation>
+    </message>
+    <message>
+        <source>Where the charts&apos; older history comes from: auto (find the cluster&apos;s Prometheus, the default), off, a URL, or NAMESPACE/SERVICE:PORT behind the API server&apos;s service proxy.</source>
+        <translation>グラフの古い履歴の取得元: auto (クラスターの Prometheus を探す。既定)、off、URL、または API サーバーのサービスプロキシ経由の NAMESPACE/SERVICE:PORT。</translation>
+    </message>
+    <message>
+        <source>A file holding the bearer token for a Prometheus URL.</source>
+        <translation>Prometheus の URL 用のベアラートークンを含むファイル。</translation>
     </message>
 </context>
 </TS>

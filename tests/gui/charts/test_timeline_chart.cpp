@@ -8,6 +8,8 @@
 #include <QDateTimeAxis>
 #include <QDir>
 #include <QImage>
+#include <QLegend>
+#include <QLegendMarker>
 #include <QLineSeries>
 #include <QPen>
 #include <QRandomGenerator>
@@ -267,6 +269,56 @@ private slots:
         QVERIFY(chart->render(kStart + 5 * kMinute, m_now));
         QCOMPARE(chart->markerTimes().size(), store.annotations(kHpa, kStart + 5 * kMinute, m_now).size());
         QVERIFY(chart->markerTimes().size() < all.size());
+    }
+
+    void prometheusHistoryGivesWayToOwnSamples()
+    {
+        SeriesStore store;
+        useClock(store);
+        m_now = kStart + 60 * kMinute;
+        // Prometheus: 2 replicas for the first 30 minutes, 5 after, up to now.
+        std::vector<TimedValue> prom;
+        for (qint64 t = kStart; t <= m_now; t += 15'000)
+            prom.push_back({t, t < kStart + 30 * kMinute ? 2.0 : 5.0});
+        prom.push_back({m_now + 15'000, std::nan("")});
+        store.setSeries(series_keys::fromPrometheus(rep("current")), prom);
+        // hpascope watched from minute 40 on.
+        store.append(rep("current"), kStart + 40 * kMinute, 5);
+        std::unique_ptr<TimelineChart> chart(TimelineChart::makeReplicaChart(&store, kHpa));
+        chart->resize(800, 400);
+        chart->show();
+        QVERIFY(QTest::qWaitForWindowExposed(chart.get()));
+        QVERIFY(chart->render(kStart, m_now));
+        const auto own = chart->segmentsOf(QStringLiteral("current"));
+        const auto fromProm = chart->segmentsOf(QStringLiteral("current.prometheus"));
+        QCOMPARE(own.size(), 1);
+        QCOMPARE(own[0]->points().first().x(), double(kStart + 40 * kMinute));
+        QCOMPARE(fromProm.size(), 1);
+        // Prometheus' line stops where hpascope's own begins, with the step from 2 to 5 in it.
+        QCOMPARE(fromProm[0]->points().first().x(), double(kStart));
+        QCOMPARE(fromProm[0]->points().last().x(), double(kStart + 40 * kMinute));
+        bool two = false, five = false;
+        for (const QPointF &p : fromProm[0]->points()) {
+            two = two || p.y() == 2;
+            five = five || p.y() == 5;
+        }
+        QVERIFY(two && five);
+        // Lighter and dash-dotted, and in the legend only while it draws something.
+        QCOMPARE(fromProm[0]->pen().style(), Qt::DashDotLine);
+        const auto markers = chart->chart()->legend()->markers(fromProm[0]);
+        QCOMPARE(markers.size(), 1);
+        QVERIFY(markers[0]->isVisible());
+        QCOMPARE(fromProm[0]->name(), QStringLiteral("current (Prometheus)"));
+        const QString path = QDir(QStringLiteral(HPASCOPE_CHART_PNG_DIR)).filePath(QStringLiteral("timeline_prometheus.png"));
+        QTRY_VERIFY(chart->grab().save(path)); // the legend names both; to look at
+        qInfo("chart image: %s", qPrintable(path));
+        // hpascope watched all of it: nothing of Prometheus' is drawn, nor named.
+        store.clear();
+        store.setSeries(series_keys::fromPrometheus(rep("current")), prom);
+        store.append(rep("current"), kStart - kMinute, 5);
+        QVERIFY(chart->render(kStart, m_now));
+        QVERIFY(chart->segmentsOf(QStringLiteral("current.prometheus")).isEmpty());
+        QVERIFY(!chart->chart()->legend()->markers(fromProm[0])[0]->isVisible());
     }
 
     void grabToPng()
