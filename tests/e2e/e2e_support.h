@@ -57,4 +57,43 @@ inline int send(kube::http::Client &client, const std::string &method, const std
     return res ? res->status : res.error().httpStatus;
 }
 
+inline void post(kube::http::Client &client, const std::string &path, const nlohmann::json &body)
+{
+    kube::http::Request req;
+    req.method = "POST";
+    req.path = path;
+    req.body = body.dump();
+    auto resp = client.sendSync(req);
+    QVERIFY2(resp, resp ? "" : resp.error().toString().c_str());
+}
+
+inline nlohmann::json deployment(const std::string &name, int replicas)
+{
+    return { { "metadata", { { "name", name } } },
+        { "spec",
+            { { "replicas", replicas }, { "selector", { { "matchLabels", { { "app", name } } } } },
+                { "template",
+                    { { "metadata", { { "labels", { { "app", name } } } } },
+                        { "spec",
+                            { { "containers",
+                                { { { "name", "app" }, { "image", "registry.k8s.io/pause:3.10" } } } } } } } } } } };
+}
+
+// Object metric <name>-load on Service load, AverageValue 100: the proposal is ceil(value / 100).
+inline nlohmann::json objectHpa(const std::string &name, const std::string &target, int max, nlohmann::json behavior = nullptr)
+{
+    nlohmann::json spec { { "scaleTargetRef", { { "apiVersion", "apps/v1" }, { "kind", "Deployment" }, { "name", target } } },
+        { "minReplicas", 1 }, { "maxReplicas", max },
+        { "metrics",
+            { { { "type", "Object" },
+                { "object",
+                    { { "metric", { { "name", name + "-load" } } },
+                        { "describedObject", { { "apiVersion", "v1" }, { "kind", "Service" }, { "name", "load" } } },
+                        { "target", { { "type", "AverageValue" }, { "averageValue", "100" } } } } } } } } };
+    if (!behavior.is_null())
+        spec["behavior"] = std::move(behavior);
+    return { { "apiVersion", "autoscaling/v2" }, { "kind", "HorizontalPodAutoscaler" },
+        { "metadata", { { "name", name } } }, { "spec", spec } };
+}
+
 } // namespace e2e

@@ -3,7 +3,11 @@
 // recorder watches. Each time the session must say it is reconnecting, with the reason and the
 // next retry, and be live again soon after the server answers /readyz; afterwards the recorder
 // holds one watched span per connection (the outages are gaps, each kill inside one), and the
-// table shows what the API server says. Prints the reconnect delays.
+// table shows what the API server says. Meanwhile an HPA of a namespace of its own scales up and
+// down (its metric is written high and low before each kill), watched by a second session with a
+// recorder of its own: every rescale the real controller made (its SuccessfulRescale events,
+// counts included) is in that recorder exactly once, as a change of desiredReplicas. Prints the
+// reconnect delays and the transitions.
 #include "e2e_support.h"
 #include "app/core/cluster_session.h"
 #include "app/core/hpa_list_model.h"
@@ -13,6 +17,8 @@
 #include "app/core/metric_writer.h"
 #include "app/core/time_span.h"
 #include "kube/api/paths.h"
+#include "kube/api/quantity.h"
+#include "kube/metrics/metrics_client.h"
 
 #include <QDateTime>
 #include <QProcess>
@@ -50,6 +56,57 @@ class TestFaults : public QObject {
     Q_OBJECT
     QTemporaryDir m_dir;
 
+    // The controller's rescales of default/web since `from` (SuccessfulRescale events: "New size:
+    // N; reason: ...", identical ones folded into one Event with a count) against the changes of
+    // desiredReplicas in what the recorder kept: per new size, as many of each.
+    void compareRescales(kube::http::Client &client, const Recorder &recorder, const std::string &ns,
+                         const QDateTime &from, const QDateTime &to)
+    {
+        nlohmann::json events;
+        QCOMPARE(e2e::send(client, "GET", "/api/v1/namespaces/" + ns + "/events?fieldSelector=involvedObject.name%3Drescales,reason%3DSuccessfulRescale",
+                           nullptr, &events),
+                 200);
+        std::map<int, int> made; // new size -> rescales
+        for (const nlohmann::json &e : events["items"]) {
+            const QDateTime last = QDateTime::fromString(QString::fromStdString(e.value("lastTimestamp", "")), Qt::ISODate);
+            const std::string msg = e.value("message", "");
+            const auto at = msg.find("New size: ");
+            if (at == std::string::npos || !last.isValid() || last < from.addSecs(-1))
+                continue;
+            made[std::stoi(msg.substr(at + 10))] += e.value("count", 1);
+        }
+        std::map<int, int> recorded;
+        int last = -1;
+        int total = 0;
+        for (const HpaSample &s : recorder.loadSamples(QString::fromStdString(ns), QStringLiteral("rescales"), from, to)) {
+            if (last >= 0 && s.desiredReplicas != last) {
+                ++recorded[s.desiredReplicas];
+                ++total;
+            }
+            last = s.desiredReplicas;
+        }
+        QStringList madeText, recordedText;
+        int rescales = 0;
+        for (const auto &[size, count] : made) {
+            madeText << QStringLiteral("%1×%2").arg(count).arg(size);
+            rescales += count;
+        }
+        for (const auto &[size, count] : recorded)
+            recordedText << QStringLiteral("%1×%2").arg(count).arg(size);
+        int lost = 0, duplicated = 0;
+        for (int size = 0; size <= 10; ++size) {
+            const int d = recorded[size] - made[size];
+            (d < 0 ? lost : duplicated) += std::abs(d);
+        }
+        qInfo("rescales by the controller during the restarts: %d (new sizes %s); recorded changes of desiredReplicas: %d "
+              "(%s); lost %d, duplicated %d",
+              rescales, qPrintable(madeText.join(QStringLiteral(", "))), total, qPrintable(recordedText.join(QStringLiteral(", "))),
+              lost, duplicated);
+        QVERIFY2(rescales >= 2, "the HPA did not scale during the restarts");
+        QCOMPARE(lost, 0);
+        QCOMPARE(duplicated, 0);
+    }
+
 private slots:
     void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
 
@@ -70,12 +127,37 @@ private slots:
         StallWatch stalls; // the GUI thread's (this test's main thread's) longest stall throughout
         stalls.start();
         const int n = restarts();
+        // The HPA that scales throughout, and the second session that records it.
+        auto admin = e2e::connect();
+        const std::string ns = "rescales-" + std::to_string(QDateTime::currentMSecsSinceEpoch() % 100000);
+        e2e::post(*admin, "/api/v1/namespaces", {{"metadata", {{"name", ns}}}});
+        const std::shared_ptr<void> dropNamespace(nullptr, [&](void *) { e2e::send(*admin, "DELETE", "/api/v1/namespaces/" + ns); });
+        e2e::post(*admin, "/api/v1/namespaces/" + ns + "/services",
+                  {{"metadata", {{"name", "load"}}}, {"spec", {{"ports", {{{"port", 80}}}}}}});
+        e2e::post(*admin, "/apis/apps/v1/namespaces/" + ns + "/deployments", e2e::deployment("rescales", 1));
+        e2e::post(*admin, "/apis/autoscaling/v2/namespaces/" + ns + "/horizontalpodautoscalers", e2e::objectHpa("rescales", "rescales", 10));
+        Recorder rescaleRecorder;
+        QVERIFY(rescaleRecorder.open(m_dir.filePath(QStringLiteral("rescales.sqlite"))));
+        rescaleRecorder.setFlushInterval(std::chrono::milliseconds(100));
+        ClusterSession rescaleSession;
+        rescaleSession.setRecorder(&rescaleRecorder);
+        rescaleSession.connectTo(ClusterProfile::forRestConfig(e2e::restConfig(), QString::fromStdString(ns)));
+        QTRY_VERIFY_WITH_TIMEOUT(rescaleSession.hpaModel()->rowOf(QString::fromStdString(ns + "/rescales")) >= 0, kTimeoutMs);
+        kube::metrics::MetricsClient metrics(admin);
+        const auto writeLoad = [&](const char *value) {
+            // rescales-load on Service load against 100 per pod: 400 asks for 4 pods, 50 for 1
+            // (after the sandbox's 5 s scale-down window).
+            auto s = metrics.writeObjectMetricSync(ns, {"v1", "Service", "load"}, "rescales-load",
+                                                   kube::api::Quantity::parse(value).value(), {});
+            QVERIFY2(s, s ? "" : s.error().toString().c_str());
+        };
         std::vector<TimeSpan> outages; // kill asked for -> /readyz answered
         QStringList downs;
         qint64 worstAfterReady = 0;
         for (int i = 0; i < n; ++i) {
             // The scenario, not a wait for a condition: hpascope watches a live server for a
             // while (longer than the reflector's healthyAfter) before the next kill.
+            writeLoad(i % 2 == 0 ? "400" : "50");
             QTest::qWait(6000);
             states.clear();
             QProcess fault;
@@ -135,9 +217,18 @@ private slots:
         };
         QTRY_COMPARE_WITH_TIMEOUT(shown(), truth(), kTimeoutMs);
 
+        // The last write's rescale is made (and seen) before the comparison.
+        QTRY_COMPARE_WITH_TIMEOUT(rescaleSession.hpaModel()
+                                      ->index(rescaleSession.hpaModel()->rowOf(QString::fromStdString(ns + "/rescales")), HpaListModel::Desired)
+                                      .data()
+                                      .toInt(),
+                                  n % 2 == 1 ? 4 : 1, kTimeoutMs);
         session.disconnectFromCluster();
+        rescaleSession.disconnectFromCluster();
         QVERIFY(recorder.flush());
+        QVERIFY(rescaleRecorder.flush());
         const QDateTime ended = QDateTime::currentDateTimeUtc();
+        compareRescales(*client, rescaleRecorder, ns, started, ended);
         const auto watched = recorder.loadWatched(QStringLiteral("default"), started, ended);
         QStringList spans;
         for (const TimeSpan &s : watched)

@@ -65,16 +65,6 @@ json example(const char *file, const std::string &ns)
     return j;
 }
 
-void post(kube::http::Client &client, const std::string &path, const json &body)
-{
-    kube::http::Request req;
-    req.method = "POST";
-    req.path = path;
-    req.body = body.dump();
-    auto resp = client.sendSync(req);
-    QVERIFY2(resp, resp ? "" : resp.error().toString().c_str());
-}
-
 std::map<QString, qint64> metricsCpu(kube::http::Client &client, const std::string &ns)
 {
     std::promise<kube::Result<kube::metrics::PodMetricsList>> p;
@@ -140,9 +130,9 @@ private slots:
         m_client = e2e::connect();
         std::random_device rd;
         m_ns = "cpu-" + std::to_string(rd() % 100000);
-        post(*m_client, "/api/v1/namespaces", {{"metadata", {{"name", m_ns}}}});
-        post(*m_client, "/apis/apps/v1/namespaces/" + m_ns + "/deployments", example("api-deployment.yaml", m_ns));
-        post(*m_client, "/apis/autoscaling/v2/namespaces/" + m_ns + "/horizontalpodautoscalers",
+        e2e::post(*m_client, "/api/v1/namespaces", {{"metadata", {{"name", m_ns}}}});
+        e2e::post(*m_client, "/apis/apps/v1/namespaces/" + m_ns + "/deployments", example("api-deployment.yaml", m_ns));
+        e2e::post(*m_client, "/apis/autoscaling/v2/namespaces/" + m_ns + "/horizontalpodautoscalers",
              example("api-hpa-cpu.yaml", m_ns));
     }
 

@@ -30,45 +30,6 @@ namespace {
 
 constexpr int kTimeoutMs = 90000;
 
-void post(kube::http::Client &client, const std::string &path, const json &body)
-{
-    kube::http::Request req;
-    req.method = "POST";
-    req.path = path;
-    req.body = body.dump();
-    auto resp = client.sendSync(req);
-    QVERIFY2(resp, resp ? "" : resp.error().toString().c_str());
-}
-
-json deployment(const std::string &name, int replicas)
-{
-    return { { "metadata", { { "name", name } } },
-        { "spec",
-            { { "replicas", replicas }, { "selector", { { "matchLabels", { { "app", name } } } } },
-                { "template",
-                    { { "metadata", { { "labels", { { "app", name } } } } },
-                        { "spec",
-                            { { "containers",
-                                { { { "name", "app" }, { "image", "registry.k8s.io/pause:3.10" } } } } } } } } } } };
-}
-
-// Object metric <name>-load on Service load, AverageValue 100: the proposal is ceil(value / 100).
-json hpa(const std::string &name, const std::string &target, int max, json behavior)
-{
-    json spec { { "scaleTargetRef", { { "apiVersion", "apps/v1" }, { "kind", "Deployment" }, { "name", target } } },
-        { "minReplicas", 1 }, { "maxReplicas", max },
-        { "metrics",
-            { { { "type", "Object" },
-                { "object",
-                    { { "metric", { { "name", name + "-load" } } },
-                        { "describedObject", { { "apiVersion", "v1" }, { "kind", "Service" }, { "name", "load" } } },
-                        { "target", { { "type", "AverageValue" }, { "averageValue", "100" } } } } } } } } };
-    if (!behavior.is_null())
-        spec["behavior"] = std::move(behavior);
-    return { { "apiVersion", "autoscaling/v2" }, { "kind", "HorizontalPodAutoscaler" },
-        { "metadata", { { "name", name } } }, { "spec", spec } };
-}
-
 } // namespace
 
 class TestWhyBox : public QObject {
@@ -131,27 +92,27 @@ private slots:
         m_client = e2e::connect();
         std::random_device rd;
         m_ns = "why-" + std::to_string(rd() % 100000);
-        post(*m_client, "/api/v1/namespaces", { { "metadata", { { "name", m_ns } } } });
-        post(*m_client, "/api/v1/namespaces/" + m_ns + "/services",
+        e2e::post(*m_client, "/api/v1/namespaces", { { "metadata", { { "name", m_ns } } } });
+        e2e::post(*m_client, "/api/v1/namespaces/" + m_ns + "/services",
              { { "metadata", { { "name", "load" } } }, { "spec", { { "ports", { { { "port", 80 } } } } } } });
         const std::string deployments = "/apis/apps/v1/namespaces/" + m_ns + "/deployments";
-        post(*m_client, deployments, deployment("climb", 2));
-        post(*m_client, deployments, deployment("nodown", 1));
-        post(*m_client, deployments, deployment("updown", 1));
+        e2e::post(*m_client, deployments, e2e::deployment("climb", 2));
+        e2e::post(*m_client, deployments, e2e::deployment("nodown", 1));
+        e2e::post(*m_client, deployments, e2e::deployment("updown", 1));
         // climb: 1000 asks for 10, max 6, scale-up one pod per 15 s.
         write("climb-load", "1000");
         write("nodown-load", "400");
         write("orphan-load", "100");
         write("updown-load", "300"); // up to 3 while the other HPAs are looked at
         const std::string hpas = "/apis/autoscaling/v2/namespaces/" + m_ns + "/horizontalpodautoscalers";
-        post(*m_client, hpas,
-             hpa("climb", "climb", 6,
+        e2e::post(*m_client, hpas,
+             e2e::objectHpa("climb", "climb", 6,
                  { { "scaleUp",
                      { { "stabilizationWindowSeconds", 0 },
                        { "policies", { { { "type", "Pods" }, { "value", 1 }, { "periodSeconds", 15 } } } } } } }));
-        post(*m_client, hpas, hpa("nodown", "nodown", 10, { { "scaleDown", { { "selectPolicy", "Disabled" } } } }));
-        post(*m_client, hpas, hpa("orphan", "absent", 10, nullptr));
-        post(*m_client, hpas, hpa("updown", "updown", 10, nullptr));
+        e2e::post(*m_client, hpas, e2e::objectHpa("nodown", "nodown", 10, { { "scaleDown", { { "selectPolicy", "Disabled" } } } }));
+        e2e::post(*m_client, hpas, e2e::objectHpa("orphan", "absent", 10, nullptr));
+        e2e::post(*m_client, hpas, e2e::objectHpa("updown", "updown", 10, nullptr));
     }
 
     void whyBoxNamesTheLimiter()
