@@ -81,7 +81,6 @@ void PrometheusHistory::connectTo(std::shared_ptr<kube::http::Client> apiClient,
 {
     disconnect();
     m_apiClient = std::move(apiClient);
-    m_choice = choice;
     if (!m_apiClient || choice.mode == PrometheusChoice::Mode::Off) {
         setState(State::Off, choice.mode == PrometheusChoice::Mode::Off
                                  ? tr("History: recorded by hpascope (Prometheus turned off)")

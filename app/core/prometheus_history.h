@@ -89,7 +89,6 @@ private:
     std::shared_ptr<kube::http::Client> m_apiClient;
     std::shared_ptr<kube::http::Client> m_client; // m_apiClient, or one for a direct URL
     std::optional<kube::prometheus::Endpoint> m_endpoint;
-    PrometheusChoice m_choice;
     quint64 m_generation = 0;
     State m_state = State::Off;
     QString m_status, m_note, m_where;
