@@ -27,7 +27,6 @@ const QColor kRed(0xd6, 0x27, 0x28);
 const QColor kGreen(0x2c, 0xa0, 0x2c);
 const QColor kGrey(0x7f, 0x7f, 0x7f);
 constexpr int kLineWidth = 2;
-constexpr int kBandAlpha = 45;   // light enough that the step lines read on top of it
 constexpr int kXTicks = 7;       // fits "HH:mm:ss" labels in a 600 px plot
 constexpr int kPxPerXTick = 90;  // one "HH:mm:ss" label (~60 px at the default font) plus a gap
 constexpr int kPxPerYTick = 24;  // one label line (~15 px) plus spacing
@@ -169,35 +168,6 @@ QLineSeries *TimelineChart::lineSeries(Pool &pool, qsizetype index)
     return pool.series[index];
 }
 
-void TimelineChart::setBand(const QString &lowerKey, const QString &upperKey, const QString &label,
-                            const QColor &color)
-{
-    m_bandLower = lowerKey;
-    m_bandUpper = upperKey;
-    m_bandLabel = label;
-    m_bandColor = color;
-    bandSeries(0);
-    m_dirty = true;
-}
-
-QAreaSeries *TimelineChart::bandSeries(qsizetype index)
-{
-    while (m_band.size() <= index) {
-        auto *upper = new QLineSeries(this);
-        auto *lower = new QLineSeries(this);
-        auto *area = new QAreaSeries(upper, lower);
-        area->setParent(this);
-        area->setName(m_bandLabel);
-        QColor fill = m_bandColor;
-        fill.setAlpha(kBandAlpha);
-        area->setBrush(fill);
-        area->setPen(QPen(m_bandColor, 1));
-        attach(area, m_band.isEmpty());
-        m_band.append(area);
-    }
-    return m_band[index];
-}
-
 void TimelineChart::setAnnotationScope(const QString &scope)
 {
     m_annotationScope = scope;
@@ -268,8 +238,8 @@ quint64 TimelineChart::contentRevision() const
     quint64 r = m_annotationScope.isEmpty() ? 0 : m_store->annotationRevision(m_annotationScope);
     for (const Pool &pool : m_pools)
         r = std::max(r, m_store->revision(pool.trace.key));
-    if (!m_band.isEmpty())
-        r = std::max({r, m_store->revision(m_bandLower), m_store->revision(m_bandUpper)});
+    for (const Band &band : m_bands)
+        r = std::max({r, m_store->revision(band.lowerKey), m_store->revision(band.upperKey)});
     return r;
 }
 
@@ -281,16 +251,32 @@ void TimelineChart::showPool(Pool &pool, const QList<QList<QPointF>> &segments)
         if (pool.series[i]->count() > 0)
             pool.series[i]->clear();
     }
-    if (!pool.trace.legendWhenEmpty) {
-        bool changed = false;
-        for (QLegendMarker *marker : chart()->legend()->markers(pool.series[0])) {
-            changed = changed || marker->isVisible() != !segments.isEmpty();
-            marker->setVisible(!segments.isEmpty());
+    if (!pool.trace.legendWhenEmpty)
+        showInLegend(pool.series[0], !segments.isEmpty());
+}
+
+void TimelineChart::showInLegend(QAbstractSeries *series, bool shown)
+{
+    bool changed = false;
+    for (QLegendMarker *marker : chart()->legend()->markers(series)) {
+        changed = changed || marker->isVisible() != shown;
+        marker->setVisible(shown);
+    }
+    // QtCharts 6.4 does not lay the legend out again for a marker shown or hidden: the entry
+    // would be drawn squeezed over its neighbours.
+    if (changed && chart()->legend()->layout())
+        chart()->legend()->layout()->invalidate();
+}
+
+void TimelineChart::fitY(SeriesView &v)
+{
+    bool first = true;
+    for (const QList<QPointF> &segment : std::as_const(v.segments)) {
+        for (const QPointF &p : segment) {
+            v.minY = first ? p.y() : std::min(v.minY, p.y());
+            v.maxY = first ? p.y() : std::max(v.maxY, p.y());
+            first = false;
         }
-        // QtCharts 6.4 does not lay the legend out again for a marker shown or hidden: the
-        // entry would be drawn squeezed over its neighbours.
-        if (changed && chart()->legend()->layout())
-            chart()->legend()->layout()->invalidate();
     }
 }
 
@@ -324,39 +310,14 @@ bool TimelineChart::render(qint64 t0, qint64 t1)
         SeriesView v = m_store->view(pool.trace.key, t0, t1, columns);
         if (!pool.trace.yieldsTo.isEmpty() && !v.isEmpty()) {
             v.segments = clipOutside(v.segments, drawn.value(pool.trace.yieldsTo));
-            bool first = true;
-            for (const QList<QPointF> &segment : v.segments) {
-                for (const QPointF &p : segment) {
-                    v.minY = first ? p.y() : std::min(v.minY, p.y());
-                    v.maxY = first ? p.y() : std::max(v.maxY, p.y());
-                    first = false;
-                }
-            }
+            fitY(v);
         }
         drawn.insert(pool.trace.role, xSpansOf(v.segments));
         include(v);
         showPool(pool, v.segments);
     }
 
-    if (!m_band.isEmpty()) {
-        const SeriesView lower = m_store->view(m_bandLower, t0, t1, columns);
-        const SeriesView upper = m_store->view(m_bandUpper, t0, t1, columns);
-        include(lower);
-        include(upper);
-        // min and max are written together, so their gaps (and segments) line up.
-        const qsizetype pairs = std::min(lower.segments.size(), upper.segments.size());
-        for (qsizetype i = 0; i < pairs; ++i) {
-            QAreaSeries *area = bandSeries(i);
-            area->upperSeries()->replace(upper.segments[i]);
-            area->lowerSeries()->replace(lower.segments[i]);
-        }
-        for (qsizetype i = pairs; i < m_band.size(); ++i) {
-            if (m_band[i]->upperSeries()->count() > 0) {
-                m_band[i]->upperSeries()->clear();
-                m_band[i]->lowerSeries()->clear();
-            }
-        }
-    }
+    renderBands(t0, t1, columns, include);
 
     for (auto it = m_predictions.begin(); it != m_predictions.end(); ++it) {
         const QList<QPointF> &pts = m_predictionPoints.value(it.key());
@@ -463,16 +424,6 @@ QList<QLineSeries *> TimelineChart::segmentsOf(const QString &role) const
             if (s->count() > 0)
                 out.append(s);
         }
-    }
-    return out;
-}
-
-QList<QAreaSeries *> TimelineChart::bandSegments() const
-{
-    QList<QAreaSeries *> out;
-    for (QAreaSeries *a : m_band) {
-        if (a->upperSeries()->count() > 0)
-            out.append(a);
     }
     return out;
 }

@@ -12,6 +12,9 @@
 #include <QList>
 #include <QPointer>
 
+#include <functional>
+
+class QAbstractSeries;
 class QAreaSeries;
 class QDateTimeAxis;
 class QGraphicsItem;
@@ -50,6 +53,9 @@ public:
     // The same trace as read from Prometheus (key fromPrometheus(trace.key), role
     // "<role>.prometheus"): lighter, dash-dotted, under hpascope's own samples.
     void addPrometheusTrace(const Trace &local);
+    // min..max as a band; with it, the same band as read from Prometheus (keys
+    // fromPrometheus(lowerKey/upperKey)): lighter, dash-dot edged, only where the own band
+    // has no points, and in the legend only while it draws something.
     void setBand(const QString &lowerKey, const QString &upperKey, const QString &label,
                  const QColor &color);
     void setAnnotationScope(const QString &scope); // scale events drawn as vertical markers
@@ -72,7 +78,8 @@ public:
 
     // For tests and reports.
     QList<QLineSeries *> segmentsOf(const QString &role) const; // series currently holding points
-    QList<QAreaSeries *> bandSegments() const;
+    QList<QAreaSeries *> bandSegments() const;           // hpascope's own min..max
+    QList<QAreaSeries *> prometheusBandSegments() const; // Prometheus' min..max
     QLineSeries *predictionOf(const QString &key) const;
     QPair<qint64, qint64> window() const { return {m_t0, m_t1}; }
     int columns() const { return m_columns; } // pixel columns used by the last render
@@ -94,8 +101,21 @@ private:
     };
 
     QLineSeries *lineSeries(Pool &pool, qsizetype index);
-    QAreaSeries *bandSeries(qsizetype index);
+    struct Band {
+        QString lowerKey, upperKey, label;
+        QColor color;
+        Qt::PenStyle edge = Qt::SolidLine;
+        int alpha = 0;
+        bool fromPrometheus = false;
+        QList<QAreaSeries *> areas; // areas[0] always exists and carries the legend entry
+    };
+    QAreaSeries *bandSeries(Band &band, qsizetype index);
+    // Draws the bands (Prometheus' outside the own one's x spans); `include` widens the y range.
+    void renderBands(qint64 t0, qint64 t1, int columns, const std::function<void(const SeriesView &)> &include);
+    static QList<QAreaSeries *> nonEmpty(const Band &band);
+    static void fitY(SeriesView &view); // minY/maxY again, after clipping
     void attach(QAbstractSeries *series, bool inLegend);
+    void showInLegend(QAbstractSeries *series, bool shown);
     quint64 contentRevision() const; // the newest store revision among what this chart shows
     void showPool(Pool &pool, const QList<QList<QPointF>> &segments);
     void updateAxes(double minY, double maxY, bool haveData);
@@ -105,9 +125,8 @@ private:
     QDateTimeAxis *m_xAxis;
     QValueAxis *m_yAxis;
     QList<Pool> m_pools;
-    QString m_bandLower, m_bandUpper, m_bandLabel;
-    QColor m_bandColor;
-    QList<QAreaSeries *> m_band;
+    QList<Band> m_bands; // none, or the own band then Prometheus'
+
     QHash<QString, QLineSeries *> m_predictions;
     QHash<QString, QList<QPointF>> m_predictionPoints;
     QString m_annotationScope;

@@ -389,7 +389,7 @@ void ClusterSession::applyWatchState(const kube::watch::ConnectionState &ws)
 {
     ConnectionState s = m_state;
     // The failure in the UI's language (its own words, English, follow the translated lead).
-    s.reason = ws.error.message.empty() ? QString::fromStdString(ws.reason) : errorText(ws.error, false);
+    s.reason = watchStateText(ws);
     s.nextRetry = QDateTime();
     s.refusedStatus = 0;
     s.hint.clear();

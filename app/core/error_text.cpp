@@ -84,4 +84,18 @@ QString errorText(const kube::Error &e, bool withDetail)
     return Tr::tr("%1: %2", "an error's translated lead, then kube's own English text").arg(errorLead(e), own);
 }
 
+QString watchStateText(const kube::watch::ConnectionState &state)
+{
+    using Kind = kube::watch::ConnectionState::Kind;
+    if (state.kind == Kind::Live)
+        return {};
+    if (state.relistCause == kube::watch::kRelistWatchExpired)
+        return Tr::tr("the watch expired (410 Gone); listing again");
+    if (state.relistCause == kube::watch::kRelistContinueExpired)
+        return Tr::tr("the list continuation expired; listing again");
+    if (!state.error.message.empty())
+        return errorText(state.error, false);
+    return QString::fromStdString(state.reason);
+}
+
 } // namespace hpascope

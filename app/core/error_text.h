@@ -6,6 +6,7 @@
 //   "kubeconfig の YAML が正しくありません: /home/me/.kube/config:12: ..."
 // In English the text is kube's own.
 #include "kube/core/result.h"
+#include "kube/watch/reflector.h"
 
 #include <QString>
 
@@ -16,5 +17,8 @@ QString errorLead(const kube::Error &e);
 // e.toString() (or e.message without its detail), led by errorLead in a language other than
 // English.
 QString errorText(const kube::Error &e, bool withDetail = true);
+// Why a watch is not live, in the UI's language: its failure (errorText without detail), or why
+// it lists again; empty when live.
+QString watchStateText(const kube::watch::ConnectionState &state);
 
 } // namespace hpascope

@@ -1,5 +1,7 @@
 #include "app/core/event_store.h"
 
+#include "app/core/error_text.h"
+
 #include "kube/api/event_scope.h"
 
 #include "app/core/gui_thread.h"
@@ -178,7 +180,7 @@ void EventStore::start(std::shared_ptr<kube::http::Client> client, const QString
         if (!live)
             text = s.kind == kube::watch::ConnectionState::Kind::Connecting
                 ? tr("Loading events…")
-                : tr("Events unavailable: %1").arg(QString::fromStdString(s.reason));
+                : tr("Events unavailable: %1").arg(watchStateText(s));
         gui.post([this, live, text] { setStatus(live, text); });
     };
     m_reflector = std::make_unique<kube::watch::Reflector>(std::move(client), opts, std::move(handler));

@@ -1,5 +1,7 @@
 #include "app/core/pod_tracker.h"
 
+#include "app/core/error_text.h"
+
 #include "app/core/hpa_format.h"
 
 #include "app/core/gui_thread.h"
@@ -157,7 +159,7 @@ void PodTracker::ensureWatch(const QString &ns)
     handler.onState = [this, gui, gen, ns](const kube::watch::ConnectionState &state) {
         const bool live = state.kind == kube::watch::ConnectionState::Kind::Live
             || state.kind == kube::watch::ConnectionState::Kind::Connecting;
-        const QString reason = QString::fromStdString(state.reason);
+        const QString reason = watchStateText(state);
         gui.post([this, gen, ns, live, reason] { applyWatchState(gen, ns, live, reason); });
     };
     slot->reflector = std::make_unique<kube::watch::Reflector>(m_client, opts, std::move(handler));

@@ -125,19 +125,56 @@ void PrometheusHistory::look()
     req.path = kube::prometheus::servicesListPath(std::nullopt);
     ++m_sent;
     m_apiClient->send(req, [gui = GuiThreadGuard(this, &m_generation), this](kube::Result<kube::http::Response> r) {
-        std::vector<kube::prometheus::Candidate> candidates;
-        if (r)
-            candidates = kube::prometheus::detectCandidates(nlohmann::json::parse(r->body, nullptr, false));
-        gui.post([this, candidates = std::move(candidates), ok = bool(r)]() mutable {
-            if (candidates.empty()) {
-                setState(State::NotFound,
-                         ok ? tr("History: recorded by hpascope; no Prometheus found in the cluster (set one in Settings)")
-                            : tr("History: recorded by hpascope; the cluster's services could not be listed to find Prometheus (set one in Settings)"));
-                return;
-            }
-            tryCandidate(std::move(candidates), 0);
+        nlohmann::json services = r ? nlohmann::json::parse(r->body, nullptr, false) : nlohmann::json();
+        gui.post([this, services = std::move(services), ok = bool(r)]() mutable {
+            if (ok)
+                lookedAt(services, tr("History: recorded by hpascope; no Prometheus found in the cluster (set one in Settings)"));
+            else // a user who may not list every namespace's Services
+                lookIn(0, nlohmann::json::object({{"items", nlohmann::json::array()}}), false);
         });
     });
+}
+
+void PrometheusHistory::lookIn(std::size_t index, nlohmann::json found, bool listedAny)
+{
+    const auto &namespaces = kube::prometheus::kUsualMonitoringNamespaces;
+    if (index == namespaces.size()) {
+        QStringList names;
+        for (std::string_view n : namespaces)
+            names << QString::fromUtf8(n.data(), qsizetype(n.size()));
+        lookedAt(found, listedAny ? tr("History: recorded by hpascope; no Prometheus found in the namespaces %1 (the "
+                                       "cluster's services cannot be listed in all namespaces; set one in Settings)")
+                                        .arg(names.join(QStringLiteral(", ")))
+                                  : tr("History: recorded by hpascope; the cluster's services could not be listed to "
+                                       "find Prometheus (set one in Settings)"));
+        return;
+    }
+    kube::http::Request req;
+    req.path = kube::prometheus::servicesListPath(std::string(namespaces[index]));
+    ++m_sent;
+    m_apiClient->send(req, [gui = GuiThreadGuard(this, &m_generation), this, index, listedAny,
+                            found = std::move(found)](kube::Result<kube::http::Response> r) mutable {
+        const bool listed = bool(r);
+        if (r) {
+            const auto list = nlohmann::json::parse(r->body, nullptr, false);
+            if (list.is_object() && list.contains("items") && list["items"].is_array())
+                for (const auto &item : list["items"])
+                    found["items"].push_back(item);
+        }
+        gui.post([this, index, listed = listedAny || listed, found = std::move(found)]() mutable {
+            lookIn(index + 1, std::move(found), listed);
+        });
+    });
+}
+
+void PrometheusHistory::lookedAt(const nlohmann::json &services, const QString &notFound)
+{
+    std::vector<kube::prometheus::Candidate> candidates = kube::prometheus::detectCandidates(services);
+    if (candidates.empty()) {
+        setState(State::NotFound, notFound);
+        return;
+    }
+    tryCandidate(std::move(candidates), 0);
 }
 
 void PrometheusHistory::tryCandidate(std::vector<kube::prometheus::Candidate> candidates, std::size_t index)

@@ -19,6 +19,8 @@
 #include <QObject>
 #include <QString>
 
+#include <nlohmann/json.hpp>
+
 #include <memory>
 #include <optional>
 
@@ -80,6 +82,11 @@ private:
     void use(std::shared_ptr<kube::http::Client> client, const kube::prometheus::Endpoint &endpoint,
              const QString &where);
     void look();
+    // Listing every namespace's Services was refused: the namespaces installs usually use, one
+    // after another (`found` holds the Services listed so far).
+    void lookIn(std::size_t index, nlohmann::json found, bool listedAny);
+    // The candidates among `services`, or `notFound` said.
+    void lookedAt(const nlohmann::json &services, const QString &notFound);
     void tryCandidate(std::vector<kube::prometheus::Candidate> candidates, std::size_t index);
     void read(const QString &hpaKey, const kube::api::HorizontalPodAutoscaler &hpa, qint64 t0Ms, qint64 t1Ms);
     void apply(const QString &hpaKey, const kube::api::HorizontalPodAutoscaler &hpa, qint64 stepSeconds,

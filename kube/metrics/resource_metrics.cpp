@@ -5,6 +5,7 @@
 #include "kube/api/paths.h"
 #include "kube/http/client.h"
 #include <cctype>
+#include <charconv>
 
 #include <cmath>
 #include <cstdlib>
@@ -103,7 +104,13 @@ std::optional<std::chrono::milliseconds> parseGoDuration(std::string_view text)
             ++i;
         if (i == start)
             return std::nullopt;
-        const double number = std::strtod(std::string(text.substr(start, i - start)).c_str(), nullptr);
+        // from_chars, not strtod: the C locale's decimal point whatever the process' locale
+        // (a Qt GUI sets it from the environment: "1,5" in de_DE), and all of it or nothing.
+        double number = 0;
+        const char *first = text.data() + start, *last = text.data() + i;
+        const auto [end, ec] = std::from_chars(first, last, number, std::chars_format::fixed);
+        if (ec != std::errc() || end != last)
+            return std::nullopt;
         const std::size_t unitStart = i;
         while (i < text.size() && !std::isdigit(static_cast<unsigned char>(text[i])) && text[i] != '.')
             ++i;

@@ -1,5 +1,7 @@
 #include "kube/watch/reflector.h"
 
+#include <utility>
+
 #include "kube/api/paths.h"
 
 #include "kube/http/errors.h"
@@ -10,6 +12,7 @@
 #include <map>
 #include <mutex>
 #include <random>
+#include <utility>
 
 namespace kube::watch {
 namespace {
@@ -85,6 +88,8 @@ struct Reflector::Impl : std::enable_shared_from_this<Impl> {
         };
     }
 
+    std::string nextRelistCause; // for the next setState: why it lists again
+
     // `failure`: what went wrong, handed on with a BackingOff or Error state.
     void setState(ConnectionState::Kind kind, std::string reason = {},
                   std::chrono::milliseconds delay = std::chrono::milliseconds(0), int httpStatus = 0,
@@ -97,6 +102,7 @@ struct Reflector::Impl : std::enable_shared_from_this<Impl> {
         state.kind = kind;
         state.httpStatus = httpStatus;
         state.reason = std::move(reason);
+        state.relistCause = std::exchange(nextRelistCause, {});
         state.error = failure;
         state.attempt = backoff.attempt();
         state.nextRetry = delay.count() > 0 ? std::chrono::system_clock::now() + delay
@@ -115,9 +121,10 @@ struct Reflector::Impl : std::enable_shared_from_this<Impl> {
         return q;
     }
 
-    void relist(std::string reason = {})
+    void relist(std::string reason = {}, std::string cause = {})
     {
         pending.clear();
+        nextRelistCause = std::move(cause);
         setState(ConnectionState::Kind::Connecting, std::move(reason));
         listPage({});
     }
@@ -139,7 +146,7 @@ struct Reflector::Impl : std::enable_shared_from_this<Impl> {
         request = 0;
         if (!r.ok()) {
             if (r.error().httpStatus == 410 && !continueToken.empty())
-                return relist("the list continuation expired; listing again");
+                return relist("the list continuation expired; listing again", kRelistContinueExpired);
             return fail(r.error());
         }
         json list = json::parse(r->body, nullptr, false);
@@ -299,7 +306,7 @@ struct Reflector::Impl : std::enable_shared_from_this<Impl> {
             abortWatch();
             const int code = statusCode(obj);
             if (code == 410)
-                return relist("the watch expired (410 Gone); listing again");
+                return relist("the watch expired (410 Gone); listing again", kRelistWatchExpired);
             return fail(http::errorFromResponse(code, {}, obj.dump(), "WATCH", opts.path));
         }
         const std::string rv = metadataString(obj, "resourceVersion");
@@ -349,7 +356,7 @@ struct Reflector::Impl : std::enable_shared_from_this<Impl> {
         if (e.kind == Error::Kind::Cancelled)
             return;
         if (e.httpStatus == 410)
-            return relist("the watch expired (410 Gone); listing again");
+            return relist("the watch expired (410 Gone); listing again", kRelistWatchExpired);
         fail(e);
     }
 

@@ -17,10 +17,16 @@ namespace kube::watch {
 
 enum class EventType { Added, Modified, Deleted };
 
+inline constexpr const char *kRelistWatchExpired = "WatchExpired";       // 410 Gone on the watch
+inline constexpr const char *kRelistContinueExpired = "ContinueExpired"; // 410 Gone on a list page
+
 struct ConnectionState {
     enum class Kind { Connecting, Live, BackingOff, Error };
     Kind kind = Kind::Connecting;
-    std::string reason;                             // user-facing; empty when Live
+    std::string reason;                             // English, for logs; empty when Live
+    // Connecting again without a failure: why, as a message id for the UI to word
+    // (kRelistWatchExpired, kRelistContinueExpired); empty otherwise.
+    std::string relistCause;
     std::chrono::system_clock::time_point nextRetry{}; // BackingOff / Error only
     int attempt = 0;                                // consecutive failures so far
     int httpStatus = 0;                             // Error: 401 or 403 (what the server refused)

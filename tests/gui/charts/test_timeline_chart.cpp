@@ -284,6 +284,16 @@ private slots:
         store.setSeries(series_keys::fromPrometheus(rep("current")), prom);
         // hpascope watched from minute 40 on.
         store.append(rep("current"), kStart + 40 * kMinute, 5);
+        // min..max: 1..6 from Prometheus throughout, 1..8 in hpascope's own samples.
+        std::vector<TimedValue> promMin, promMax;
+        for (const TimedValue &p : prom) {
+            promMin.push_back({p.t, std::isnan(p.v) ? p.v : 1.0});
+            promMax.push_back({p.t, std::isnan(p.v) ? p.v : 6.0});
+        }
+        store.setSeries(series_keys::fromPrometheus(rep("min")), promMin);
+        store.setSeries(series_keys::fromPrometheus(rep("max")), promMax);
+        store.append(rep("min"), kStart + 40 * kMinute, 1);
+        store.append(rep("max"), kStart + 40 * kMinute, 8);
         std::unique_ptr<TimelineChart> chart(TimelineChart::makeReplicaChart(&store, kHpa));
         chart->resize(800, 400);
         chart->show();
@@ -309,6 +319,20 @@ private slots:
         QCOMPARE(markers.size(), 1);
         QVERIFY(markers[0]->isVisible());
         QCOMPARE(fromProm[0]->name(), QStringLiteral("current (Prometheus)"));
+        // The band too: Prometheus' 1..6 up to minute 40, the own 1..8 from there.
+        const auto band = chart->bandSegments();
+        const auto promBand = chart->prometheusBandSegments();
+        QCOMPARE(band.size(), 1);
+        QCOMPARE(promBand.size(), 1);
+        QCOMPARE(band[0]->upperSeries()->points().first().x(), double(kStart + 40 * kMinute));
+        QCOMPARE(band[0]->upperSeries()->points().first().y(), 8.0);
+        QCOMPARE(promBand[0]->upperSeries()->points().first().x(), double(kStart));
+        QCOMPARE(promBand[0]->upperSeries()->points().last().x(), double(kStart + 40 * kMinute));
+        QCOMPARE(promBand[0]->lowerSeries()->points().last().x(), double(kStart + 40 * kMinute));
+        QCOMPARE(promBand[0]->upperSeries()->points().first().y(), 6.0);
+        QCOMPARE(promBand[0]->pen().style(), Qt::DashDotLine);
+        QCOMPARE(promBand[0]->name(), QStringLiteral("min–max (Prometheus)"));
+        QVERIFY(chart->chart()->legend()->markers(promBand[0])[0]->isVisible());
         const QString path = QDir(QStringLiteral(HPASCOPE_CHART_PNG_DIR)).filePath(QStringLiteral("timeline_prometheus.png"));
         QTRY_VERIFY(chart->grab().save(path)); // the legend names both; to look at
         qInfo("chart image: %s", qPrintable(path));
@@ -316,9 +340,15 @@ private slots:
         store.clear();
         store.setSeries(series_keys::fromPrometheus(rep("current")), prom);
         store.append(rep("current"), kStart - kMinute, 5);
+        store.setSeries(series_keys::fromPrometheus(rep("min")), promMin);
+        store.setSeries(series_keys::fromPrometheus(rep("max")), promMax);
+        store.append(rep("min"), kStart - kMinute, 1);
+        store.append(rep("max"), kStart - kMinute, 8);
         QVERIFY(chart->render(kStart, m_now));
         QVERIFY(chart->segmentsOf(QStringLiteral("current.prometheus")).isEmpty());
         QVERIFY(!chart->chart()->legend()->markers(fromProm[0])[0]->isVisible());
+        QVERIFY(chart->prometheusBandSegments().isEmpty());
+        QVERIFY(!chart->chart()->legend()->markers(promBand[0])[0]->isVisible());
     }
 
     void grabToPng()

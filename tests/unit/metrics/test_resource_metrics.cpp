@@ -85,6 +85,9 @@ private slots:
         QVERIFY(!parseGoDuration("15"));
         QVERIFY(!parseGoDuration("s"));
         QVERIFY(!parseGoDuration(""));
+        QCOMPARE(parseGoDuration(".5s"), std::optional(std::chrono::milliseconds(500)));
+        QVERIFY(!parseGoDuration("1.2.3s")); // not 1.2 s: the whole number or nothing
+        QVERIFY(!parseGoDuration("1..s"));
     }
 
     void readsAndSumsContainers()

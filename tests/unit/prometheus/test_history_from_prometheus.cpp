@@ -4,6 +4,7 @@
 // where Prometheus had no points and one after its last; the status line at each stage; and
 // what the user reads when nothing is found, when turned off, or when Prometheus fails.
 #include "app/core/prometheus_history.h"
+#include "kube/prometheus/detect.h"
 #include "kube/http/client.h"
 #include "kube/prometheus/hpa_history.h"
 #include "scripted_server.h"
@@ -146,6 +147,44 @@ private slots:
         // A wider one: read.
         prom.show(QStringLiteral("default/web"), webHpa(), kT0 - 3600'000, kT1);
         QTRY_COMPARE(m_api.countRequests(kProxyBase + "/api/v1/query_range"), 2);
+        m_api.clearRequests();
+    }
+
+    void aUserWhoMayNotListEveryNamespacesServicesIsServedFromTheUsualOnes()
+    {
+        // RBAC allows Services in a namespace or two, not cluster-wide (the API server's 403).
+        const json forbidden{{"kind", "Status"}, {"apiVersion", "v1"}, {"status", "Failure"}, {"reason", "Forbidden"},
+                             {"message", "services is forbidden: User \"dev\" cannot list resource \"services\" in API group \"\" at the cluster scope"},
+                             {"code", 403}};
+        json inMonitoring = servicesWithPrometheus();
+        inMonitoring["items"].erase(1); // only monitoring's own
+        QVERIFY(m_api.setRoutes(json::array({route("/api/v1/services", forbidden, 403),
+                                             route("/api/v1/namespaces/monitoring/services", inMonitoring),
+                                             route("/api/v1/namespaces/prometheus/services", forbidden, 403),
+                                             route(kProxyBase + "/api/v1/query", probeAnswer())})));
+        SeriesStore store;
+        PrometheusHistory prom(&store);
+        prom.connectTo(client(), {});
+        QTRY_COMPARE(prom.state(), PrometheusHistory::State::Ready);
+        QVERIFY2(prom.status().contains(QLatin1String("service monitoring/prometheus-k8s port web")), qPrintable(prom.status()));
+        QCOMPARE(m_api.countRequests("/api/v1/namespaces/default/services"), 1); // all five asked before trying
+        m_api.clearRequests();
+
+        // Nothing in any of them: said, naming where it looked. The scripted server answers 404
+        // for the namespaces it has no route for.
+        QVERIFY(m_api.setRoutes(json::array({route("/api/v1/services", forbidden, 403),
+                                             route("/api/v1/namespaces/monitoring/services", {{"kind", "ServiceList"}, {"items", json::array()}})})));
+        prom.connectTo(client(), {});
+        QTRY_COMPARE(prom.state(), PrometheusHistory::State::NotFound);
+        QVERIFY2(prom.status().contains(QLatin1String("no Prometheus found in the namespaces monitoring, prometheus")),
+                 qPrintable(prom.status()));
+        for (std::string_view ns : kube::prometheus::kUsualMonitoringNamespaces)
+            QCOMPARE(m_api.countRequests("/api/v1/namespaces/" + std::string(ns) + "/services"), 1);
+        // Not even one listed: the other words.
+        QVERIFY(m_api.setRoutes(json::array({route("/api/v1/services", forbidden, 403)})));
+        prom.connectTo(client(), {});
+        QTRY_COMPARE(prom.state(), PrometheusHistory::State::NotFound);
+        QVERIFY2(prom.status().contains(QLatin1String("could not be listed")), qPrintable(prom.status()));
         m_api.clearRequests();
     }
 

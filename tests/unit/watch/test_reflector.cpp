@@ -9,6 +9,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
+
 #include <mutex>
 
 using namespace kube;
@@ -371,6 +373,12 @@ private slots:
         QVERIFY(watchPaths()[1].find("resourceVersion=42&") != std::string::npos);
         for (const auto &s : rec.states)
             QVERIFY(s.kind != ConnectionState::Kind::BackingOff); // relist at once, no backoff
+        // Said with a message id the UI words in its language, on that state only.
+        const auto relisting = std::count_if(rec.states.begin(), rec.states.end(), [](const ConnectionState &s) {
+            return s.kind == ConnectionState::Kind::Connecting && s.relistCause == kRelistWatchExpired;
+        });
+        QCOMPARE(relisting, 1);
+        QVERIFY(rec.states.back().relistCause.empty());
     }
 
     void droppedConnectionBacksOffAndResumes()
