@@ -12,16 +12,6 @@
 
 namespace hpascope {
 
-namespace {
-
-// The notes are PrometheusHistory's words (its translations): said in its context.
-QString historyTr(const char *text)
-{
-    return QCoreApplication::translate("hpascope::PrometheusHistory", text);
-}
-
-} // namespace
-
 std::vector<TimedValue> prometheusStepSeries(const std::vector<kube::prometheus::HistoryPoint> &points,
                                              qint64 stepSeconds)
 {
@@ -68,12 +58,15 @@ PrometheusHpaSeries prometheusSeriesOf(const kube::api::HorizontalPodAutoscaler 
             if (i < hpa.spec.metrics.size())
                 names << qs(kube::api::metricDisplayName(hpa.spec.metrics[i]));
         }
-        s.notes << historyTr("Prometheus cannot tell these metrics apart (kube-state-metrics names them alike), so it "
-                             "shows no history for them: %1")
+        // PrometheusHistory's words (its translations), said in its context.
+        s.notes << QCoreApplication::translate("hpascope::PrometheusHistory",
+                                               "Prometheus cannot tell these metrics apart (kube-state-metrics names "
+                                               "them alike), so it shows no history for them: %1")
                        .arg(names.join(QStringLiteral(", ")));
     }
     if (!h.hasTargetMetricStatus && !hpa.spec.metrics.empty())
-        s.notes << historyTr("kube-state-metrics is older than v2.6.0: Prometheus has replica counts but no metric values");
+        s.notes << QCoreApplication::translate("hpascope::PrometheusHistory", "kube-state-metrics is older than v2.6.0: "
+                                                                              "Prometheus has replica counts but no metric values");
     return s;
 }
 
