@@ -4,7 +4,7 @@
 // recorded the range; when Prometheus fails, the command says so and goes on without it.
 #include "app/cli/report_command.h"
 #include "app/core/recorder.h"
-#include "scripted_server.h"
+#include "prometheus_answers.h"
 #include "tests/support/report_fixture.h"
 
 #include <QDateTime>
@@ -17,26 +17,6 @@
 using namespace hpascope;
 using namespace hpascope::test;
 using nlohmann::json;
-
-namespace {
-
-// A point every second (the step of a 15 min range) over the last 20 min: 2 replicas, 5 for
-// the middle 4 min.
-json historyAnswer()
-{
-    const qint64 n = QDateTime::currentSecsSinceEpoch();
-    json values = json::array();
-    for (qint64 t = n - 1200; t <= n + 60; ++t)
-        values.push_back({t, t >= n - 720 && t < n - 480 ? "5" : "2"});
-    json result = json::array();
-    for (const char *name : {"kube_horizontalpodautoscaler_status_current_replicas",
-                             "kube_horizontalpodautoscaler_status_desired_replicas"})
-        result.push_back({{"metric", {{"__name__", name}, {"namespace", "default"}, {"horizontalpodautoscaler", "web"}}},
-                          {"values", values}});
-    return {{"status", "success"}, {"data", {{"resultType", "matrix"}, {"result", result}}}};
-}
-
-} // namespace
 
 class TestReportCommandPrometheus : public QObject {
     Q_OBJECT
@@ -61,12 +41,8 @@ private slots:
     {
         QString error;
         QVERIFY2(m_certs.generate(m_tmp.filePath(QStringLiteral("certs")), &error), qPrintable(error));
-        ScriptedServer::Options o;
-        o.certDir = m_tmp.filePath(QStringLiteral("certs"));
-        o.clientAuth = QStringLiteral("none");
-        o.tokens = {QStringLiteral("prom-token")};
-        o.tls = false;
-        QVERIFY2(m_prometheus.start(o, &error), qPrintable(error));
+        QVERIFY2(startPlainServer(m_prometheus, m_tmp.filePath(QStringLiteral("certs")), QStringLiteral("prom-token"), &error),
+                 qPrintable(error));
         m_kubeconfig = m_tmp.filePath(QStringLiteral("kubeconfig"));
         m_token = m_tmp.filePath(QStringLiteral("token"));
         for (const auto &[path, bytes] : {std::pair{m_kubeconfig, kFixtureKubeconfig}, std::pair{m_token, QByteArray("prom-token\n")}}) {
@@ -81,7 +57,7 @@ private slots:
     void fromPrometheusAlone()
     {
         QVERIFY(m_prometheus.setRoutes(json::array(
-            {{{"method", "GET"}, {"path", "/api/v1/query_range"}, {"responses", {{{"status", 200}, {"json", historyAnswer()}}}}}})));
+            {{{"method", "GET"}, {"path", "/api/v1/query_range"}, {"responses", {{{"status", 200}, {"json", ksmReplicasAnswer(QDateTime::currentSecsSinceEpoch(), "2", "5", 60)}}}}}})));
         QString err;
         const QString pdf = m_tmp.filePath(QStringLiteral("r.pdf"));
         QCOMPARE(report({QStringLiteral("--out"), pdf}, &err), 1);

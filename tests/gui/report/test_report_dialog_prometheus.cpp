@@ -8,7 +8,7 @@
 #include "app/window/main_window.h"
 #include "app/window/report_dialog.h"
 #include "kube/http/client.h"
-#include "scripted_server.h"
+#include "prometheus_answers.h"
 #include "test_credentials.h"
 #include "tests/support/window_driver.h"
 
@@ -31,22 +31,6 @@ namespace {
 
 constexpr int kTimeoutMs = 20000;
 const std::string kProxyBase = "/api/v1/namespaces/monitoring/services/prometheus-k8s:web/proxy";
-
-// A point every second (the step of a 15 min range) from 20 min before `now` to 5 min after:
-// 1 replica, 4 between 12 and 8 min before now.
-json historyAnswer(const QDateTime &now)
-{
-    const qint64 n = now.toSecsSinceEpoch();
-    json values = json::array();
-    for (qint64 t = n - 1200; t <= n + 300; ++t)
-        values.push_back({t, t >= n - 720 && t < n - 480 ? "4" : "1"});
-    json result = json::array();
-    for (const char *name : {"kube_horizontalpodautoscaler_status_current_replicas",
-                             "kube_horizontalpodautoscaler_status_desired_replicas"})
-        result.push_back({{"metric", {{"__name__", name}, {"namespace", "default"}, {"horizontalpodautoscaler", "web"}}},
-                          {"values", values}});
-    return {{"status", "success"}, {"data", {{"resultType", "matrix"}, {"result", result}}}};
-}
 
 json route(const std::string &path, json answer, int status = 200)
 {
@@ -121,7 +105,7 @@ private slots:
 
     void readsPrometheusThenWrites()
     {
-        QVERIFY(m_api.setRoutes(json::array({route(kProxyBase + "/api/v1/query_range", historyAnswer(m_window->session()->now()))})));
+        QVERIFY(m_api.setRoutes(json::array({route(kProxyBase + "/api/v1/query_range", ksmReplicasAnswer(m_window->session()->now().toSecsSinceEpoch(), "1", "4"))})));
         m_api.clearRequests();
         QString message;
         const QString body = report(QStringLiteral("with prometheus.pdf"), &message);
