@@ -285,7 +285,7 @@ void drawLegend(QPainter &p, const ChartData &c)
                 p.setPen(penOf(l));
                 p.drawLine(QPointF(r.left(), r.center().y()), QPointF(r.right(), r.center().y()));
             });
-    if (c.band)
+    if (c.band && !c.bandLabel.isEmpty())
         entry(c.bandLabel, [&](const QRectF &r) {
             p.fillRect(r, kBandFill);
             p.setPen(penOf(c.band->first));

@@ -141,6 +141,17 @@ void addPrometheusLine(const ReportData &d, ChartData &c, const ChartLine &local
                            local.width * 0.85));
 }
 
+// Where hpascope recorded nothing of the range and Prometheus drew, the first `local` lines
+// (hpascope's own, empty) leave the legend to Prometheus' lines.
+void hideEmptyLocal(ChartData &c, std::size_t local)
+{
+    if (c.lines.size() <= local)
+        return;
+    for (std::size_t i = 0; i < local; ++i)
+        if (c.lines[i].segments.isEmpty())
+            c.lines[i].inLegend = false;
+}
+
 using Series = std::vector<std::vector<TimedValue>>;
 
 ChartData replicaChart(const ReportData &d, const Series &series, int columns)
@@ -162,6 +173,9 @@ ChartData replicaChart(const ReportData &d, const Series &series, int columns)
         addPrometheusLine(d, c, c.band->first, p->min, columns, Tr::tr("min–max (Prometheus)"));
         if (c.lines.size() == before + 2)
             c.lines.back().inLegend = false; // one entry for the pair
+        hideEmptyLocal(c, 2);
+        if (c.band->first.segments.isEmpty() && c.band->second.segments.isEmpty() && c.lines.size() > 2)
+            c.bandLabel.clear(); // hpascope recorded nothing: only Prometheus' entries
     }
     for (const ReportDecision &dec : d.decisions) {
         const QString from = dec.from ? QString::number(*dec.from) : QStringLiteral("?");
@@ -183,6 +197,7 @@ ChartData metricChart(const ReportData &d, std::size_t track, const Series &seri
                 const ChartLine localTarget = c.lines[0], localCurrent = c.lines[1];
                 addPrometheusLine(d, c, localTarget, m.target, columns);
                 addPrometheusLine(d, c, localCurrent, m.current, columns);
+                hideEmptyLocal(c, 2);
             }
     return c;
 }

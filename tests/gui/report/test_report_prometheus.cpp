@@ -159,6 +159,7 @@ private slots:
         QVERIFY(lineOf(replicas, QStringLiteral("desired (Prometheus)")));
         QVERIFY(lineOf(replicas, QStringLiteral("min–max (Prometheus)")));
         QCOMPARE(prom->style, report::ChartLine::Style::DashDot);
+        QVERIFY(local->inLegend && prom->inLegend && !replicas.bandLabel.isEmpty());
         QVERIFY(prom->color != local->color);
         double highest = 0, lastX = 0;
         for (const auto &seg : prom->segments)
@@ -233,6 +234,10 @@ private slots:
         const auto charts = report::chartsOf(*d);
         QVERIFY(lineOf(charts[0], QStringLiteral("current (Prometheus)")));
         QVERIFY(charts[0].gaps.empty());
+        // hpascope's own lines are empty: the legends name Prometheus' only.
+        QVERIFY(!lineOf(charts[0], QStringLiteral("current"))->inLegend);
+        QVERIFY(charts[0].bandLabel.isEmpty());
+        QVERIFY(!lineOf(charts[1], QStringLiteral("target"))->inLegend);
 
         const QString pdf = kOut + QStringLiteral("/report_prometheus_only.pdf");
         QCOMPARE(report::ReportWriter::write(*d, pdf), QString());
