@@ -2,6 +2,7 @@
 
 #include "app/cli/history_command.h"
 #include "app/cli/history_flags.h"
+#include "app/cli/report_prometheus.h"
 #include "app/core/qs.h"
 #include "app/core/report/report_data.h"
 #include "app/core/report/report_render.h"
@@ -28,8 +29,9 @@ int runReport(const QStringList &args, QTextStream &out, QTextStream &err)
     const HistoryFlags history;
     const QCommandLineOption outFile(QStringLiteral("out"), Tr::tr("The report: FILE.pdf, FILE.html or FILE.png."), QStringLiteral("FILE"));
     const QCommandLineOption redact(QStringLiteral("redact-server"), Tr::tr("Leave the API server's URL out of the report."));
+    const ReportPrometheusFlags prometheus;
     int exitCode = 0;
-    auto parsed = history.parse(parser, {outFile, redact}, args, QStringLiteral("report"),
+    auto parsed = history.parse(parser, {outFile, redact, prometheus.where, prometheus.tokenFile}, args, QStringLiteral("report"),
                                 QStringLiteral("hpascope report -n NAMESPACE NAME --since 30m --out report.pdf"), out, err, &exitCode);
     if (!parsed)
         return exitCode;
@@ -72,6 +74,17 @@ int runReport(const QStringList &args, QTextStream &out, QTextStream &err)
     request.controllerSource = live.source;
     if (live.hpa)
         request.explanation = explainNow(*live.hpa, live.controller, live.source, request.now);
+    if (parser.isSet(prometheus.where)) {
+        // Without the HPA (offline, deleted) its name is enough for the replica counts.
+        kube::api::HorizontalPodAutoscaler which;
+        which.metadata.namespace_ = ns.toStdString();
+        which.metadata.name = name.toStdString();
+        request.prometheus = readReportPrometheus(parser.value(prometheus.where), parser.value(prometheus.tokenFile),
+                                                  command.cluster(), live.hpa.value_or(which), command.range());
+        if (!request.prometheus->series)
+            err << cmd << Tr::tr("cannot read the history from Prometheus (%1): %2; the report is made without it")
+                              .arg(request.prometheus->where, request.prometheus->error) << "\n";
+    }
     QString error;
     auto data = ReportGatherer::gather(command.recorder(), request, &error);
     if (!data)

@@ -10,41 +10,9 @@
 #include "kube/prometheus/hpa_history.h"
 #include "kube/prometheus/query.h"
 
-#include <cmath>
+#include <QPointer>
 
 namespace hpascope {
-
-namespace {
-
-// Prometheus' points (seconds) as a step series (ms): its changes only (a value holds until the
-// next), a gap where no point came for more than two steps (the series was stale:
-// kube-state-metrics down, the HPA not there yet), and one a step after the last point, so the
-// line does not run on into the time hpascope watched itself.
-std::vector<TimedValue> toSeries(const std::vector<kube::prometheus::HistoryPoint> &points, qint64 stepSeconds)
-{
-    std::vector<TimedValue> out;
-    const qint64 stepMs = stepSeconds * 1000;
-    qint64 seen = 0; // the last point's time: the last change may be long before it
-    for (std::size_t i = 0; i < points.size(); ++i) {
-        const qint64 t = qint64(std::llround(points[i].t * 1000));
-        const bool open = !out.empty() && !std::isnan(out.back().v);
-        if (open && t - seen > 2 * stepMs)
-            out.push_back({seen + stepMs, std::nan("")});
-        seen = t;
-        const double v = points[i].v;
-        if (!std::isfinite(v)) {
-            if (!out.empty() && !std::isnan(out.back().v))
-                out.push_back({t, std::nan("")});
-        } else if (out.empty() || std::isnan(out.back().v) || out.back().v != v) {
-            out.push_back({t, v});
-        }
-    }
-    if (!out.empty() && !std::isnan(out.back().v))
-        out.push_back({seen + stepMs, std::nan("")});
-    return out;
-}
-
-} // namespace
 
 PrometheusHistory::PrometheusHistory(SeriesStore *store, QObject *parent) : QObject(parent), m_store(store) {}
 
@@ -96,21 +64,8 @@ void PrometheusHistory::connectTo(std::shared_ptr<kube::http::Client> apiClient,
         setState(State::Failed, tr("Prometheus: %1").arg(errorText(endpoint.error())));
         return;
     }
-    if (endpoint->kind == kube::prometheus::Endpoint::Kind::ServiceProxy) {
-        use(m_apiClient, *endpoint, qs(endpoint->describe()));
-        return;
-    }
-    // A URL: a client of its own, TLS verified with the system's CAs, the token read from its
-    // file (again every minute, like a kubeconfig's tokenFile).
-    auto cfg = kube::prometheus::directRestConfig(*endpoint);
-    if (!cfg) {
-        setState(State::Failed, tr("Prometheus: %1").arg(errorText(cfg.error())));
-        return;
-    }
-    if (!choice.tokenFile.isEmpty())
-        cfg->credentials = std::make_shared<kube::config::TokenFileCredentialProvider>(
-            choice.tokenFile.toStdString(), kube::config::Credentials{}, "prometheus token file");
-    auto client = kube::http::Client::create(cfg.value());
+    // A URL gets a client of its own; the service proxy goes through the API server's.
+    auto client = prometheusClient(*endpoint, m_apiClient, choice.tokenFile);
     if (!client) {
         setState(State::Failed, tr("Prometheus: %1").arg(errorText(client.error())));
         return;
@@ -264,36 +219,60 @@ void PrometheusHistory::apply(const QString &hpaKey, const kube::api::Horizontal
                               const kube::prometheus::HpaHistory &h)
 {
     m_lastPoints = h.currentReplicas.size();
-    const auto put = [&](const QString &key, const std::vector<kube::prometheus::HistoryPoint> &points) {
-        m_store->setSeries(series_keys::fromPrometheus(key), toSeries(points, stepSeconds));
+    PrometheusHpaSeries s = prometheusSeriesOf(hpa, stepSeconds, h);
+    const auto put = [&](const QString &key, std::vector<TimedValue> &series) {
+        m_store->setSeries(series_keys::fromPrometheus(key), std::move(series));
     };
-    put(series_keys::replicas(hpaKey, QStringLiteral("current")), h.currentReplicas);
-    put(series_keys::replicas(hpaKey, QStringLiteral("desired")), h.desiredReplicas);
-    put(series_keys::replicas(hpaKey, QStringLiteral("min")), h.minReplicas);
-    put(series_keys::replicas(hpaKey, QStringLiteral("max")), h.maxReplicas);
-    for (const kube::prometheus::MetricHistory &m : h.metrics) {
-        if (m.specIndex >= hpa.spec.metrics.size())
-            continue;
-        const QString identity = qs(kube::api::identityOf(hpa.spec.metrics[m.specIndex]).toString());
-        put(series_keys::metric(hpaKey, identity, QStringLiteral("current")), m.current);
-        put(series_keys::metric(hpaKey, identity, QStringLiteral("target")), m.target);
+    put(series_keys::replicas(hpaKey, QStringLiteral("current")), s.current);
+    put(series_keys::replicas(hpaKey, QStringLiteral("desired")), s.desired);
+    put(series_keys::replicas(hpaKey, QStringLiteral("min")), s.min);
+    put(series_keys::replicas(hpaKey, QStringLiteral("max")), s.max);
+    for (PrometheusMetricSeries &m : s.metrics) {
+        put(series_keys::metric(hpaKey, m.identity, QStringLiteral("current")), m.current);
+        put(series_keys::metric(hpaKey, m.identity, QStringLiteral("target")), m.target);
     }
-    QStringList notes;
-    if (!h.ambiguous.empty()) {
-        QStringList names;
-        for (std::size_t i : h.ambiguous) {
-            if (i < hpa.spec.metrics.size())
-                names << qs(kube::api::metricDisplayName(hpa.spec.metrics[i]));
-        }
-        notes << tr("Prometheus cannot tell these metrics apart (kube-state-metrics names them alike), so it shows no "
-                    "history for them: %1")
-                     .arg(names.join(QStringLiteral(", ")));
-    }
-    if (!h.hasTargetMetricStatus && !hpa.spec.metrics.empty())
-        notes << tr("kube-state-metrics is older than v2.6.0: Prometheus has replica counts but no metric values");
-    m_note = notes.join(QLatin1Char(' '));
+    m_note = s.notes.join(QLatin1Char(' '));
     emit historyLoaded(hpaKey);
     emit statusChanged();
+}
+
+void PrometheusHistory::readRange(const kube::api::HorizontalPodAutoscaler &hpa, qint64 fromMs, qint64 toMs,
+                                  QObject *context, PrometheusRangeCallback done)
+{
+    QPointer<QObject> receiver(context);
+    if (m_state != State::Ready || !m_client || !m_endpoint || toMs <= fromMs) {
+        PrometheusRange failed;
+        failed.where = m_where;
+        failed.fromMs = fromMs;
+        failed.toMs = toMs;
+        failed.error = m_status.isEmpty() ? tr("Prometheus is not available") : m_status;
+        QMetaObject::invokeMethod(
+            this, [receiver, failed, done = std::move(done)] {
+                if (receiver)
+                    done(failed);
+            },
+            Qt::QueuedConnection);
+        return;
+    }
+    ++m_sent;
+    // Not dropped on a new connection like the chart's reads: the caller waits for this answer
+    // (it is about the request it made), and the client stays alive until it comes (30 s at most,
+    // the client's request timeout).
+    std::shared_ptr<kube::http::Client> client = m_client;
+    readPrometheusRange(*client, *m_endpoint, hpa, fromMs, toMs, kMinStepSeconds,
+                        [client, receiver, where = m_where, done = std::move(done)](PrometheusRange r) mutable {
+                            r.where = where; // the words status() uses ("…, kube-prometheus")
+                            QObject *app = QCoreApplication::instance();
+                            if (!app)
+                                return;
+                            QMetaObject::invokeMethod(
+                                app,
+                                [receiver, r = std::move(r), done = std::move(done)] {
+                                    if (receiver)
+                                        done(r);
+                                },
+                                Qt::QueuedConnection);
+                        });
 }
 
 } // namespace hpascope

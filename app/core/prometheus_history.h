@@ -9,6 +9,7 @@
 // by asking for kube-state-metrics' series. Every outcome is said in words (status()).
 // Answers come back from the network thread through GuiThreadGuard; Qt Core only.
 #include "app/core/prometheus_choice.h"
+#include "app/core/prometheus_series.h"
 #include "app/core/series_store.h"
 #include "kube/api/hpa.h"
 #include "kube/prometheus/detect.h"
@@ -64,6 +65,12 @@ public:
     // Points of the last read's current-replicas series, as Prometheus sent them (the store
     // keeps only their changes).
     std::size_t lastPointCount() const { return m_lastPoints; }
+
+    // One read of exactly [fromMs, toMs] for `hpa` (a report's range), not written to the store:
+    // `done` runs on the GUI thread with the series or why not (also at once, queued, when
+    // Prometheus is not Ready), unless `context` is gone by then.
+    void readRange(const kube::api::HorizontalPodAutoscaler &hpa, qint64 fromMs, qint64 toMs, QObject *context,
+                   PrometheusRangeCallback done);
 
     // The step a range is read at: kMinStepSeconds, or coarser to stay within Prometheus'
     // 11,000 points per series.

@@ -3,6 +3,7 @@
 #include "app/core/cluster_session.h"
 #include "app/core/hpa_detail_model.h"
 #include "app/core/hpa_selection.h"
+#include "app/core/prometheus_history.h"
 #include "app/core/qs.h"
 #include "app/core/recorder.h"
 #include "app/core/report/report_data.h"
@@ -146,10 +147,36 @@ bool ReportDialog::startReport()
     m_writing = true;
     m_save->setEnabled(false);
     m_close->setEnabled(false);
-    m_status->setText(tr("Writing the report…"));
+    // Where the cluster's Prometheus is known, the report's range is read from it first: it has
+    // what hpascope did not see. A failure is said in the report, which is written all the same.
+    PrometheusHistory *prometheus = m_session->prometheus();
+    if (prometheus->state() == PrometheusHistory::State::Ready) {
+        m_status->setText(tr("Reading history from Prometheus…"));
+        prometheus->readRange(*hpa, request.from.toMSecsSinceEpoch(), request.to.toMSecsSinceEpoch(), this,
+                              [this, request, path](PrometheusRange range) mutable {
+                                  request.prometheus = std::move(range);
+                                  write(std::move(request), path);
+                              });
+        return true;
+    }
+    write(std::move(request), path);
+    return true;
+}
+
+void ReportDialog::write(ReportRequest request, const QString &path)
+{
+    Recorder *recorder = m_session->recorder();
+    if (!recorder) {
+        done(false, tr("hpascope's history is not open: nothing to report."));
+        return;
+    }
+    if (request.prometheus && !request.prometheus->series)
+        m_status->setText(tr("Prometheus could not be read (%1); writing the report without it…").arg(request.prometheus->error));
+    else
+        m_status->setText(tr("Writing the report…"));
     // The recorder answers reads on its own thread; this one only waits for it and renders. The
     // dialog is modal and cannot close while it runs, so the recorder outlives it.
-    auto *worker = QThread::create([this, recorder, request, path] {
+    auto *worker = QThread::create([this, recorder, request = std::move(request), path] {
         QString error;
         auto data = ReportGatherer::gather(*recorder, request, &error);
         if (data)
@@ -160,7 +187,6 @@ bool ReportDialog::startReport()
     });
     connect(worker, &QThread::finished, worker, &QObject::deleteLater);
     worker->start();
-    return true;
 }
 
 void ReportDialog::done(bool written, const QString &message)

@@ -1,8 +1,12 @@
 #pragma once
 // "Report…" (Ctrl+R) for the selected HPA: a range (the last 15 min, 1 h, 6 h or 24 h), a file
 // whose name says the format (.pdf, .html, .png), and whether to leave out the API server's
-// URL. The report comes from the recorder's history and the HPA as the window sees it now; it
-// is read and rendered on a thread of its own, so the window keeps painting meanwhile.
+// URL. The report comes from the recorder's history and the HPA as the window sees it now, and,
+// when the session has found the cluster's Prometheus, from what Prometheus holds of the range
+// (read first, asynchronously); it is read and rendered on a thread of its own, so the window
+// keeps painting meanwhile.
+#include "app/core/report/report_data.h"
+
 #include <QDialog>
 
 class QAction;
@@ -44,6 +48,7 @@ protected:
 
 private:
     void browse();
+    void write(ReportRequest request, const QString &path);
     void done(bool written, const QString &message);
 
     ClusterSession *m_session;

@@ -34,6 +34,7 @@ const QColor kGridColour(0xd8, 0xd8, 0xd8);
 const QColor kFrameColour(0x60, 0x60, 0x60);
 const QColor kBandFill(0, 0, 0, 26);
 const QColor kHatch(0x90, 0x90, 0x90);
+const QColor kPrometheusTint(0x1f, 0x5f, 0xb4, 16);
 
 QFont font(double px, bool bold = false)
 {
@@ -49,6 +50,7 @@ Qt::PenStyle penStyle(ChartLine::Style s)
     case ChartLine::Style::Solid: return Qt::SolidLine;
     case ChartLine::Style::Dashed: return Qt::DashLine;
     case ChartLine::Style::Dotted: return Qt::DotLine;
+    case ChartLine::Style::DashDot: return Qt::DashDotLine;
     }
     return Qt::SolidLine;
 }
@@ -177,6 +179,25 @@ void drawGaps(QPainter &p, const Scale &s, const ChartData &c)
     }
 }
 
+// hpascope's gaps that Prometheus' history fills: a light tint, its source named at the bottom.
+void drawPrometheusSpans(QPainter &p, const Scale &s, const ChartData &c)
+{
+    const QString text = QCoreApplication::translate("Report", "from Prometheus");
+    p.setFont(font(kLabelPx));
+    const double w = QFontMetricsF(p.font()).horizontalAdvance(text);
+    for (const auto &[a, b] : c.prometheus) {
+        const QRectF r(QPointF(s.x(double(std::max(a, s.t0))), s.plot.top()),
+                       QPointF(s.x(double(std::min(b, s.t1))), s.plot.bottom()));
+        if (r.width() <= 0)
+            continue;
+        p.fillRect(r, kPrometheusTint);
+        if (w + 8 < r.width()) {
+            p.setPen(kFrameColour);
+            p.drawText(QRectF(r.left(), r.bottom() - 14, r.width(), 12), Qt::AlignCenter, text);
+        }
+    }
+}
+
 QPolygonF mapped(const Scale &s, const QList<QPointF> &seg)
 {
     QPolygonF poly;
@@ -259,11 +280,12 @@ void drawLegend(QPainter &p, const ChartData &c)
         x -= 12;
     };
     for (const ChartLine &l : c.lines)
-        entry(l.label, [&](const QRectF &r) {
-            p.setPen(penOf(l));
-            p.drawLine(QPointF(r.left(), r.center().y()), QPointF(r.right(), r.center().y()));
-        });
-    if (c.band)
+        if (l.inLegend)
+            entry(l.label, [&](const QRectF &r) {
+                p.setPen(penOf(l));
+                p.drawLine(QPointF(r.left(), r.center().y()), QPointF(r.right(), r.center().y()));
+            });
+    if (c.band && !c.bandLabel.isEmpty())
         entry(c.bandLabel, [&](const QRectF &r) {
             p.fillRect(r, kBandFill);
             p.setPen(penOf(c.band->first));
@@ -294,6 +316,7 @@ void paintChart(QPainter &p, const QRectF &rect, const ChartData &c)
     drawAxes(p, s, c);
     p.save();
     p.setClipRect(s.plot.adjusted(-1, -1, 1, 1));
+    drawPrometheusSpans(p, s, c);
     drawGaps(p, s, c);
     drawBand(p, s, c);
     for (const ChartLine &l : c.lines) {

@@ -17,8 +17,9 @@ class QRectF;
 namespace hpascope::report {
 
 struct ChartLine {
-    enum class Style { Solid, Dashed, Dotted };
+    enum class Style { Solid, Dashed, Dotted, DashDot }; // DashDot: from Prometheus
     QString label;
+    bool inLegend = true; // false: the pair's other line has the entry (min–max)
     QList<QList<QPointF>> segments; // x: ms since the epoch; a gap between segments
     Style style = Style::Solid;
     QColor color;
@@ -41,6 +42,7 @@ struct ChartData {
     QString bandLabel;
     std::vector<ChartMark> marks;
     std::vector<std::pair<qint64, qint64>> gaps; // hatched: not recorded
+    std::vector<std::pair<qint64, qint64>> prometheus; // tinted: hpascope's gaps Prometheus fills
     bool integers = false; // replica counts: whole-number ticks
 };
 

@@ -2,6 +2,8 @@
 // chart can show, broken where the history has a gap or a value is unknown.
 #include "app/core/m4.h"
 #include "app/core/report/report_chart.h"
+#include "app/core/report/report_prometheus.h"
+#include "app/core/segment_clip.h"
 
 #include <cmath>
 #include <limits>
@@ -72,21 +74,13 @@ QList<QList<QPointF>> stepSegments(const ReportData &d, const std::vector<TimedV
     const qint64 t0 = ms(d.request.from);
     const qint64 t1 = ms(d.request.to);
     QList<QList<QPointF>> out;
-    for (std::size_t begin = 0; begin < pts.size();) {
-        if (std::isnan(pts[begin].v)) {
-            ++begin;
-            continue;
-        }
-        std::size_t end = begin;
-        while (end < pts.size() && !std::isnan(pts[end].v))
-            ++end;
+    for (const auto &[begin, end] : knownRuns(pts)) {
         const qint64 holdUntil = end < pts.size() ? pts[end].t : t1;
         QList<QPointF> seg;
         m4::appendSegment(pts.data() + begin, qsizetype(end - begin), Interpolation::Step, holdUntil, t0, t1, columns,
                           seg);
         if (!seg.isEmpty())
             out.push_back(std::move(seg));
-        begin = end;
     }
     return out;
 }
@@ -108,9 +102,54 @@ ChartData frame(const ReportData &d, QString title)
     c.title = std::move(title);
     c.fromMs = ms(d.request.from);
     c.toMs = ms(d.request.to);
+    // Hatched only where Prometheus does not fill in either.
     for (const TimeSpan &g : d.gaps)
-        c.gaps.emplace_back(ms(g.from), ms(g.to));
+        for (const TimeSpan &open : uncovered(d.fromPrometheus, g.from, g.to))
+            c.gaps.emplace_back(ms(open.from), ms(open.to));
+    for (const TimeSpan &p : d.fromPrometheus)
+        c.prometheus.emplace_back(ms(p.from), ms(p.to));
     return c;
+}
+
+// A line's colour half way to white: Prometheus' lines, lighter than hpascope's own (as the
+// window's "… (Prometheus)" traces), and dash-dot.
+QColor faded(const QColor &c)
+{
+    const auto mix = [](int v) { return v + (255 - v) * 45 / 100; };
+    return QColor(mix(c.red()), mix(c.green()), mix(c.blue()));
+}
+
+const PrometheusHpaSeries *prometheusOf(const ReportData &d)
+{
+    const auto &p = d.request.prometheus;
+    return p && p->series ? &*p->series : nullptr;
+}
+
+// Prometheus' version of `local`, drawn only outside local's own lines (local samples win);
+// nothing when nothing is left.
+void addPrometheusLine(const ReportData &d, ChartData &c, const ChartLine &local, const std::vector<TimedValue> &series,
+                       int columns, QString label = {})
+{
+    if (series.empty())
+        return;
+    QList<QList<QPointF>> segments = clipOutside(stepSegments(d, series, columns), xSpansOf(local.segments));
+    if (segments.isEmpty())
+        return;
+    if (label.isEmpty())
+        label = Tr::tr("%1 (Prometheus)", "a report chart line whose history came from Prometheus").arg(local.label);
+    c.lines.push_back(line(std::move(label), std::move(segments), ChartLine::Style::DashDot, faded(local.color),
+                           local.width * 0.85));
+}
+
+// Where hpascope recorded nothing of the range and Prometheus drew, the first `local` lines
+// (hpascope's own, empty) leave the legend to Prometheus' lines.
+void hideEmptyLocal(ChartData &c, std::size_t local)
+{
+    if (c.lines.size() <= local)
+        return;
+    for (std::size_t i = 0; i < local; ++i)
+        if (c.lines[i].segments.isEmpty())
+            c.lines[i].inLegend = false;
 }
 
 using Series = std::vector<std::vector<TimedValue>>;
@@ -125,6 +164,19 @@ ChartData replicaChart(const ReportData &d, const Series &series, int columns)
     c.bandLabel = Tr::tr("min–max");
     c.lines.push_back(line(Tr::tr("desired"), stepSegments(d, series[kDesired], columns), ChartLine::Style::Dashed, kBlue, 1.5));
     c.lines.push_back(line(Tr::tr("current"), stepSegments(d, series[kCurrent], columns), ChartLine::Style::Solid, kInk, 1.8));
+    if (const PrometheusHpaSeries *p = prometheusOf(d)) {
+        const ChartLine desired = c.lines[0], current = c.lines[1];
+        addPrometheusLine(d, c, desired, p->desired, columns);
+        addPrometheusLine(d, c, current, p->current, columns);
+        const std::size_t before = c.lines.size();
+        addPrometheusLine(d, c, c.band->second, p->max, columns, Tr::tr("min–max (Prometheus)"));
+        addPrometheusLine(d, c, c.band->first, p->min, columns, Tr::tr("min–max (Prometheus)"));
+        if (c.lines.size() == before + 2)
+            c.lines.back().inLegend = false; // one entry for the pair
+        hideEmptyLocal(c, 2);
+        if (c.band->first.segments.isEmpty() && c.band->second.segments.isEmpty() && c.lines.size() > 2)
+            c.bandLabel.clear(); // hpascope recorded nothing: only Prometheus' entries
+    }
     for (const ReportDecision &dec : d.decisions) {
         const QString from = dec.from ? QString::number(*dec.from) : QStringLiteral("?");
         c.marks.push_back({ms(dec.time), from + QStringLiteral("→") + QString::number(dec.to), !dec.isDown()});
@@ -139,6 +191,14 @@ ChartData metricChart(const ReportData &d, std::size_t track, const Series &seri
     const auto &current = series[kReplicaSeries + 2 * track + 1];
     c.lines.push_back(line(Tr::tr("target"), stepSegments(d, target, columns), ChartLine::Style::Dashed, kRed, 1.5));
     c.lines.push_back(line(Tr::tr("current", "a metric's current value"), stepSegments(d, current, columns), ChartLine::Style::Solid, kInk, 1.8));
+    if (const PrometheusHpaSeries *p = prometheusOf(d))
+        for (const PrometheusMetricSeries &m : p->metrics)
+            if (m.identity == d.tracks[track].identity) {
+                const ChartLine localTarget = c.lines[0], localCurrent = c.lines[1];
+                addPrometheusLine(d, c, localTarget, m.target, columns);
+                addPrometheusLine(d, c, localCurrent, m.current, columns);
+                hideEmptyLocal(c, 2);
+            }
     return c;
 }
 

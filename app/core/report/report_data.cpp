@@ -5,6 +5,7 @@
 #include "app/core/hpa_format.h"
 #include "app/core/recorder.h"
 #include "app/core/report/report_analysis.h"
+#include "app/core/report/report_prometheus.h"
 #include "kube/hpa/behavior.h"
 #include "kube/hpa/explainer.h"
 
@@ -130,7 +131,11 @@ ReportData ReportGatherer::build(ReportRequest request, std::vector<HpaSample> s
     d.samples = std::move(samples);
     d.events = std::move(events);
     d.pushes = std::move(pushes);
+    d.fromPrometheus = report::prometheusSpans(d);
+    report::addPrometheusTracks(d);
+    report::decisionsFromPrometheus(d);
     d.summary = report::summarize(d);
+    report::summarizePrometheus(d, d.summary);
     return d;
 }
 
@@ -150,7 +155,8 @@ std::optional<ReportData> ReportGatherer::gather(const Recorder &recorder, const
     // A sample from before the range alone proves nothing about the range unless hpascope is
     // watching now (the recorder does not know when it stopped watching).
     const bool inRange = std::any_of(samples.begin(), samples.end(), [&](const HpaSample &s) { return s.time >= request.from; });
-    if (!inRange && !(request.hpa && !samples.empty())) {
+    const bool fromPrometheus = request.prometheus && request.prometheus->series && !request.prometheus->series->empty();
+    if (!inRange && !(request.hpa && !samples.empty()) && !fromPrometheus) {
         if (error)
             *error = notRecorded(request.namespaceName, request.name, request.from, request.to);
         return std::nullopt;

@@ -8,6 +8,7 @@
 #include "app/core/event_store.h"
 #include "app/core/hpa_detail_behavior.h"
 #include "app/core/hpa_sample.h"
+#include "app/core/prometheus_series.h"
 #include "app/core/time_span.h"
 #include "app/core/recorder_worker.h"
 #include "kube/api/hpa.h"
@@ -44,6 +45,10 @@ struct ReportRequest {
     QStringList explanation;
     // Periods the caller knows hpascope was not watching (the window's own disconnections).
     std::vector<TimeSpan> knownGaps;
+    // The HPA's history from the cluster's Prometheus over [from, to], when it was read
+    // (PrometheusHistory::readRange, readPrometheusRange): drawn and counted where hpascope
+    // recorded nothing. Without series (a failed read), the report says why.
+    std::optional<PrometheusRange> prometheus;
 };
 
 // One SuccessfulRescale event, with what the samples add to it.
@@ -72,6 +77,11 @@ struct ReportSummary {
     qint64 metricsUnavailableMs = 0;
     int directionChanges = 0; // an up after a down or a down after an up
     double directionChangesPerHour = 0;
+    // Prometheus' part (ReportData::fromPrometheus): its length, and how often its desired
+    // replicas rose and fell there. atMaxMs and atMinMs include it.
+    qint64 prometheusMs = 0;
+    int prometheusRises = 0;
+    int prometheusFalls = 0;
 };
 
 struct ReportMetricConfig {
@@ -103,6 +113,8 @@ struct ReportData {
     // (its values hold at the range's start), moved to request.from.
     std::vector<HpaSample> samples;
     std::vector<TimeSpan> gaps; // unrecorded periods inside the range, oldest first
+    // The gaps' parts Prometheus' history covers (request.prometheus), oldest first.
+    std::vector<TimeSpan> fromPrometheus;
     bool coverageKnown = false; // the history says when hpascope watched (the gaps include when it did not)
     std::vector<EventRecord> events; // of the HPA and its target, oldest first
     std::vector<MetricPushRecord> pushes;
@@ -122,7 +134,8 @@ public:
     static constexpr qint64 kCarryInLookbackSecs = 24 * 3600;
 
     // nullopt and *error ("hpascope has not recorded default/web between … and …") when the
-    // history holds nothing for the HPA in or before the range.
+    // history holds nothing for the HPA in or before the range, and neither does
+    // request.prometheus.
     static std::optional<ReportData> gather(const Recorder &recorder, const ReportRequest &request, QString *error);
     // That error: "hpascope has not recorded default/web between … and …" (local times).
     static QString notRecorded(const QString &namespaceName, const QString &name, const QDateTime &from,

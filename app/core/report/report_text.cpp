@@ -37,11 +37,33 @@ ReportBlock tableBlock(QStringList header, std::vector<QStringList> rows, const 
     return b;
 }
 
-QString share(qint64 part, qint64 whole)
+QString share(qint64 part, qint64 whole, bool withPrometheus = false)
 {
     if (whole <= 0)
         return durationText(part);
-    return Tr::tr("%1 (%2 % of the recorded time)").arg(durationText(part)).arg(QString::number(100.0 * double(part) / double(whole), 'f', 1));
+    const QString percent = QString::number(100.0 * double(part) / double(whole), 'f', 1);
+    if (withPrometheus)
+        return Tr::tr("%1 (%2 % of the time recorded by hpascope or Prometheus)").arg(durationText(part)).arg(percent);
+    return Tr::tr("%1 (%2 % of the recorded time)").arg(durationText(part)).arg(percent);
+}
+
+// The header's row about Prometheus, when it was asked.
+std::optional<QStringList> prometheusRow(const ReportData &d)
+{
+    const auto &p = d.request.prometheus;
+    if (!p)
+        return std::nullopt;
+    const QString where = p->where.isEmpty() ? Tr::tr("Prometheus") : p->where;
+    if (!p->series)
+        return QStringList{Tr::tr("Prometheus"), Tr::tr("Not read from Prometheus (%1): %2. This report has hpascope's own history only.")
+                                                 .arg(where, p->error)};
+    QString text = Tr::tr("From Prometheus (%1) where hpascope was not watching: %2")
+                       .arg(where, durationText(d.summary.prometheusMs));
+    if (p->stepSeconds > 0)
+        text += QLatin1Char('\n') + Tr::tr("read at a %1 step").arg(durationText(p->stepSeconds * 1000));
+    for (const QString &note : p->series->notes)
+        text += QLatin1Char('\n') + note;
+    return QStringList{Tr::tr("Prometheus"), text};
 }
 
 QString offsetText(const QDateTime &t)
@@ -67,8 +89,10 @@ void header(const ReportData &d, std::vector<ReportBlock> &out, const TextOption
         {Tr::tr("Time range"), Tr::tr("%1 – %2 (%3), times in %4")
                                .arg(timeText(r.from), timeText(r.to), durationText(r.from.msecsTo(r.to)), offsetText(r.from))},
         {Tr::tr("Data gaps"), gapLines.isEmpty() ? Tr::tr("none recorded") : gapLines.join(QLatin1Char('\n'))},
-        {Tr::tr("Made"), Tr::tr("%1 by hpascope %2").arg(timeText(r.now), r.version)},
     };
+    if (auto row = prometheusRow(d))
+        rows.push_back(std::move(*row));
+    rows.push_back({Tr::tr("Made"), Tr::tr("%1 by hpascope %2").arg(timeText(r.now), r.version)});
     out.push_back(tableBlock({}, std::move(rows), o));
     if (d.coverageKnown)
         out.push_back(block(Kind::Note, Tr::tr("Data gaps are the times hpascope was not watching this namespace live "
@@ -83,17 +107,27 @@ void summary(const ReportData &d, std::vector<ReportBlock> &out, const TextOptio
     const ReportSummary &s = d.summary;
     out.push_back(block(Kind::Heading, Tr::tr("Summary")));
     const QString when = s.live ? Tr::tr("now") : Tr::tr("as last recorded");
+    const bool withPrometheus = s.prometheusMs > 0;
+    const qint64 known = s.coveredMs + s.prometheusMs;
     std::vector<QStringList> rows{
         {Tr::tr("Replicas (%1)").arg(when), Tr::tr("current %1, desired %2, min %3, max %4")
                                             .arg(s.currentReplicas).arg(s.desiredReplicas).arg(s.minReplicas).arg(s.maxReplicas)},
         {Tr::tr("Scale-ups / scale-downs"), Tr::tr("%1 / %2 (SuccessfulRescale events)").arg(s.scaleUps).arg(s.scaleDowns)},
-        {Tr::tr("Time at maxReplicas"), share(s.atMaxMs, s.coveredMs)},
-        {Tr::tr("Time at minReplicas"), share(s.atMinMs, s.coveredMs)},
+        {Tr::tr("Time at maxReplicas"), share(s.atMaxMs, known, withPrometheus)},
+        {Tr::tr("Time at minReplicas"), share(s.atMinMs, known, withPrometheus)},
         {Tr::tr("Time with metrics unavailable"), share(s.metricsUnavailableMs, s.coveredMs)},
         {Tr::tr("Direction changes (flapping)"), Tr::tr("%1 (%2 per hour)").arg(s.directionChanges).arg(QString::number(s.directionChangesPerHour, 'f', 2))},
         {Tr::tr("Recorded time"), durationText(s.coveredMs)},
     };
+    if (withPrometheus)
+        rows.push_back({Tr::tr("From Prometheus"), durationText(s.prometheusMs)});
     out.push_back(tableBlock({}, std::move(rows), o));
+    if (withPrometheus)
+        out.push_back(block(Kind::Note, Tr::tr("The times at maxReplicas and minReplicas include Prometheus' part; the "
+                                           "scale-ups and scale-downs are the SuccessfulRescale events hpascope "
+                                           "recorded, and the time with metrics unavailable is hpascope's own. Where "
+                                           "hpascope was not watching, Prometheus' desired replicas rose: %1, fell: %2.")
+                                        .arg(s.prometheusRises).arg(s.prometheusFalls)));
 }
 
 void charts(const ReportData &d, std::vector<ReportBlock> &out)
@@ -108,6 +142,11 @@ void charts(const ReportData &d, std::vector<ReportBlock> &out)
     out.push_back(block(Kind::Note, Tr::tr("Hatched: not recorded. Marks \"3→5\" are SuccessfulRescale events; "
                                        "a dashed mark is a scale-down. Where they are too dense to tell apart, each "
                                        "is a tick along the top (a scale-down's half as long).")));
+    if (!d.fromPrometheus.empty())
+        out.push_back(block(Kind::Note, Tr::tr("Tinted: from Prometheus (%1), where hpascope was not watching; its lines "
+                                           "are lighter and dash-dot, \"… (Prometheus)\" in the legends. Where both "
+                                           "have history, hpascope's own is drawn.")
+                                        .arg(d.request.prometheus->where)));
 }
 
 void decisions(const ReportData &d, std::vector<ReportBlock> &out, const TextOptions &o)
