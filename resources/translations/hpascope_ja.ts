@@ -684,6 +684,14 @@
         <source>kube-state-metrics is too old for metric values</source>
         <translation>kube-state-metrics が古いため、メトリクスの値がありません</translation>
     </message>
+    <message>
+        <source>the watch expired (410 Gone); listing again</source>
+        <translation>ウォッチの期限が切れました (410 Gone)。一覧を取得し直しています</translation>
+    </message>
+    <message>
+        <source>the list continuation expired; listing again</source>
+        <translation>一覧の続きの期限が切れました。一覧を取得し直しています</translation>
+    </message>
 </context>
 <context>
     <name>LiveRecording</name>
@@ -1326,6 +1334,51 @@
         <source>Hatched: not recorded. Marks &quot;3→5&quot; are SuccessfulRescale events; a dashed mark is a scale-down. Where they are too dense to tell apart, each is a tick along the top (a scale-down&apos;s half as long).</source>
         <translation>斜線: 未記録。「3→5」の印は SuccessfulRescale イベント、破線の印はスケールダウンです。印が密集して見分けられない所では、それぞれ上端の短い目盛りになります（スケールダウンは半分の長さ）。</translation>
     </message>
+    <message>
+        <source>from Prometheus</source>
+        <translation>Prometheus から</translation>
+    </message>
+    <message>
+        <source>%1 (Prometheus)</source>
+        <comment>a report chart line whose history came from Prometheus</comment>
+        <translation>%1 (Prometheus)</translation>
+    </message>
+    <message>
+        <source>min–max (Prometheus)</source>
+        <translation>最小–最大 (Prometheus)</translation>
+    </message>
+    <message>
+        <source>%1 (%2 % of the time recorded by hpascope or Prometheus)</source>
+        <translation>%1 (hpascope または Prometheus が記録した時間の %2 %)</translation>
+    </message>
+    <message>
+        <source>Prometheus</source>
+        <translation>Prometheus</translation>
+    </message>
+    <message>
+        <source>Not read from Prometheus (%1): %2. This report has hpascope&apos;s own history only.</source>
+        <translation>Prometheus (%1) から読み取れませんでした: %2。このレポートは hpascope 自身の履歴のみです。</translation>
+    </message>
+    <message>
+        <source>From Prometheus (%1) where hpascope was not watching: %2</source>
+        <translation>hpascope が監視していなかった間は Prometheus (%1) から: %2</translation>
+    </message>
+    <message>
+        <source>read at a %1 step</source>
+        <translation>%1 刻みで読み取り</translation>
+    </message>
+    <message>
+        <source>From Prometheus</source>
+        <translation>Prometheus から</translation>
+    </message>
+    <message>
+        <source>The times at maxReplicas and minReplicas include Prometheus&apos; part; the scale-ups and scale-downs are the SuccessfulRescale events hpascope recorded, and the time with metrics unavailable is hpascope&apos;s own. Where hpascope was not watching, Prometheus&apos; desired replicas rose: %1, fell: %2.</source>
+        <translation>maxReplicas と minReplicas にあった時間は Prometheus の分を含みます。スケールアップとスケールダウンは hpascope が記録した SuccessfulRescale イベントで、メトリクスが取れなかった時間は hpascope 自身のものです。hpascope が監視していなかった間、Prometheus の desired レプリカ数は %1 回増え、%2 回減りました。</translation>
+    </message>
+    <message>
+        <source>Tinted: from Prometheus (%1), where hpascope was not watching; its lines are lighter and dash-dot, &quot;… (Prometheus)&quot; in the legends. Where both have history, hpascope&apos;s own is drawn.</source>
+        <translation>色付きの範囲: hpascope が監視していなかった間の Prometheus (%1) の履歴です。線は淡い一点鎖線で、凡例では「… (Prometheus)」です。両方に履歴がある所は hpascope 自身のものを描きます。</translation>
+    </message>
 </context>
 <context>
     <name>ReportCommand</name>
@@ -1356,6 +1409,10 @@
     <message>
         <source>wrote %1</source>
         <translation>%1 に書き込みました</translation>
+    </message>
+    <message>
+        <source>cannot read the history from Prometheus (%1): %2; the report is made without it</source>
+        <translation>Prometheus (%1) から履歴を読み取れません: %2。それなしでレポートを作成します</translation>
     </message>
 </context>
 <context>
@@ -1395,6 +1452,17 @@
     <message>
         <source>hpascope has not recorded %1/%2 between %3 and %4</source>
         <translation>hpascope は %3 から %4 の間の %1/%2 を記録していません</translation>
+    </message>
+</context>
+<context>
+    <name>ReportPrometheusFlags</name>
+    <message>
+        <source>Also read the range from the cluster&apos;s Prometheus, for the time hpascope was not watching: a URL, or NAMESPACE/SERVICE:PORT behind the API server&apos;s service proxy.</source>
+        <translation>hpascope が監視していなかった時間について、クラスターの Prometheus からも範囲を読み取ります: URL、または API サーバーのサービスプロキシ経由の NAMESPACE/SERVICE:PORT。</translation>
+    </message>
+    <message>
+        <source>A file holding the bearer token for a Prometheus URL.</source>
+        <translation>Prometheus の URL 用のベアラートークンを含むファイル。</translation>
     </message>
 </context>
 <context>
@@ -2489,6 +2557,14 @@
         <source>Prometheus cannot tell these metrics apart (kube-state-metrics names them alike), so it shows no history for them: %1</source>
         <translation>kube-state-metrics が同じ名前で出力するため Prometheus ではこれらのメトリクスを区別できず、履歴を表示しません: %1</translation>
     </message>
+    <message>
+        <source>History: recorded by hpascope; no Prometheus found in the namespaces %1 (the cluster&apos;s services cannot be listed in all namespaces; set one in Settings)</source>
+        <translation>履歴: hpascope の記録のみ。名前空間 %1 に Prometheus が見つかりません (全名前空間のサービス一覧は取得できません。設定で指定できます)</translation>
+    </message>
+    <message>
+        <source>Prometheus is not available</source>
+        <translation>Prometheus は利用できません</translation>
+    </message>
 </context>
 <context>
     <name>hpascope::Recorder</name>
@@ -2582,6 +2658,14 @@
     <message>
         <source>Wrote %1</source>
         <translation>%1 に書き込みました</translation>
+    </message>
+    <message>
+        <source>Reading history from Prometheus…</source>
+        <translation>Prometheus から履歴を読み取っています…</translation>
+    </message>
+    <message>
+        <source>Prometheus could not be read (%1); writing the report without it…</source>
+        <translation>Prometheus を読み取れませんでした (%1)。それなしでレポートを書き出しています…</translation>
     </message>
 </context>
 <context>
