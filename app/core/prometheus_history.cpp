@@ -240,7 +240,7 @@ void PrometheusHistory::readRange(const kube::api::HorizontalPodAutoscaler &hpa,
                                   QObject *context, PrometheusRangeCallback done)
 {
     QPointer<QObject> receiver(context);
-    if (m_state != State::Ready || !m_client || !m_endpoint || toMs <= fromMs) {
+    if (!canRead() || toMs <= fromMs) {
         PrometheusRange failed;
         failed.where = m_where;
         failed.fromMs = fromMs;

@@ -55,6 +55,8 @@ public:
     void show(const QString &hpaKey, const kube::api::HorizontalPodAutoscaler &hpa, qint64 t0Ms, qint64 t1Ms);
 
     State state() const { return m_state; }
+    // Prometheus was found (Ready), or found and its last read failed (Failed): readRange asks it.
+    bool canRead() const { return m_client && m_endpoint; }
     // One line for the status bar: where history comes from, or why not from Prometheus.
     QString status() const { return m_status; }
     // About the HPA last shown: metrics Prometheus cannot tell apart, an old kube-state-metrics.

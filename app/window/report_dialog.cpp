@@ -150,7 +150,8 @@ bool ReportDialog::startReport()
     // Where the cluster's Prometheus is known, the report's range is read from it first: it has
     // what hpascope did not see. A failure is said in the report, which is written all the same.
     PrometheusHistory *prometheus = m_session->prometheus();
-    if (prometheus->state() == PrometheusHistory::State::Ready) {
+    if (prometheus->canRead()) { // Ready, or a chart's read failed: this one may succeed
+
         m_status->setText(tr("Reading history from Prometheus…"));
         prometheus->readRange(*hpa, request.from.toMSecsSinceEpoch(), request.to.toMSecsSinceEpoch(), this,
                               [this, request, path](PrometheusRange range) mutable {

@@ -4,6 +4,7 @@
 // when Prometheus fails, the dialog says so and the report is written without it.
 #include "app/core/cluster_session.h"
 #include "app/core/hpa_selection.h"
+#include "app/core/hpa_detail_model.h"
 #include "app/core/prometheus_history.h"
 #include "app/window/main_window.h"
 #include "app/window/report_dialog.h"
@@ -65,12 +66,24 @@ class TestReportDialogPrometheus : public QObject {
 
     // Save in a dialog on default/web with Prometheus just made Ready (nothing in between can
     // change its state); returns the PDF's text, or empty having failed.
-    QString report(const QString &file, QString *message)
+    // `answer` is what Prometheus says to the report's read; with `chartReadFails`, the chart's
+    // read before it got a 503 (the status bar then says Prometheus failed).
+    QString report(const QString &file, QString *message, const json &answer, bool chartReadFails = false)
     {
         MainWindow &w = *m_window;
         PrometheusHistory *prometheus = w.session()->prometheus();
         prometheus->connectTo(client(), PrometheusChoice::fromText(QStringLiteral("monitoring/prometheus-k8s:web")));
         if (prometheus->state() != PrometheusHistory::State::Ready)
+            return {};
+        if (chartReadFails) {
+            if (!m_api.setRoutes(json::array({route(kProxyBase + "/api/v1/query_range", unavailable(), 503)})))
+                return {};
+            const qint64 now = w.session()->now().toMSecsSinceEpoch();
+            prometheus->show(QStringLiteral("default/web"), *w.detailModel()->hpa(), now - 3600'000, now);
+            if (!QTest::qWaitFor([&] { return prometheus->state() == PrometheusHistory::State::Failed; }, kTimeoutMs))
+                return {};
+        }
+        if (!m_api.setRoutes(json::array({answer})))
             return {};
         ReportDialog dialog(w.session(), w.selection(), w.detailModel(), &w);
         dialog.show();
@@ -103,12 +116,23 @@ private slots:
 
     void cleanupTestCase() { m_window.reset(); }
 
+    static json unavailable()
+    {
+        return {{"kind", "Status"}, {"apiVersion", "v1"}, {"status", "Failure"},
+                {"message", "no endpoints available for service \"prometheus-k8s\""},
+                {"reason", "ServiceUnavailable"}, {"code", 503}};
+    }
+
+    json goodAnswer() const
+    {
+        return route(kProxyBase + "/api/v1/query_range", ksmReplicasAnswer(m_window->session()->now().toSecsSinceEpoch(), "1", "4"));
+    }
+
     void readsPrometheusThenWrites()
     {
-        QVERIFY(m_api.setRoutes(json::array({route(kProxyBase + "/api/v1/query_range", ksmReplicasAnswer(m_window->session()->now().toSecsSinceEpoch(), "1", "4"))})));
         m_api.clearRequests();
         QString message;
-        const QString body = report(QStringLiteral("with prometheus.pdf"), &message);
+        const QString body = report(QStringLiteral("with prometheus.pdf"), &message, goodAnswer());
         QVERIFY2(!body.isEmpty(), qPrintable(message));
         QVERIFY2(message.startsWith(QLatin1String("Wrote ")), qPrintable(message));
         // A 15 min range at 1 s steps, through the service proxy.
@@ -118,14 +142,19 @@ private slots:
             QVERIFY2(body.contains(want), qPrintable(want + QStringLiteral(" not in the PDF:\n") + body.left(3000)));
     }
 
+    void afterAFailedChartReadTheReportAsksAgain()
+    {
+        QString message;
+        const QString body = report(QStringLiteral("asked again.pdf"), &message, goodAnswer(), true);
+        QVERIFY2(!body.isEmpty(), qPrintable(message));
+        QVERIFY2(body.contains(QLatin1String("current (Prometheus)")), qPrintable(body.left(3000)));
+    }
+
     void aFailedReadStillWritesTheReport()
     {
-        const json unavailable{{"kind", "Status"}, {"apiVersion", "v1"}, {"status", "Failure"},
-                               {"message", "no endpoints available for service \"prometheus-k8s\""},
-                               {"reason", "ServiceUnavailable"}, {"code", 503}};
-        QVERIFY(m_api.setRoutes(json::array({route(kProxyBase + "/api/v1/query_range", unavailable, 503)})));
         QString message;
-        const QString body = report(QStringLiteral("without prometheus.pdf"), &message);
+        const QString body = report(QStringLiteral("without prometheus.pdf"), &message,
+                                    route(kProxyBase + "/api/v1/query_range", unavailable(), 503));
         QVERIFY2(!body.isEmpty(), qPrintable(message));
         QVERIFY2(message.startsWith(QLatin1String("Wrote ")), qPrintable(message));
         QVERIFY2(body.contains(QLatin1String("Not read from Prometheus")), qPrintable(body.left(3000)));
