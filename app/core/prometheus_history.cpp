@@ -3,11 +3,9 @@
 #include "app/core/error_text.h"
 #include "app/core/gui_thread.h"
 #include "app/core/qs.h"
-#include "kube/api/hpa_metrics.h"
-#include "kube/config/credentials.h"
 #include "kube/http/client.h"
 #include "kube/prometheus/detect.h"
-#include "kube/prometheus/hpa_history.h"
+#include "kube/prometheus/hpa_history.h" // probeKsm
 #include "kube/prometheus/query.h"
 
 #include <QPointer>
@@ -193,33 +191,29 @@ void PrometheusHistory::read(const QString &hpaKey, const kube::api::HorizontalP
     if (!m_client || !m_endpoint)
         return;
     m_shown.insert(hpaKey, Shown{t0Ms, t1Ms, m_store->now()});
-    const qint64 step = stepFor((t1Ms + 999) / 1000 - t0Ms / 1000); // as readHpaHistory reads it
-    m_lastStep = step;
     ++m_sent;
-    kube::prometheus::readHpaHistory(
-        *m_client, *m_endpoint, hpa.metadata.namespace_, hpa.metadata.name, hpa.spec.metrics, t0Ms / 1000,
-        (t1Ms + 999) / 1000, kMinStepSeconds,
-        [gui = GuiThreadGuard(this, &m_generation), this, hpaKey, hpa,
-         step](kube::Result<kube::prometheus::HpaHistory> r) {
-            gui.post([this, hpaKey, hpa, step, r = std::move(r)] {
-                if (!r) {
+    m_lastStep = readPrometheusRange(
+        *m_client, *m_endpoint, hpa, t0Ms, t1Ms, kMinStepSeconds,
+        [gui = GuiThreadGuard(this, &m_generation), this, hpaKey](PrometheusRange r) {
+            gui.post([this, hpaKey, r = std::move(r)]() mutable {
+                if (!r.series) {
                     m_shown.remove(hpaKey); // asked again on the next show()
-                    setState(State::Failed, tr("History: recorded by hpascope only; Prometheus (%1): %2")
-                                                .arg(m_where, errorText(r.error())));
+                    setState(State::Failed,
+                             tr("History: recorded by hpascope only; Prometheus (%1): %2").arg(m_where, r.error));
                     return;
                 }
                 if (m_state == State::Failed) // it answers again
-                    setState(State::Ready, tr("History: recorded by hpascope, and from Prometheus (%1) before that").arg(m_where));
-                apply(hpaKey, hpa, step, *r);
+                    setState(State::Ready,
+                             tr("History: recorded by hpascope, and from Prometheus (%1) before that").arg(m_where));
+                apply(hpaKey, std::move(r));
             });
         });
 }
 
-void PrometheusHistory::apply(const QString &hpaKey, const kube::api::HorizontalPodAutoscaler &hpa, qint64 stepSeconds,
-                              const kube::prometheus::HpaHistory &h)
+void PrometheusHistory::apply(const QString &hpaKey, PrometheusRange range)
 {
-    m_lastPoints = h.currentReplicas.size();
-    PrometheusHpaSeries s = prometheusSeriesOf(hpa, stepSeconds, h);
+    m_lastPoints = range.points;
+    PrometheusHpaSeries &s = *range.series;
     const auto put = [&](const QString &key, std::vector<TimedValue> &series) {
         m_store->setSeries(series_keys::fromPrometheus(key), std::move(series));
     };

@@ -26,7 +26,6 @@
 #include <optional>
 
 namespace kube::http { class Client; }
-namespace kube::prometheus { struct HpaHistory; }
 
 namespace hpascope {
 
@@ -98,8 +97,7 @@ private:
     void lookedAt(const nlohmann::json &services, const QString &notFound);
     void tryCandidate(std::vector<kube::prometheus::Candidate> candidates, std::size_t index);
     void read(const QString &hpaKey, const kube::api::HorizontalPodAutoscaler &hpa, qint64 t0Ms, qint64 t1Ms);
-    void apply(const QString &hpaKey, const kube::api::HorizontalPodAutoscaler &hpa, qint64 stepSeconds,
-               const kube::prometheus::HpaHistory &history);
+    void apply(const QString &hpaKey, PrometheusRange range); // range.series is set
 
     SeriesStore *m_store;
     std::shared_ptr<kube::http::Client> m_apiClient;

@@ -88,7 +88,7 @@ kube::Result<std::shared_ptr<kube::http::Client>> prometheusClient(const kube::p
     return kube::http::Client::create(cfg.value());
 }
 
-void readPrometheusRange(kube::http::Client &client, const kube::prometheus::Endpoint &endpoint,
+qint64 readPrometheusRange(kube::http::Client &client, const kube::prometheus::Endpoint &endpoint,
                          const kube::api::HorizontalPodAutoscaler &hpa, qint64 fromMs, qint64 toMs,
                          qint64 minStepSeconds, PrometheusRangeCallback done)
 {
@@ -101,12 +101,15 @@ void readPrometheusRange(kube::http::Client &client, const kube::prometheus::End
     kube::prometheus::readHpaHistory(
         client, endpoint, hpa.metadata.namespace_, hpa.metadata.name, hpa.spec.metrics, startS, endS, minStepSeconds,
         [range, hpa, done = std::move(done)](kube::Result<kube::prometheus::HpaHistory> r) mutable {
-            if (r)
+            if (r) {
                 range.series = prometheusSeriesOf(hpa, r->stepS > 0 ? r->stepS : range.stepSeconds, *r);
-            else
+                range.points = r->currentReplicas.size();
+            } else {
                 range.error = errorText(r.error());
+            }
             done(std::move(range));
         });
+    return range.stepSeconds;
 }
 
 } // namespace hpascope

@@ -59,13 +59,15 @@ struct PrometheusRange {
     qint64 stepSeconds = 0; // the query's step
     qint64 fromMs = 0, toMs = 0;
     std::optional<PrometheusHpaSeries> series; // nullopt: failed, error says why
+    std::size_t points = 0; // of the current-replicas series, as Prometheus sent them
     QString error;
 };
 using PrometheusRangeCallback = std::function<void(PrometheusRange)>;
 
 // One query_range of `hpa` over [fromMs, toMs] at the finest step Prometheus allows (at least
-// minStepSeconds). `done` runs on the client's network thread.
-void readPrometheusRange(kube::http::Client &client, const kube::prometheus::Endpoint &endpoint,
+// minStepSeconds); returns that step. `done` runs on the client's network thread (the series are
+// made there too).
+qint64 readPrometheusRange(kube::http::Client &client, const kube::prometheus::Endpoint &endpoint,
                          const kube::api::HorizontalPodAutoscaler &hpa, qint64 fromMs, qint64 toMs,
                          qint64 minStepSeconds, PrometheusRangeCallback done);
 

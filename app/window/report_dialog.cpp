@@ -151,7 +151,6 @@ bool ReportDialog::startReport()
     // what hpascope did not see. A failure is said in the report, which is written all the same.
     PrometheusHistory *prometheus = m_session->prometheus();
     if (prometheus->canRead()) { // Ready, or a chart's read failed: this one may succeed
-
         m_status->setText(tr("Reading history from Prometheus…"));
         prometheus->readRange(*hpa, request.from.toMSecsSinceEpoch(), request.to.toMSecsSinceEpoch(), this,
                               [this, request, path](PrometheusRange range) mutable {
