@@ -5,6 +5,8 @@
 #include "kube/http/client.h"
 
 #include <QString>
+#include <random>
+#include <string>
 #include <nlohmann/json.hpp>
 #include <QtTest>
 
@@ -94,6 +96,18 @@ inline nlohmann::json objectHpa(const std::string &name, const std::string &targ
         spec["behavior"] = std::move(behavior);
     return { { "apiVersion", "autoscaling/v2" }, { "kind", "HorizontalPodAutoscaler" },
         { "metadata", { { "name", name } } }, { "spec", spec } };
+}
+
+// A namespace of its own, "<prefix>-N" (N random below 100,000), with the Service "load" that
+// objectHpa's metrics describe. Returns its name.
+inline std::string loadNamespace(kube::http::Client &client, const std::string &prefix)
+{
+    std::random_device rd;
+    const std::string ns = prefix + "-" + std::to_string(rd() % 100000);
+    post(client, "/api/v1/namespaces", {{"metadata", {{"name", ns}}}});
+    post(client, "/api/v1/namespaces/" + ns + "/services",
+         {{"metadata", {{"name", "load"}}}, {"spec", {{"ports", {{{"port", 80}}}}}}});
+    return ns;
 }
 
 } // namespace e2e

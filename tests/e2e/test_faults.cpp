@@ -162,11 +162,8 @@ private slots:
         const int n = restarts();
         // The HPA that scales throughout, and the second session that records it.
         auto admin = e2e::connect();
-        const std::string ns = "rescales-" + std::to_string(QDateTime::currentMSecsSinceEpoch() % 100000);
-        e2e::post(*admin, "/api/v1/namespaces", {{"metadata", {{"name", ns}}}});
+        const std::string ns = e2e::loadNamespace(*admin, "rescales");
         const std::shared_ptr<void> dropNamespace(nullptr, [&](void *) { e2e::send(*admin, "DELETE", "/api/v1/namespaces/" + ns); });
-        e2e::post(*admin, "/api/v1/namespaces/" + ns + "/services",
-                  {{"metadata", {{"name", "load"}}}, {"spec", {{"ports", {{{"port", 80}}}}}}});
         e2e::post(*admin, "/apis/apps/v1/namespaces/" + ns + "/deployments", e2e::deployment("rescales", 1));
         e2e::post(*admin, "/apis/autoscaling/v2/namespaces/" + ns + "/horizontalpodautoscalers", e2e::objectHpa("rescales", "rescales", 10));
         Recorder rescaleRecorder;

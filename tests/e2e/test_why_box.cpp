@@ -21,7 +21,6 @@
 #include <QTest>
 
 #include <nlohmann/json.hpp>
-#include <random>
 
 using namespace hpascope;
 using nlohmann::json;
@@ -90,11 +89,7 @@ private slots:
     {
         QStandardPaths::setTestModeEnabled(true);
         m_client = e2e::connect();
-        std::random_device rd;
-        m_ns = "why-" + std::to_string(rd() % 100000);
-        e2e::post(*m_client, "/api/v1/namespaces", { { "metadata", { { "name", m_ns } } } });
-        e2e::post(*m_client, "/api/v1/namespaces/" + m_ns + "/services",
-             { { "metadata", { { "name", "load" } } }, { "spec", { { "ports", { { { "port", 80 } } } } } } });
+        m_ns = e2e::loadNamespace(*m_client, "why");
         const std::string deployments = "/apis/apps/v1/namespaces/" + m_ns + "/deployments";
         e2e::post(*m_client, deployments, e2e::deployment("climb", 2));
         e2e::post(*m_client, deployments, e2e::deployment("nodown", 1));
